@@ -1,0 +1,17 @@
+// Bundles the Action (dist/index.js) and the CLI (dist/cli.js) as ESM for node20.
+import { build } from 'esbuild'
+
+await build({
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  // Some CommonJS dependencies call require() for Node built-ins; ESM has none by default.
+  banner: { js: "import { createRequire as __goGuardCreateRequire } from 'node:module'; const require = __goGuardCreateRequire(import.meta.url);" }
+})

@@ -1,0 +1,24 @@
+import type { Config } from '../config.js'
+import type { Finding, StepId } from '../findings.js'
+import type { GoCommand } from '../go/command.js'
+import type { Logger } from '../logger.js'
+import type { Scope } from '../modules.js'
+import type { ModuleDownloads } from './downloads.js'
+
+/** Everything a step may use; steps read nothing else (no @actions/*, no process.env). */
+export interface CheckContext {
+  config: Config
+  /** Absolute repository root (working-directory). */
+  root: string
+  scope: Scope
+  go: GoCommand
+  logger: Logger
+  /** `go mod download` per module, run once and shared by every step that needs it. */
+  downloads: ModuleDownloads
+}
+
+/** One step of the fixed sequence. Its id is its file name and its value in `checks:`. */
+export interface Check {
+  id: StepId
+  run(ctx: CheckContext): Promise<Finding[]>
+}

@@ -1,0 +1,50 @@
+/**
+ * `go mod download -json` per module, run at most once per run and shared by every step that
+ * needs the module cache filled. It runs on a scratch copy of go.mod/go.sum: go may add the
+ * go.sum lines it trusted on first use, and those must never reach the work tree.
+ */
+import { type GoCommand, type GoResult, ScratchModFile, parseJSONStream } from '../go/command.js'
+import type { GoModule } from '../modules.js'
+
+/** One object of `go mod download -json` (cmd/go modcmd/download.go moduleJSON). */
+export interface DownloadedModule {
+  Path: string
+  Version: string
+  Error?: string
+  Dir?: string
+  Zip?: string
+  Sum?: string
+  GoModSum?: string
+}
+
+export interface ModuleDownload {
+  result: GoResult
+  modules: DownloadedModule[]
+  /** The scratch go.sum after go ran: what go would have written to the user's go.sum. */
+  goSumAfter: string
+}
+
+export class ModuleDownloads {
+  private readonly runs = new Map<string, Promise<ModuleDownload>>()
+
+  constructor(private readonly go: GoCommand) {}
+
+  get(module: GoModule): Promise<ModuleDownload> {
+    let run = this.runs.get(module.dir)
+    if (run === undefined) {
+      run = this.download(module)
+      this.runs.set(module.dir, run)
+    }
+    return run
+  }
+
+  private async download(module: GoModule): Promise<ModuleDownload> {
+    const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+    try {
+      const result = await scratch.run(this.go, ['mod', 'download', '-json'], module.dir, module.goModFile)
+      return { result, modules: parseJSONStream<DownloadedModule>(result.stdout), goSumAfter: await scratch.readGoSum() }
+    } finally {
+      await scratch.dispose()
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/** The command-line adapter over the same engine: `node dist/cli.js [dir] --base <ref> ...`. */
+import { parseArgs } from 'node:util'
+import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfig } from './config.js'
+import { runGate } from './engine.js'
+import { emitAnnotations } from './github.js'
+import { GoCommand } from './go/command.js'
+import { stderrLogger } from './logger.js'
+import { writeReports } from './outputs.js'
+import { renderJson } from './report/json.js'
+import { renderSarif } from './report/sarif.js'
+import { renderText } from './report/text.js'
+import { VERSION } from './version.js'
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const
+
+const USAGE = `usage: go-guard [dir] [--base <ref>] [--fail-on error|warning|notice|never] [--format ${FORMATS.join('|')}]
+                [--<input> <value> ...] [--verbose]
+
+Runs go-guard's checks on the Go repository in dir (default: the current directory).
+Every Action input is a flag of the same name (for example --checks verify,replace,
+--allow-replace 'github.com/old/* => github.com/fork/*', --max-new-modules 5).
+--base is --base-ref: the commit-ish to diff go.sum against.
+Exit status: 0 passed, 1 blocking findings, 2 usage or internal error.`
+
+function parse(argv: string[]): { raw: RawInputs; format: (typeof FORMATS)[number]; verbose: boolean } {
+  const inputOptions = Object.fromEntries(
+    (Object.keys(INPUT_DEFAULTS) as InputName[]).map(name => [name, { type: 'string' as const, multiple: true }])
+  )
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ...inputOptions,
+      base: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', default: false }
+    }
+  })
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    process.exit(0)
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`)
+    process.exit(0)
+  }
+  if (positionals.length > 1) throw new ConfigError('dir', positionals.join(' '), 'one directory')
+  const format = values.format as string
+  if (!(FORMATS as readonly string[]).includes(format)) throw new ConfigError('format', format, FORMATS.join(', '))
+  const raw: RawInputs = {}
+  for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
+    // A repeated flag adds lines, as a multi-line input would.
+    const given = (values as Record<string, unknown>)[name] as string[] | undefined
+    if (given) raw[name] = given.join('\n')
+  }
+  if (positionals[0] !== undefined) raw['working-directory'] = positionals[0]
+  if (values.base !== undefined) raw['base-ref'] = values.base as string
+  return { raw, format: format as (typeof FORMATS)[number], verbose: values.verbose as boolean }
+}
+
+async function main(): Promise<number> {
+  let parsed
+  try {
+    parsed = parse(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`go-guard: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`)
+    return 2
+  }
+  try {
+    const config = parseConfig({ annotations: 'false', summary: 'false', cache: 'false', ...parsed.raw })
+    const go = new GoCommand(config.goBinary)
+    const result = await runGate(config, go, stderrLogger(parsed.verbose))
+    await writeReports(config, result, go, process.cwd())
+    switch (parsed.format) {
+      case 'json':
+        process.stdout.write(`${JSON.stringify(renderJson(result, VERSION), null, 2)}\n`)
+        break
+      case 'sarif':
+        process.stdout.write(`${JSON.stringify(renderSarif(result.findings, VERSION), null, 2)}\n`)
+        break
+      case 'github':
+        emitAnnotations(result.findings, config.workingDirectory, process.cwd())
+        break
+      default:
+        process.stdout.write(renderText(result))
+    }
+    const broken = result.steps.filter(s => s.error !== undefined)
+    for (const s of broken) process.stderr.write(`go-guard: step ${s.step} failed: ${s.error}\n`)
+    if (broken.length > 0) return 2
+    return result.blocking > 0 ? 1 : 0
+  } catch (error) {
+    process.stderr.write(`go-guard: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 2
+  }
+}
+
+process.exitCode = await main()

@@ -1,0 +1,213 @@
+import * as path from 'node:path'
+import { type AllowReplaceRule, parseAllowReplace } from './allow-replace.js'
+import { SEVERITIES, STEP_IDS, type Severity, type StepId } from './findings.js'
+import { RULES } from './rules.js'
+
+/** A mistake in the user's inputs, as opposed to a bug or an environment failure. */
+export class ConfigError extends Error {
+  constructor(input: string, value: string, accepted: string) {
+    super(`Invalid input "${input}": "${value}". Accepted: ${accepted}.`)
+    this.name = 'ConfigError'
+  }
+}
+
+export type FailOn = Severity | 'never'
+export type ToolchainTrust = 'archive' | 'module' | 'both'
+
+export interface ToolchainConfig {
+  trust: ToolchainTrust
+  sha256?: string
+  archive?: string
+  checksumsUrl: string
+  downloadUrl: string
+  gpgKeyFingerprint: string
+  gpgKeyUrl: string
+  gpgPublicKey?: string
+}
+
+export interface Config {
+  /** Absolute repository root. */
+  workingDirectory: string
+  /** Module directory globs; undefined means auto-discovery. */
+  modules?: string[]
+  checks: Set<StepId>
+  /** Explicit commit-ish to diff against; the adapters fill it from the event when the input is empty. */
+  baseRef?: string
+  failOn: FailOn
+  ruleSeverity: Map<string, Severity | 'off'>
+  maxNewModules: number
+  maxUpdatedModules: number
+  maxMajorUpgrades: number
+  allowReplace: AllowReplaceRule[]
+  allowLocalReplace: boolean
+  onlyNew: boolean
+  goBinary: string
+  toolchain: ToolchainConfig
+  cache: boolean
+  annotations: boolean
+  summary: boolean
+  sarifFile?: string
+  reportFile?: string
+}
+
+/** Every input of action.yml with its default; the CLI uses the same names and defaults. */
+export const INPUT_DEFAULTS = {
+  'working-directory': '.',
+  modules: '',
+  checks: STEP_IDS.join(','),
+  'base-ref': '',
+  'fail-on': 'error',
+  rules: '',
+  'max-new-modules': '-1',
+  'max-updated-modules': '-1',
+  'max-major-upgrades': '-1',
+  'allow-replace': '',
+  'allow-local-replace': 'false',
+  'only-new': 'false',
+  'go-binary': 'go',
+  'toolchain-trust': 'archive',
+  'toolchain-sha256': '',
+  'toolchain-archive': '',
+  'toolchain-checksums-url': 'https://go.dev/dl/?mode=json&include=all',
+  'toolchain-download-url': 'https://dl.google.com/go/',
+  'gpg-key-fingerprint': 'EB4C1BFD4F042F6DDDCCEC917721F63BD38B4796',
+  'gpg-key-url': 'https://dl.google.com/linux/linux_signing_key.pub',
+  'gpg-public-key': '',
+  cache: 'true',
+  annotations: 'true',
+  summary: 'true',
+  'sarif-file': '',
+  'report-file': ''
+} as const
+
+export type InputName = keyof typeof INPUT_DEFAULTS
+export type RawInputs = Partial<Record<InputName, string>>
+
+function listOf(text: string): string[] {
+  return text
+    .split(/[,\r\n]/)
+    .map(s => s.trim())
+    .filter(Boolean)
+}
+
+function parseBoolean(name: InputName, value: string): boolean {
+  // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new ConfigError(name, value, 'true or false')
+}
+
+function parseThreshold(name: InputName, value: string): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < -1 || !Number.isSafeInteger(Number(value))) {
+    throw new ConfigError(name, value, 'a whole number >= 0, or -1 for no limit')
+  }
+  return Number(value)
+}
+
+function parseChecks(value: string): Set<StepId> {
+  const checks = new Set<StepId>()
+  for (const id of listOf(value)) {
+    if (!(STEP_IDS as readonly string[]).includes(id)) {
+      throw new ConfigError('checks', id, STEP_IDS.join(', '))
+    }
+    checks.add(id as StepId)
+  }
+  if (checks.size === 0) throw new ConfigError('checks', value, `one or more of ${STEP_IDS.join(', ')}`)
+  return checks
+}
+
+function parseRuleSeverities(value: string): Map<string, Severity | 'off'> {
+  const accepted = [...SEVERITIES, 'off']
+  const result = new Map<string, Severity | 'off'>()
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const match = /^([a-z0-9-]+)\s*:\s*(\S+)$/.exec(line)
+    if (!match) throw new ConfigError('rules', line, '"rule-id: error|warning|notice|off", one a line')
+    const [, rule, severity] = match
+    if (!(rule in RULES)) throw new ConfigError('rules', rule, `a rule ID: ${Object.keys(RULES).join(', ')}`)
+    if (!accepted.includes(severity)) throw new ConfigError('rules', line, accepted.join(', '))
+    result.set(rule, severity as Severity | 'off')
+  }
+  return result
+}
+
+function parseEnum<T extends string>(name: InputName, value: string, accepted: readonly T[]): T {
+  if (!(accepted as readonly string[]).includes(value)) throw new ConfigError(name, value, accepted.join(', '))
+  return value as T
+}
+
+function parseUrl(name: InputName, value: string): string {
+  try {
+    const url = new URL(value)
+    if (url.protocol === 'https:' || url.protocol === 'http:') return value
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(name, value, 'an http(s) URL')
+}
+
+function optional(value: string): string | undefined {
+  return value === '' ? undefined : value
+}
+
+/**
+ * Parses and validates every input once. `cwd` anchors relative paths.
+ * Throws ConfigError naming the input, the value and what is accepted.
+ */
+export function parseConfig(raw: RawInputs, cwd: string = process.cwd()): Config {
+  const get = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim() || INPUT_DEFAULTS[name]
+  const workingDirectory = path.resolve(cwd, get('working-directory'))
+
+  let allowReplace: AllowReplaceRule[]
+  try {
+    allowReplace = parseAllowReplace(get('allow-replace'))
+  } catch (error) {
+    throw new ConfigError(
+      'allow-replace',
+      error instanceof Error ? error.message : String(error),
+      '"old [version] => new [version]" a line, where * matches within a path element and ** across'
+    )
+  }
+
+  const sha256 = optional(get('toolchain-sha256'))
+  if (sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(sha256)) {
+    throw new ConfigError('toolchain-sha256', sha256, '64 hexadecimal digits')
+  }
+  const fingerprint = get('gpg-key-fingerprint').replace(/\s+/g, '').toUpperCase()
+  if (!/^[0-9A-F]{40}$/.test(fingerprint)) {
+    throw new ConfigError('gpg-key-fingerprint', get('gpg-key-fingerprint'), 'a 40-hex-digit OpenPGP v4 fingerprint')
+  }
+  const modules = listOf(get('modules'))
+
+  return {
+    workingDirectory,
+    modules: modules.length > 0 ? modules : undefined,
+    checks: parseChecks(get('checks')),
+    baseRef: optional(get('base-ref')),
+    failOn: parseEnum('fail-on', get('fail-on'), [...SEVERITIES, 'never'] as const),
+    ruleSeverity: parseRuleSeverities(get('rules')),
+    maxNewModules: parseThreshold('max-new-modules', get('max-new-modules')),
+    maxUpdatedModules: parseThreshold('max-updated-modules', get('max-updated-modules')),
+    maxMajorUpgrades: parseThreshold('max-major-upgrades', get('max-major-upgrades')),
+    allowReplace,
+    allowLocalReplace: parseBoolean('allow-local-replace', get('allow-local-replace')),
+    onlyNew: parseBoolean('only-new', get('only-new')),
+    goBinary: get('go-binary'),
+    toolchain: {
+      trust: parseEnum('toolchain-trust', get('toolchain-trust'), ['archive', 'module', 'both'] as const),
+      sha256: sha256?.toLowerCase(),
+      archive: optional(get('toolchain-archive')),
+      checksumsUrl: parseUrl('toolchain-checksums-url', get('toolchain-checksums-url')),
+      downloadUrl: parseUrl('toolchain-download-url', get('toolchain-download-url')),
+      gpgKeyFingerprint: fingerprint,
+      gpgKeyUrl: parseUrl('gpg-key-url', get('gpg-key-url')),
+      gpgPublicKey: optional(get('gpg-public-key'))
+    },
+    cache: parseBoolean('cache', get('cache')),
+    annotations: parseBoolean('annotations', get('annotations')),
+    summary: parseBoolean('summary', get('summary')),
+    sarifFile: optional(get('sarif-file')),
+    reportFile: optional(get('report-file'))
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The fixed sequence: every selected step runs over every module in scope. Steps are
+ * independent, so they run concurrently (the go command locks its module cache); a step that
+ * throws becomes a failed step with an error and the others still run. Results keep the order.
+ */
+import { CHECKS } from './checks/index.js'
+import type { CheckContext } from './checks/check.js'
+import { ModuleDownloads } from './checks/downloads.js'
+import type { Config } from './config.js'
+import { type Finding, STEP_IDS, type StepResult, compareFindings } from './findings.js'
+import type { GoCommand } from './go/command.js'
+import type { Logger } from './logger.js'
+import { type Scope, loadScope } from './modules.js'
+import { applySeverities, isBlocking } from './policy.js'
+
+export interface GateResult {
+  steps: (StepResult & { error?: string })[]
+  /** Every finding after severity overrides, most severe first. */
+  findings: Finding[]
+  blocking: number
+  scope: Scope
+  durationMs: number
+  /** Wall time inside go subprocesses. */
+  goMs: number
+}
+
+export async function runGate(config: Config, go: GoCommand, logger: Logger): Promise<GateResult> {
+  const started = performance.now()
+  const scope = await loadScope(config.workingDirectory, config.modules)
+  logger.info(`go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`)
+  const ctx: CheckContext = { config, root: config.workingDirectory, scope, go, logger, downloads: new ModuleDownloads(go) }
+
+  const selected = STEP_IDS.filter(id => config.checks.has(id))
+  const steps = await Promise.all(
+    selected.map(async id => {
+      const stepStarted = performance.now()
+      let findings: Finding[] = []
+      let error: string | undefined
+      try {
+        findings = applySeverities(await CHECKS[id].run(ctx), config.ruleSeverity)
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e)
+        logger.warning(`go-guard: step ${id} failed: ${error}`)
+      }
+      const durationMs = performance.now() - stepStarted
+      const status: StepResult['status'] =
+        error !== undefined || findings.some(f => isBlocking(f, config.failOn))
+          ? 'failed'
+          : findings.length > 0 && findings.every(f => f.rule === 'step-skipped')
+            ? 'skipped'
+            : 'passed'
+      return { step: id, status, findings, durationMs, error }
+    })
+  )
+  const findings = steps.flatMap(s => s.findings).sort(compareFindings)
+  return {
+    steps,
+    findings,
+    blocking: findings.filter(f => isBlocking(f, config.failOn)).length,
+    scope,
+    durationMs: performance.now() - started,
+    goMs: go.subprocessMs
+  }
+}

@@ -1,0 +1,64 @@
+import { RULES } from './rules.js'
+
+/** Severities in increasing order of weight; `off` removes a rule entirely. */
+export const SEVERITIES = ['notice', 'warning', 'error'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export const STEP_IDS = ['toolchain', 'verify', 'sum-drift', 'vendor', 'replace'] as const
+export type StepId = (typeof STEP_IDS)[number]
+
+/** One violation, located on the exact line of the file concerned. */
+export interface Finding {
+  rule: string
+  severity: Severity
+  step: StepId
+  message: string
+  /** Relative to the repository root, with forward slashes. */
+  file: string
+  /** 1-based; 1 where the file as a whole is meant. */
+  line: number
+  module?: string
+  version?: string
+}
+
+export type StepStatus = 'passed' | 'failed' | 'skipped'
+
+export interface StepResult {
+  step: StepId
+  status: StepStatus
+  findings: Finding[]
+  durationMs: number
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s)
+}
+
+/** Most severe first, then by file and line so output is stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    STEP_IDS.indexOf(a.step) - STEP_IDS.indexOf(b.step) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  )
+}
+
+/** A finding of `rule` at its default severity; `step` is needed only for rules of any step. */
+export function newFinding(
+  rule: string,
+  fields: Omit<Finding, 'rule' | 'severity' | 'step'> & { step?: StepId }
+): Finding {
+  const info = RULES[rule]
+  if (info === undefined) throw new Error(`unknown rule ${rule}`)
+  const step = info.step === 'any' ? fields.step : info.step
+  if (step === undefined) throw new Error(`rule ${rule} needs a step`)
+  return { ...fields, rule, severity: info.severity, step }
+}
+
+/** `step-skipped` on `file` line 1: a step that could not run never passes silently. */
+export function skipped(step: StepId, file: string, message: string): Finding {
+  return newFinding('step-skipped', { step, file, line: 1, message })
+}

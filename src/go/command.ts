@@ -1,0 +1,194 @@
+/**
+ * The one way go-guard runs the go command: hermetic for the check, bounded in time, and
+ * never pointed at the user's go.mod/go.sum when the command could write them.
+ */
+import { spawn } from 'node:child_process'
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+
+export interface GoResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface GoRunOptions {
+  cwd: string
+  /** Keep go.work in force; per-module work runs with GOWORK=off. */
+  workspace?: boolean
+  env?: Record<string, string>
+  timeoutMs?: number
+}
+
+/** A go subprocess that could not run or did not finish, as opposed to one that reported errors. */
+export class GoCommandError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'GoCommandError'
+  }
+}
+
+/** `go env -json`: the fields go-guard reads. */
+export interface GoEnv {
+  GOROOT: string
+  GOVERSION: string
+  GOOS: string
+  GOARCH: string
+  GOMODCACHE: string
+  GOPROXY: string
+  GOSUMDB: string
+  GONOSUMDB: string
+  GOPRIVATE: string
+  GONOPROXY: string
+  GOINSECURE: string
+  GOFLAGS: string
+  GOENV: string
+  GOTOOLCHAIN: string
+  [key: string]: string
+}
+
+const DEFAULT_TIMEOUT_MS = 15 * 60_000
+
+/**
+ * GOFLAGS without the flags that would let the checked repository or the job weaken the check:
+ * -mod=mod lets go rewrite go.mod and go.sum, -modfile points it at other files, -insecure
+ * (pre-1.17) skipped TLS. The rest (for example -modcacherw, -buildvcs) is kept.
+ */
+export function cleanGoFlags(goflags: string): string {
+  return goflags
+    .split(/\s+/)
+    .filter(f => f !== '' && !/^--?(mod|modfile)(=|$)/.test(f) && !/^--?insecure(=|$)/.test(f))
+    .join(' ')
+}
+
+export class GoCommand {
+  /** Wall time spent inside go subprocesses, so go-guard can report its own share. */
+  subprocessMs = 0
+  private envPromise?: Promise<GoEnv>
+
+  constructor(
+    readonly binary: string,
+    private readonly baseEnv: NodeJS.ProcessEnv = process.env
+  ) {}
+
+  private hermeticEnv(options: GoRunOptions, goflags: string): NodeJS.ProcessEnv {
+    return {
+      ...this.baseEnv,
+      // A pull request must not choose the toolchain that judges it.
+      GOTOOLCHAIN: 'local',
+      GOFLAGS: goflags,
+      ...(options.workspace ? {} : { GOWORK: 'off' }),
+      ...options.env
+    }
+  }
+
+  /** Runs go; a non-zero exit is a result, not an exception. Throws GoCommandError when go cannot run or times out. */
+  async run(args: string[], options: GoRunOptions): Promise<GoResult> {
+    const goflags = cleanGoFlags((await this.env()).GOFLAGS)
+    return this.spawn(args, options, this.hermeticEnv(options, goflags))
+  }
+
+  private spawn(args: string[], options: GoRunOptions, env: NodeJS.ProcessEnv): Promise<GoResult> {
+    const started = performance.now()
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.binary, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      const stdout: Buffer[] = []
+      const stderr: Buffer[] = []
+      child.stdout.on('data', (b: Buffer) => stdout.push(b))
+      child.stderr.on('data', (b: Buffer) => stderr.push(b))
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+      const command = `${path.basename(this.binary)} ${args.join(' ')}`
+      child.on('error', error => {
+        clearTimeout(timer)
+        reject(new GoCommandError(`could not run "${command}" (go-binary: ${this.binary}): ${error.message}`))
+      })
+      child.on('close', (code, signal) => {
+        clearTimeout(timer)
+        this.subprocessMs += performance.now() - started
+        if (signal !== null) {
+          reject(new GoCommandError(`"${command}" in ${options.cwd} ${signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `was killed by ${signal}`}`))
+          return
+        }
+        resolve({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') })
+      })
+    })
+  }
+
+  /** `go env -json` of the judged toolchain with GOTOOLCHAIN=local, read once. */
+  env(): Promise<GoEnv> {
+    this.envPromise ??= (async () => {
+      const result = await this.spawn(['env', '-json'], { cwd: os.tmpdir() }, { ...this.baseEnv, GOTOOLCHAIN: 'local', GOWORK: 'off' })
+      if (result.code !== 0) throw new GoCommandError(`"go env -json" failed: ${result.stderr.trim()}`)
+      return JSON.parse(result.stdout) as GoEnv
+    })()
+    return this.envPromise
+  }
+}
+
+/**
+ * A scratch copy of a module's go.mod and go.sum, for `-modfile`: go then reads and writes
+ * the copies and leaves the work tree alone, while local replacements still resolve against
+ * the real module root (see `go help modules`, -modfile).
+ */
+export class ScratchModFile {
+  private constructor(
+    readonly dir: string,
+    readonly goMod: string,
+    readonly goSum: string
+  ) {}
+
+  static async create(goModText: string, goSumText: string | undefined): Promise<ScratchModFile> {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-modfile-'))
+    const scratch = new ScratchModFile(dir, path.join(dir, 'go.mod'), path.join(dir, 'go.sum'))
+    await fs.writeFile(scratch.goMod, goModText)
+    if (goSumText !== undefined) await fs.writeFile(scratch.goSum, goSumText)
+    return scratch
+  }
+
+  /**
+   * Runs `go <args> -modfile=<scratch>` in the module directory; go's messages name the scratch
+   * files, so they are rewritten to name `displayGoMod` (the user's go.mod, repository-relative).
+   */
+  async run(go: GoCommand, args: string[], moduleDir: string, displayGoMod: string, options: Partial<GoRunOptions> = {}): Promise<GoResult> {
+    const [verb, ...rest] = args
+    const sub = verb === 'mod' ? [verb, rest[0]] : [verb]
+    const tail = verb === 'mod' ? rest.slice(1) : rest
+    const result = await go.run([...sub, `-modfile=${this.goMod}`, ...tail], { ...options, cwd: moduleDir })
+    const displayGoSum = displayGoMod.replace(/\.mod$/, '.sum')
+    const rename = (text: string): string => text.split(this.goMod).join(displayGoMod).split(this.goSum).join(displayGoSum)
+    return { ...result, stdout: rename(result.stdout), stderr: rename(result.stderr) }
+  }
+
+  async readGoSum(): Promise<string> {
+    return fs.readFile(this.goSum, 'utf8').catch(() => '')
+  }
+
+  async dispose(): Promise<void> {
+    await fs.rm(this.dir, { recursive: true, force: true })
+  }
+}
+
+/** Splits go's `-json` output, a stream of concatenated JSON values. */
+export function parseJSONStream<T>(text: string): T[] {
+  const values: T[] = []
+  let depth = 0
+  let start = -1
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+      continue
+    }
+    if (c === '"') inString = true
+    else if (c === '{' || c === '[') {
+      if (depth++ === 0) start = i
+    } else if (c === '}' || c === ']') {
+      if (--depth === 0) values.push(JSON.parse(text.slice(start, i + 1)) as T)
+    }
+  }
+  return values
+}

@@ -1,0 +1,494 @@
+/**
+ * go.mod and go.work parsing that keeps line numbers, faithful to golang.org/x/mod/modfile
+ * (read.go's lexer and block rules, rule.go's directives). Strict, as for a main module.
+ */
+import { canonicalVersion, isDirectoryPath } from './module.js'
+
+export interface ModuleVersion {
+  path: string
+  /** '' where the directive has no version (a replacement of every version, a directory). */
+  version: string
+}
+
+export interface Require extends ModuleVersion {
+  indirect: boolean
+  line: number
+}
+export interface Exclude extends ModuleVersion {
+  line: number
+}
+export interface Replace {
+  old: ModuleVersion
+  new: ModuleVersion
+  line: number
+}
+export interface Retract {
+  low: string
+  high: string
+  rationale: string
+  line: number
+}
+export interface Godebug {
+  key: string
+  value: string
+  line: number
+}
+export interface PathDirective {
+  path: string
+  line: number
+}
+
+export interface ModFile {
+  module?: { path: string; deprecated: string; line: number }
+  go?: { version: string; line: number }
+  toolchain?: { name: string; line: number }
+  godebug: Godebug[]
+  require: Require[]
+  exclude: Exclude[]
+  replace: Replace[]
+  retract: Retract[]
+  tool: PathDirective[]
+  ignore: PathDirective[]
+  /** go.work only. */
+  use: PathDirective[]
+}
+
+export interface ParseError {
+  line: number
+  message: string
+}
+
+export interface ParseResult {
+  file: ModFile
+  errors: ParseError[]
+}
+
+// ---- syntax -------------------------------------------------------------------------------
+
+type TokenKind = 'ident' | 'string' | 'comment' | 'eolcomment' | 'eof' | '\n' | '(' | ')' | '[' | ']' | '{' | '}' | ','
+
+interface Token {
+  kind: TokenKind
+  text: string
+  line: number
+}
+
+interface Line {
+  tokens: string[]
+  line: number
+  before: string[]
+  suffix: string[]
+}
+
+interface Block {
+  tokens: string[]
+  line: number
+  lines: Line[]
+  before: string[]
+  suffix: string[]
+}
+
+class SyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const PUNCTUATION = new Set(['\n', '(', ')', '[', ']', '{', '}', ','])
+
+/** read.go isIdent: printable, not space, not punctuation. */
+function isIdent(c: string): boolean {
+  return c !== '' && !PUNCTUATION.has(c) && c !== ' ' && !/[\s\p{C}]/u.test(c)
+}
+
+function lex(text: string): Token[] {
+  const tokens: Token[] = []
+  let pos = 0
+  let line = 1
+  const n = text.length
+  while (true) {
+    // Skip spaces; comments run to end of line (the newline is part of a comment token).
+    while (pos < n) {
+      const c = text[pos]
+      if (c === ' ' || c === '\t' || c === '\r') {
+        pos++
+        continue
+      }
+      if (text.startsWith('//', pos)) {
+        const lineStart = text.lastIndexOf('\n', pos - 1) + 1
+        const alone = text.slice(lineStart, pos).trim() === ''
+        const end = text.indexOf('\n', pos)
+        const stop = end === -1 ? n : end
+        tokens.push({ kind: alone ? 'comment' : 'eolcomment', text: text.slice(pos, stop).replace(/\r$/, ''), line })
+        pos = end === -1 ? n : end + 1
+        if (end !== -1) {
+          // A top-level comment eats its newline; an end-of-line comment ends its line.
+          if (!alone) tokens.push({ kind: '\n', text: '\n', line })
+          line++
+        }
+        continue
+      }
+      if (text.startsWith('/*', pos)) throw new SyntaxError(line, 'mod files must use // comments (not /* */ comments)')
+      break
+    }
+    if (pos >= n) {
+      tokens.push({ kind: 'eof', text: '', line })
+      return tokens
+    }
+    const c = text[pos]
+    if (PUNCTUATION.has(c)) {
+      tokens.push({ kind: c as TokenKind, text: c, line })
+      pos++
+      if (c === '\n') line++
+      continue
+    }
+    if (c === '"' || c === '`') {
+      const start = pos++
+      while (true) {
+        if (pos >= n) throw new SyntaxError(line, 'unexpected EOF in string')
+        if (text[pos] === '\n') throw new SyntaxError(line, 'unexpected newline in string')
+        const d = text[pos++]
+        if (d === c) break
+        if (d === '\\' && c !== '`') {
+          if (pos >= n) throw new SyntaxError(line, 'unexpected EOF in string')
+          pos++
+        }
+      }
+      tokens.push({ kind: 'string', text: text.slice(start, pos), line })
+      continue
+    }
+    const cp = String.fromCodePoint(text.codePointAt(pos) ?? 0)
+    if (!isIdent(cp)) throw new SyntaxError(line, `unexpected input character ${JSON.stringify(cp)}`)
+    const start = pos
+    while (pos < n) {
+      const ch = String.fromCodePoint(text.codePointAt(pos) ?? 0)
+      if (!isIdent(ch) || text.startsWith('//', pos)) break
+      if (text.startsWith('/*', pos)) throw new SyntaxError(line, 'mod files must use // comments (not /* */ comments)')
+      pos += ch.length
+    }
+    tokens.push({ kind: 'ident', text: text.slice(start, pos), line })
+  }
+}
+
+const isEOL = (t: Token): boolean => t.kind === '\n' || t.kind === 'eof' || t.kind === 'eolcomment'
+
+/** read.go parseFile/parseStmt/parseLineBlock, with comments attached as modfile attaches them. */
+function parseSyntax(text: string): (Line | Block)[] {
+  const tokens = lex(text)
+  let i = 0
+  const peek = (): Token => tokens[i]
+  const next = (): Token => tokens[i++]
+  const stmts: (Line | Block)[] = []
+  let pending: string[] = []
+
+  // An end-of-line comment belongs to the line it ends.
+  const takeSuffix = (): string[] => {
+    if (peek().kind === 'eolcomment') {
+      const text = next().text
+      if (peek().kind === '\n') next()
+      return [text]
+    }
+    if (peek().kind === '\n') next()
+    return []
+  }
+
+  while (true) {
+    const t = peek()
+    if (t.kind === 'eof') return stmts
+    if (t.kind === '\n') {
+      next()
+      pending = []
+      continue
+    }
+    if (t.kind === 'comment') {
+      pending.push(next().text)
+      continue
+    }
+    const first = next()
+    const words = [first.text]
+    let stmt: Line | Block | undefined
+    while (stmt === undefined) {
+      const tok = peek()
+      if (isEOL(tok)) {
+        stmt = { tokens: words, line: first.line, before: pending, suffix: takeSuffix() }
+      } else if (tok.kind === '(') {
+        next()
+        if (isEOL(peek())) {
+          const block: Block = { tokens: words, line: first.line, lines: [], before: pending, suffix: takeSuffix() }
+          parseBlockBody(block)
+          stmt = block
+        } else if (peek().kind === ')') {
+          next()
+          if (isEOL(peek())) {
+            stmt = { tokens: words, line: first.line, lines: [], before: pending, suffix: takeSuffix() }
+          } else {
+            words.push('(', ')')
+          }
+        } else {
+          words.push('(')
+        }
+      } else {
+        words.push(next().text)
+      }
+    }
+    stmts.push(stmt)
+    pending = []
+  }
+
+  function parseBlockBody(block: Block): void {
+    let comments: string[] = []
+    while (true) {
+      const t = peek()
+      if (t.kind === 'eolcomment') {
+        next()
+      } else if (t.kind === '\n') {
+        next()
+        comments = []
+      } else if (t.kind === 'comment') {
+        comments.push(next().text)
+      } else if (t.kind === 'eof') {
+        throw new SyntaxError(t.line, `syntax error (unterminated block started at line ${block.line})`)
+      } else if (t.kind === ')') {
+        next()
+        if (!isEOL(peek())) throw new SyntaxError(t.line, 'syntax error (expected newline after closing paren)')
+        takeSuffix()
+        return
+      } else {
+        const first = next()
+        const words = [first.text]
+        while (!isEOL(peek())) words.push(next().text)
+        block.lines.push({ tokens: words, line: first.line, before: comments, suffix: takeSuffix() })
+        comments = []
+      }
+    }
+  }
+}
+
+// ---- directives ---------------------------------------------------------------------------
+
+const GO_VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/
+const TOOLCHAIN_RE = /^default$|^go1($|\.)/
+const DEPRECATED_RE = /(?:^|\n\n)Deprecated: *([\s\S]*?)(?:$|\n\n)/
+
+/** strconv.Unquote for the double-quoted and raw strings go.mod allows. */
+function unquote(s: string): string {
+  if (s.startsWith('`')) {
+    if (s.length < 2 || !s.endsWith('`')) throw new Error('invalid syntax')
+    return s.slice(1, -1)
+  }
+  if (s.length < 2 || !s.endsWith('"')) throw new Error('invalid syntax')
+  const body = s.slice(1, -1)
+  const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"' }
+  let out = ''
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]
+    if (c === '"' || c === '\n') throw new Error('invalid syntax')
+    if (c !== '\\') {
+      out += c
+      continue
+    }
+    const e = body[++i]
+    if (e in simple) {
+      out += simple[e]
+    } else if (e === 'x' || e === 'u' || e === 'U') {
+      const len = e === 'x' ? 2 : e === 'u' ? 4 : 8
+      const hex = body.slice(i + 1, i + 1 + len)
+      if (!new RegExp(`^[0-9A-Fa-f]{${len}}$`).test(hex)) throw new Error('invalid syntax')
+      out += String.fromCodePoint(parseInt(hex, 16))
+      i += len
+    } else if (e !== undefined && /[0-7]/.test(e)) {
+      const oct = body.slice(i, i + 3)
+      if (!/^[0-7]{3}$/.test(oct)) throw new Error('invalid syntax')
+      out += String.fromCharCode(parseInt(oct, 8))
+      i += 2
+    } else {
+      throw new Error('invalid syntax')
+    }
+  }
+  return out
+}
+
+/** rule.go parseString: quoted strings unquoted; other quote characters are reserved. */
+function parseString(s: string): string {
+  if (s.startsWith('"')) return unquote(s)
+  if (/["'`]/.test(s)) throw new Error('unquoted string cannot contain quote')
+  return s
+}
+
+function parseVersion(path: string, s: string): string {
+  const v = canonicalVersion(parseString(s))
+  if (v === '') throw new Error(`${path}: invalid version "${s}": must be of the form v1.2.3`)
+  return v
+}
+
+function directiveComment(line: Line, block?: Block): string {
+  const own = line.before.length > 0 || line.suffix.length > 0
+  const source = own || block === undefined ? line : block
+  return [...source.before, ...source.suffix]
+    .filter(c => c.startsWith('//'))
+    .map(c => c.slice(2).trim())
+    .join('\n')
+}
+
+function isIndirect(line: Line): boolean {
+  if (line.suffix.length === 0) return false
+  const f = line.suffix[0].slice(2).trim().split(/\s+/)
+  return (f.length === 1 && f[0] === 'indirect') || (f.length > 1 && f[0] === 'indirect;')
+}
+
+function emptyFile(): ModFile {
+  return { godebug: [], require: [], exclude: [], replace: [], retract: [], tool: [], ignore: [], use: [] }
+}
+
+type Kind = 'mod' | 'work'
+const BLOCK_VERBS: Record<Kind, Set<string>> = {
+  mod: new Set(['module', 'godebug', 'require', 'exclude', 'replace', 'retract', 'tool', 'ignore']),
+  work: new Set(['godebug', 'use', 'replace'])
+}
+
+function addDirective(f: ModFile, kind: Kind, verb: string, args: string[], line: Line, block?: Block): void {
+  const at = line.line
+  switch (verb) {
+    case 'go':
+      if (f.go) throw new Error('repeated go statement')
+      if (args.length !== 1) throw new Error('go directive expects exactly one argument')
+      if (!GO_VERSION_RE.test(args[0])) throw new Error(`invalid go version '${args[0]}': must match format 1.23.0`)
+      f.go = { version: args[0], line: at }
+      return
+    case 'toolchain':
+      if (f.toolchain) throw new Error('repeated toolchain statement')
+      if (args.length !== 1) throw new Error('toolchain directive expects exactly one argument')
+      if (!TOOLCHAIN_RE.test(args[0])) {
+        throw new Error(`invalid toolchain version '${args[0]}': must match format go1.23.0 or default`)
+      }
+      f.toolchain = { name: args[0], line: at }
+      return
+    case 'godebug': {
+      const eq = args.length === 1 && !/["`',]/.test(args[0]) ? args[0].indexOf('=') : -1
+      if (eq < 0) throw new Error('usage: godebug key=value')
+      f.godebug.push({ key: args[0].slice(0, eq), value: args[0].slice(eq + 1), line: at })
+      return
+    }
+    case 'replace':
+      f.replace.push({ ...parseReplace(args), line: at })
+      return
+  }
+  if (kind === 'work') {
+    if (verb !== 'use') throw new Error(`unknown directive: ${verb}`)
+    if (args.length !== 1) throw new Error('usage: use local/dir')
+    f.use.push({ path: parseString(args[0]), line: at })
+    return
+  }
+  switch (verb) {
+    case 'module': {
+      if (f.module) throw new Error('repeated module statement')
+      if (args.length !== 1) throw new Error('usage: module module/path')
+      const deprecated = DEPRECATED_RE.exec(directiveComment(line, block))?.[1] ?? ''
+      f.module = { path: parseString(args[0]), deprecated, line: at }
+      return
+    }
+    case 'require':
+    case 'exclude': {
+      if (args.length !== 2) throw new Error(`usage: ${verb} module/path v1.2.3`)
+      const path = parseString(args[0])
+      const version = parseVersion(path, args[1])
+      if (verb === 'require') f.require.push({ path, version, indirect: isIndirect(line), line: at })
+      else f.exclude.push({ path, version, line: at })
+      return
+    }
+    case 'retract': {
+      const [low, high, rest] = parseInterval(args)
+      if (rest.length > 0) throw new Error(`unexpected token after version: "${rest[0]}"`)
+      f.retract.push({ low, high, rationale: directiveComment(line, block), line: at })
+      return
+    }
+    case 'tool':
+    case 'ignore': {
+      if (args.length !== 1) throw new Error(`${verb} directive expects exactly one argument`)
+      f[verb].push({ path: parseString(args[0]), line: at })
+      return
+    }
+    default:
+      throw new Error(`unknown directive: ${verb}`)
+  }
+}
+
+function parseReplace(args: string[]): { old: ModuleVersion; new: ModuleVersion } {
+  const arrow = args.length >= 2 && args[1] === '=>' ? 1 : 2
+  if (args.length < arrow + 2 || args.length > arrow + 3 || args[arrow] !== '=>') {
+    throw new Error('usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory')
+  }
+  const oldPath = parseString(args[0])
+  const oldVersion = arrow === 2 ? parseVersion(oldPath, args[1]) : ''
+  const newPath = parseString(args[arrow + 1])
+  let newVersion = ''
+  if (args.length === arrow + 2 && !isDirectoryPath(newPath)) {
+    throw new Error(
+      newPath.includes('@')
+        ? "replacement module must match format 'path version', not 'path@version'"
+        : 'replacement module without version must be directory path (rooted or starting with . or ..)'
+    )
+  }
+  if (args.length === arrow + 3) {
+    newVersion = parseVersion(newPath, args[arrow + 2])
+    if (isDirectoryPath(newPath)) throw new Error(`replacement module directory path "${newPath}" cannot have version`)
+  }
+  return { old: { path: oldPath, version: oldVersion }, new: { path: newPath, version: newVersion } }
+}
+
+function parseInterval(args: string[]): [string, string, string[]] {
+  if (args.length === 0 || args[0] === '(') throw new Error("expected '[' or version")
+  if (args[0] !== '[') {
+    const v = parseVersion('', args[0])
+    return [v, v, args.slice(1)]
+  }
+  if (args.length < 2) throw new Error("expected version after '['")
+  const low = parseVersion('', args[1])
+  if (args[2] !== ',') throw new Error("expected ',' after version")
+  if (args.length < 4) throw new Error("expected version after ','")
+  const high = parseVersion('', args[3])
+  if (args[4] !== ']') throw new Error("expected ']' after version")
+  return [low, high, args.slice(5)]
+}
+
+function parse(text: string, kind: Kind): ParseResult {
+  const file = emptyFile()
+  const errors: ParseError[] = []
+  let stmts: (Line | Block)[]
+  try {
+    stmts = parseSyntax(text)
+  } catch (error) {
+    if (error instanceof SyntaxError) return { file, errors: [{ line: error.line, message: error.message }] }
+    throw error
+  }
+  const add = (verb: string, args: string[], line: Line, block?: Block): void => {
+    try {
+      addDirective(file, kind, verb, args, line, block)
+    } catch (error) {
+      errors.push({ line: line.line, message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  for (const stmt of stmts) {
+    if (!('lines' in stmt)) {
+      add(stmt.tokens[0], stmt.tokens.slice(1), stmt)
+    } else if (stmt.tokens.length > 1 || !BLOCK_VERBS[kind].has(stmt.tokens[0])) {
+      errors.push({ line: stmt.line, message: `unknown block type: ${stmt.tokens.join(' ')}` })
+    } else {
+      for (const line of stmt.lines) add(stmt.tokens[0], line.tokens, line, stmt)
+    }
+  }
+  return { file, errors }
+}
+
+/** Parses a go.mod file. Syntax errors stop the parse; directive errors are collected. */
+export function parseModFile(text: string): ParseResult {
+  return parse(text, 'mod')
+}
+
+/** Parses a go.work file (go, toolchain, godebug, use, replace). */
+export function parseWorkFile(text: string): ParseResult {
+  return parse(text, 'work')
+}

@@ -1,0 +1,58 @@
+/** The GitHub Actions adapter: inputs -> config -> engine -> reporters. The only setFailed. */
+import * as core from '@actions/core'
+import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfig } from './config.js'
+import { runGate } from './engine.js'
+import { baseFromEvent } from './event.js'
+import { emitAnnotations } from './github.js'
+import { GoCommand } from './go/command.js'
+import type { Logger } from './logger.js'
+import { writeReports } from './outputs.js'
+import { countsLine, renderSummary } from './report/summary.js'
+
+const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
+
+function readInputs(): RawInputs {
+  const raw: RawInputs = {}
+  for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) raw[name] = core.getInput(name)
+  raw['base-ref'] ||= baseFromEvent(process.env.GITHUB_EVENT_PATH) ?? ''
+  return raw
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof ConfigError) return error.message
+  if (error instanceof Error) return `go-guard failed: ${error.message}`
+  return `go-guard failed: ${String(error)}`
+}
+
+export async function run(): Promise<void> {
+  try {
+    const config = parseConfig(readInputs())
+    const go = new GoCommand(config.goBinary)
+    const result = await runGate(config, go, coreLogger)
+
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+    if (config.annotations) emitAnnotations(result.findings, config.workingDirectory, workspace)
+    try {
+      const written = await writeReports(config, result, go, workspace)
+      core.setOutput('findings', result.findings.length)
+      core.setOutput('blocking', result.blocking)
+      core.setOutput('modules', JSON.stringify(result.scope.modules.map(m => m.relDir)))
+      if (written.reportFile) core.setOutput('report-file', written.reportFile)
+      if (written.sarifFile) core.setOutput('sarif-file', written.sarifFile)
+    } finally {
+      // The summary is written even when a report cannot be.
+      if (config.summary) await core.summary.addRaw(renderSummary(result)).write()
+    }
+
+    const broken = result.steps.filter(s => s.error !== undefined)
+    if (broken.length > 0) {
+      core.setFailed(`go-guard failed: ${broken.map(s => `step ${s.step}: ${s.error}`).join('; ')}`)
+    } else if (result.blocking > 0) {
+      core.setFailed(`go-guard: ${result.blocking} blocking finding(s) (fail-on: ${config.failOn}); ${countsLine(result.findings)}`)
+    } else {
+      core.info(`go-guard: passed; ${countsLine(result.findings)}`)
+    }
+  } catch (error) {
+    core.setFailed(describeError(error))
+  }
+}

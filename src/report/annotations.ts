@@ -1,0 +1,42 @@
+/** Which findings become annotations, within GitHub's limits, and with what text. */
+import { type Finding, type Severity, compareFindings } from '../findings.js'
+import { RULES } from '../rules.js'
+
+/** GitHub shows at most 10 annotations of each level per step and 50 per job. */
+export const ANNOTATION_LIMITS = { perSeverity: 10, total: 50 }
+
+export interface Annotation {
+  severity: Severity
+  title: string
+  message: string
+  file: string
+  line: number
+}
+
+export function annotationMessage(f: Finding): string {
+  return `${f.message}\nFix: ${RULES[f.rule]?.fix ?? 'see the go-guard README'}`
+}
+
+/** Most severe first; the last one says how many more the job summary holds. */
+export function planAnnotations(findings: Finding[], limits = ANNOTATION_LIMITS): Annotation[] {
+  const perSeverity = new Map<Severity, number>()
+  const chosen: Finding[] = []
+  for (const f of [...findings].sort(compareFindings)) {
+    const n = perSeverity.get(f.severity) ?? 0
+    if (n >= limits.perSeverity || chosen.length >= limits.total) continue
+    perSeverity.set(f.severity, n + 1)
+    chosen.push(f)
+  }
+  const annotations = chosen.map(f => ({
+    severity: f.severity,
+    title: `go-guard ${f.rule}`,
+    message: annotationMessage(f),
+    file: f.file,
+    line: f.line
+  }))
+  const hidden = findings.length - chosen.length
+  if (hidden > 0 && annotations.length > 0) {
+    annotations[annotations.length - 1].message += `\n(${hidden} more finding${hidden === 1 ? ' is' : 's are'} listed in the job summary: GitHub shows a limited number of annotations.)`
+  }
+  return annotations
+}

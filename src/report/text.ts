@@ -1,0 +1,12 @@
+/** Plain text for a terminal: one finding a line, then the counts. */
+import type { GateResult } from '../engine.js'
+import { countsLine } from './summary.js'
+
+export function renderText(result: GateResult): string {
+  const lines = result.findings.map(f => `${f.file}:${f.line}: ${f.severity}: [${f.rule}] ${f.message}`)
+  for (const s of result.steps) {
+    lines.push(`step ${s.step}: ${s.status}${s.error ? ` (${s.error})` : ''} in ${(s.durationMs / 1000).toFixed(2)} s`)
+  }
+  lines.push(`go-guard: ${countsLine(result.findings)}; ${result.blocking} blocking`)
+  return `${lines.join('\n')}\n`
+}
