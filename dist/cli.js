@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-NTVJN5HE.js";
+} from "./chunks/chunk-IGYKPKOD.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
@@ -115,7 +115,7 @@ ${USAGE}
 `);
         break;
       case "github":
-        emitAnnotations(result.findings, config.workingDirectory, process.cwd());
+        emitAnnotations(result.findings, config.workingDirectory, process.env.GITHUB_WORKSPACE ?? process.cwd());
         break;
       default:
         process.stdout.write(renderText(result));

@@ -16,7 +16,7 @@ import {
   summary,
   warning,
   writeReports
-} from "./chunks/chunk-NTVJN5HE.js";
+} from "./chunks/chunk-IGYKPKOD.js";
 
 // src/event.ts
 import * as fs from "node:fs";

@@ -2,7 +2,8 @@ import picomatch from 'picomatch'
 
 /** One side of an `allow-replace` line: a module path glob and an optional version glob. */
 interface SidePattern {
-  path: picomatch.Matcher
+  /** Each `*` and `**` is a capture group, so the two sides' wildcards can be compared. */
+  path: RegExp
   version?: picomatch.Matcher
 }
 
@@ -28,14 +29,14 @@ function compileSide(text: string, line: string): SidePattern {
   }
   const [path, version] = fields
   return {
-    path: compile(path, line),
-    version: version === undefined ? undefined : compile(version, line)
+    path: compile(path, line, glob => picomatch.makeRe(glob, { ...GLOB_OPTIONS, capture: true })),
+    version: version === undefined ? undefined : compile(version, line, glob => picomatch(glob, GLOB_OPTIONS))
   }
 }
 
-function compile(glob: string, line: string): picomatch.Matcher {
+function compile<T>(glob: string, line: string, make: (glob: string) => T): T {
   try {
-    return picomatch(glob, GLOB_OPTIONS)
+    return make(glob)
   } catch (error) {
     throw new Error(`"${line}": bad glob "${glob}": ${error instanceof Error ? error.message : String(error)}`)
   }
@@ -54,10 +55,25 @@ export function parseAllowReplace(text: string): AllowReplaceRule[] {
   return rules
 }
 
-function sideMatches(side: SidePattern, target: ReplaceTarget): boolean {
-  if (!side.path(target.path)) return false
+/** The wildcards' matches when the side matches, else undefined. */
+function sideMatch(side: SidePattern, target: ReplaceTarget): string[] | undefined {
+  const m = side.path.exec(target.path)
+  if (m === null) return undefined
   // A pattern without a version accepts any version (and none); one with a version needs one.
-  return side.version === undefined || (target.version !== '' && side.version(target.version))
+  if (side.version !== undefined && (target.version === '' || !side.version(target.version))) return undefined
+  return m.slice(1)
+}
+
+/**
+ * Whether `rule` allows `old => new`. Where both sides have the same number of wildcards, each
+ * must stand for the same text: `github.com/old/* => github.com/ourfork/*` allows a fork of the
+ * same name, not any repository of the fork's owner.
+ */
+function allows(rule: AllowReplaceRule, old: ReplaceTarget, replacement: ReplaceTarget): boolean {
+  const a = sideMatch(rule.old, old)
+  const b = sideMatch(rule.new, replacement)
+  if (a === undefined || b === undefined) return false
+  return a.length !== b.length || a.every((text, i) => text === b[i])
 }
 
 /** The first rule allowing `old => new`, if any. */
@@ -66,5 +82,5 @@ export function findAllowingRule(
   old: ReplaceTarget,
   replacement: ReplaceTarget
 ): AllowReplaceRule | undefined {
-  return rules.find(rule => sideMatches(rule.old, old) && sideMatches(rule.new, replacement))
+  return rules.find(rule => allows(rule, old, replacement))
 }

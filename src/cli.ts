@@ -82,7 +82,7 @@ async function main(): Promise<number> {
         process.stdout.write(`${JSON.stringify(renderSarif(result.findings, VERSION), null, 2)}\n`)
         break
       case 'github':
-        emitAnnotations(result.findings, config.workingDirectory, process.cwd())
+        emitAnnotations(result.findings, config.workingDirectory, process.env.GITHUB_WORKSPACE ?? process.cwd())
         break
       default:
         process.stdout.write(renderText(result))

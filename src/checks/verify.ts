@@ -101,8 +101,15 @@ interface ListedPackage {
 const MISSING_PACKAGE_SUM = /missing go\.sum entry for module providing package (\S+)/g
 const MISSING_GOMOD_SUM = /(\S+?)@(\S+?): missing go\.sum entry for go\.mod file/g
 
-async function missingEntryFindings(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+/**
+ * `mismatched` holds module@versions already reported with a checksum mismatch: go aborts all
+ * loading on one, so their lines are left out of the scratch go.sum (with -mod=readonly go then
+ * reports them missing instead of downloading them) and their missing entries are not reported.
+ */
+async function missingEntryFindings(ctx: CheckContext, module: GoModule, mismatched: Set<string>): Promise<Finding[]> {
+  const dropped = new Set(module.sum?.lines.filter(l => mismatched.has(`${l.path}@${l.version}`)).map(l => l.line))
+  const goSum = dropped.size === 0 ? module.goSumText : module.goSumText?.split('\n').filter((_, i) => !dropped.has(i + 1)).join('\n')
+  const scratch = await ScratchModFile.create(module.goModText, goSum)
   let result
   try {
     result = await scratch.run(
@@ -127,7 +134,7 @@ async function missingEntryFindings(ctx: CheckContext, module: GoModule): Promis
       .filter(r => pkg === r.path || pkg.startsWith(`${r.path}/`))
       .sort((a, b) => b.path.length - a.path.length)[0]
     const key = req?.path ?? pkg
-    if (findings.has(key)) continue
+    if (findings.has(key) || (req && mismatched.has(`${req.path}@${req.version}`))) continue
     findings.set(
       key,
       newFinding('sum-missing-entry', {
@@ -140,7 +147,7 @@ async function missingEntryFindings(ctx: CheckContext, module: GoModule): Promis
   }
   for (const [, modPath, version] of all.matchAll(MISSING_GOMOD_SUM)) {
     const key = `${modPath}@${version}/go.mod`
-    if (findings.has(key)) continue
+    if (findings.has(key) || mismatched.has(`${modPath}@${version}`)) continue
     findings.set(
       key,
       newFinding('sum-missing-entry', {
@@ -217,12 +224,14 @@ async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Findin
     )
   }
   const download = await ctx.downloads.get(module)
+  const downloadFailures = downloadFindings(module, download)
+  const mismatched = new Set(downloadFailures.filter(f => f.message.includes('checksum mismatch')).map(f => `${f.module}@${f.version}`))
   const [missing, verified, replaced] = await Promise.all([
-    missingEntryFindings(ctx, module),
+    missingEntryFindings(ctx, module, mismatched),
     modVerifyFindings(ctx, module),
     replacementFindings(module, download)
   ])
-  return [...downloadFindings(module, download), ...missing, ...verified, ...replaced]
+  return [...downloadFailures, ...missing, ...verified, ...replaced]
 }
 
 export const verifyCheck: Check = {

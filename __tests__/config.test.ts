@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import * as fs from 'node:fs'
+import { ConfigError, INPUT_DEFAULTS, parseConfig } from '../src/config.js'
+import { findAllowingRule, parseAllowReplace } from '../src/allow-replace.js'
+
+describe('parseConfig', () => {
+  it('gives the contract defaults', () => {
+    const c = parseConfig({}, '/repo')
+    expect(c.workingDirectory).toBe('/repo')
+    expect([...c.checks]).toEqual(['toolchain', 'verify', 'sum-drift', 'vendor', 'replace'])
+    expect(c.failOn).toBe('error')
+    expect(c.maxNewModules).toBe(-1)
+    expect(c.toolchain.trust).toBe('archive')
+    expect(c.toolchain.gpgKeyFingerprint).toBe('EB4C1BFD4F042F6DDDCCEC917721F63BD38B4796')
+    expect(c.cache && c.annotations && c.summary).toBe(true)
+  })
+
+  it.each([
+    [{ checks: 'verify,lint' }, 'checks', 'lint'],
+    [{ 'fail-on': 'fatal' }, 'fail-on', 'fatal'],
+    [{ 'max-new-modules': '-2' }, 'max-new-modules', '-2'],
+    [{ 'max-updated-modules': 'ten' }, 'max-updated-modules', 'ten'],
+    [{ rules: 'no-such-rule: error' }, 'rules', 'no-such-rule'],
+    [{ rules: 'sum-module-added: fatal' }, 'rules', 'sum-module-added: fatal'],
+    [{ 'allow-replace': 'github.com/a/[x => github.com/b' }, 'allow-replace', '[x'],
+    [{ 'allow-replace': 'github.com/a/x' }, 'allow-replace', 'github.com/a/x'],
+    [{ 'allow-local-replace': 'yes' }, 'allow-local-replace', 'yes'],
+    [{ 'toolchain-trust': 'faith' }, 'toolchain-trust', 'faith'],
+    [{ 'toolchain-sha256': 'abc' }, 'toolchain-sha256', 'abc'],
+    [{ 'gpg-key-fingerprint': '1234' }, 'gpg-key-fingerprint', '1234'],
+    [{ 'toolchain-checksums-url': 'ftp://x' }, 'toolchain-checksums-url', 'ftp://x']
+  ] as const)('rejects %o naming the input, the value and what is accepted', (raw, input, value) => {
+    let error: unknown
+    try {
+      parseConfig(raw, '/repo')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toContain(`"${input}"`)
+    expect((error as Error).message).toContain(value)
+    expect((error as Error).message).toMatch(/Accepted: .+/)
+  })
+
+  it('parses rule overrides, thresholds and lists', () => {
+    const c = parseConfig({ rules: 'sum-module-added: off\n\nsum-pseudo-version: error', checks: 'replace\nverify', 'max-new-modules': '0' }, '/r')
+    expect(c.ruleSeverity.get('sum-module-added')).toBe('off')
+    expect(c.ruleSeverity.get('sum-pseudo-version')).toBe('error')
+    expect([...c.checks].sort()).toEqual(['replace', 'verify'])
+    expect(c.maxNewModules).toBe(0)
+  })
+
+  it('action.yml declares every input with the same default as the config', () => {
+    const yml = fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+    const inputs = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'))
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
+      const block = new RegExp(`\\n  ${name}:\\n    description: .+\\n    default: '([^']*)'`).exec(inputs)
+      expect(block, name).not.toBeNull()
+      expect(block![1], name).toBe(value)
+    }
+    const declared = [...inputs.matchAll(/\n {2}([a-z0-9-]+):/g)].map(m => m[1])
+    expect(declared.sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
+    for (const output of ['findings', 'blocking', 'report-file', 'sarif-file', 'modules']) expect(yml).toContain(`\n  ${output}:\n`)
+    expect(yml).toMatch(/using: node20\n\s+main: dist\/index\.js/)
+  })
+})
+
+describe('allow-replace patterns', () => {
+  const rules = parseAllowReplace('# forks\ngithub.com/old/* => github.com/ourfork/*\nexample.com/** v1.* => example.com/mirror/** v1.2.3')
+  const allowed = (o: string, ov: string, n: string, nv: string): boolean =>
+    findAllowingRule(rules, { path: o, version: ov }, { path: n, version: nv }) !== undefined
+
+  it('matches * within a path element and ** across', () => {
+    expect(allowed('github.com/old/x', '', 'github.com/ourfork/x', 'v1.0.0')).toBe(true)
+    expect(allowed('github.com/old/x/v2', '', 'github.com/ourfork/x', 'v1.0.0')).toBe(false)
+    expect(allowed('example.com/a/b/c', 'v1.4.0', 'example.com/mirror/a/b/c', 'v1.2.3')).toBe(true)
+  })
+
+  it('wildcards on both sides stand for the same text', () => {
+    expect(allowed('github.com/old/x', '', 'github.com/ourfork/y', 'v1.0.0')).toBe(false)
+    expect(allowed('example.com/a/b', 'v1.0.0', 'example.com/mirror/a/c', 'v1.2.3')).toBe(false)
+  })
+
+  it('a version on a side must be present and match', () => {
+    expect(allowed('example.com/a', '', 'example.com/mirror/a', 'v1.2.3')).toBe(false)
+    expect(allowed('example.com/a', 'v2.0.0', 'example.com/mirror/a', 'v1.2.3')).toBe(false)
+    expect(allowed('example.com/a', 'v1.0.0', 'example.com/mirror/a', 'v1.2.4')).toBe(false)
+  })
+})

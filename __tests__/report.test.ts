@@ -1,0 +1,82 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { createRequire } from 'node:module'
+import Ajv from 'ajv-draft-04'
+import * as core from '@actions/core'
+import { describe, expect, it } from 'vitest'
+import { planAnnotations } from '../src/report/annotations.js'
+import { renderSarif } from '../src/report/sarif.js'
+import { renderSummary } from '../src/report/summary.js'
+import { renderJson } from '../src/report/json.js'
+import { RULES } from '../src/rules.js'
+import { finding, findingsOf, gateResult } from './helpers/factories.js'
+
+describe('annotations', () => {
+  it('emits the most severe first, at most 10 per severity, and says how many more are in the summary', () => {
+    const findings = [...findingsOf('notice', 12), ...findingsOf('error', 14), ...findingsOf('warning', 3)]
+    const plan = planAnnotations(findings)
+    expect(plan.map(a => a.severity)).toEqual([...Array(10).fill('error'), ...Array(3).fill('warning'), ...Array(10).fill('notice')])
+    expect(plan.at(-1)!.message).toMatch(/6 more findings are listed in the job summary/)
+    expect(plan[0]).toMatchObject({ title: 'go-guard replace-not-allowed', file: 'go.mod', line: 1 })
+    expect(plan[0].message).toMatch(/\nFix: /)
+  })
+
+  it('adds no overflow note when everything fits', () => {
+    const plan = planAnnotations(findingsOf('error', 2))
+    expect(plan).toHaveLength(2)
+    expect(plan.at(-1)!.message).not.toMatch(/more finding/)
+  })
+})
+
+describe('job summary', () => {
+  it('renders through the real core.summary with per-step status, timings and every finding', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'summary-')), 'summary.md')
+    fs.writeFileSync(file, '')
+    process.env.GITHUB_STEP_SUMMARY = file
+    try {
+      const findings = [finding('replace-local-path', 11, { step: 'replace', message: 'a | pipe <b>\nnew line' })]
+      await core.summary.addRaw(renderSummary(gateResult(findings, 1))).write({ overwrite: true })
+      const text = fs.readFileSync(file, 'utf8')
+      expect(text).toContain('**Failed:** 1 blocking finding(s); 1 error, 0 warnings, 0 notices.')
+      expect(text).toMatch(/\| verify \| ✅ passed \| 0 \| 1\.20 s \|/)
+      expect(text).toMatch(/\| replace \| ❌ failed \| 1 \|/)
+      expect(text).toContain('### replace')
+      expect(text).toContain('`go.mod:11`')
+      expect(text).toContain('a \\| pipe &lt;b&gt;<br>new line')
+    } finally {
+      delete process.env.GITHUB_STEP_SUMMARY
+    }
+  })
+})
+
+describe('SARIF', () => {
+  const require = createRequire(import.meta.url)
+  const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
+  const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema)
+
+  it('validates against the SARIF 2.1.0 schema, with every rule described', () => {
+    const findings = [finding('replace-not-allowed', 9, { module: 'github.com/a/b', version: 'v1.0.0' }), finding('sum-module-added', 3, { file: 'go.sum' })]
+    const log = renderSarif(findings, '1.0.0')
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true)
+    expect(log.runs[0].tool.driver.rules).toHaveLength(Object.keys(RULES).length)
+    expect(log.runs[0].results![1]).toMatchObject({ ruleId: 'sum-module-added', level: 'note' })
+    expect(log.runs[0].results![0].locations![0].physicalLocation!.region!.startLine).toBe(9)
+  })
+
+  it('the schema check fails on a broken log', () => {
+    const log = renderSarif([finding('replace-not-allowed')], '1.0.0') as any
+    log.runs[0].results[0].level = 'fatal'
+    expect(validate(log)).toBe(false)
+  })
+})
+
+describe('JSON report', () => {
+  it('holds every finding, counts and steps', () => {
+    const json = renderJson(gateResult([finding('replace-local-path', 2)], 1), '1.0.0') as any
+    expect(json.blocking).toBe(1)
+    expect(json.counts).toEqual({ error: 1, warning: 0, notice: 0 })
+    expect(json.findings[0]).toMatchObject({ rule: 'replace-local-path', line: 2, file: 'go.mod' })
+    expect(json.steps.map((s: any) => s.status)).toEqual(['passed', 'failed'])
+  })
+})

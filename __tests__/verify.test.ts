@@ -1,0 +1,143 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GoWorld } from './fixtures/workspace.js'
+import { gate, located } from './helpers/gate.js'
+
+const GO_MOD = `module example.com/app
+
+go 1.21
+
+require (
+	example.com/a v1.0.0
+	example.com/b v1.2.0
+)
+
+replace example.com/a => example.com/forka v1.0.0
+`
+const MAIN = 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n'
+
+describe('verify step on the real go command', () => {
+  let world: GoWorld
+  let cleanSum: string
+
+  beforeAll(() => {
+    world = new GoWorld([
+      { path: 'example.com/a', version: 'v1.0.0' },
+      { path: 'example.com/b', version: 'v1.2.0' },
+      // A fork: a module-path replacement must declare the path it replaces.
+      { path: 'example.com/forka', version: 'v1.0.0', goMod: 'module example.com/a\n\ngo 1.21\n', files: { 'a.go': 'package a\n\nconst Fork = true\n' } }
+    ])
+    const dir = world.dir('template', { 'go.mod': GO_MOD, 'main.go': MAIN })
+    world.go(dir, 'mod', 'tidy')
+    cleanSum = fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')
+  })
+  afterAll(() => world.cleanup())
+
+  /** A fresh copy of the app with go.sum (and go.mod) as given, committed to git. */
+  function app(name: string, goSum = cleanSum, goMod = GO_MOD): string {
+    const dir = world.dir(name, { 'go.mod': goMod, 'go.sum': goSum, 'main.go': MAIN })
+    world.commitAll(dir, 'app')
+    return dir
+  }
+
+  const sumLine = (text: string, prefix: string): number => text.split('\n').findIndex(l => l.startsWith(prefix)) + 1
+
+  it('passes a clean module and leaves the work tree exactly as checked out', async () => {
+    const dir = app('clean')
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toEqual([])
+    expect(result.steps[0].status).toBe('passed')
+    expect(world.git(dir, 'status', '--porcelain')).toBe('')
+  })
+
+  it('reports a tampered go.sum hash as mod-download-failed on the require line', async () => {
+    const tampered = cleanSum.replace(/^(example\.com\/b v1\.2\.0 h1:)\S+/m, '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=')
+    expect(tampered).not.toBe(cleanSum)
+    const dir = app('tampered-sum', tampered)
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toContain('mod-download-failed go.mod:7')
+    const finding = result.findings.find(f => f.rule === 'mod-download-failed')!
+    expect(finding.message).toMatch(/checksum mismatch/)
+    expect(finding.module).toBe('example.com/b')
+    expect(fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')).toBe(tampered)
+  })
+
+  it('reports a missing go.sum entry as sum-missing-entry, and go does not write it back', async () => {
+    const missing = cleanSum.split('\n').filter(l => !l.startsWith('example.com/b v1.2.0 h1:')).join('\n')
+    const dir = app('missing-entry', missing)
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toEqual(['sum-missing-entry go.mod:7'])
+    expect(result.findings[0].message).toMatch(/example\.com\/b@v1\.2\.0/)
+    expect(fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')).toBe(missing)
+    expect(world.git(dir, 'status', '--porcelain')).toBe('')
+  })
+
+  it('reports a version that does not exist as mod-download-failed on its require line', async () => {
+    const dir = app('unknown-version', cleanSum, GO_MOD.replace('example.com/b v1.2.0', 'example.com/b v1.3.0'))
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toContain('mod-download-failed go.mod:7')
+    expect(result.findings.find(f => f.rule === 'mod-download-failed')!.message).toMatch(/example\.com\/b@v1\.3\.0/)
+  })
+
+  it('reports a module cache modified after download as mod-verify-failed on the go.sum line', async () => {
+    const dir = app('tampered-cache')
+    await gate(world, dir, { checks: 'verify' }) // fills the cache
+    const cached = path.join(world.env.GOMODCACHE, 'example.com/b@v1.2.0/b.go')
+    const original = fs.readFileSync(cached, 'utf8')
+    try {
+      fs.writeFileSync(cached, `${original}\nfunc init() { println("owned") }\n`)
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual([`mod-verify-failed go.sum:${sumLine(cleanSum, 'example.com/b v1.2.0 h1:')}`])
+      expect(result.findings[0].message).toMatch(/dir has been modified/)
+    } finally {
+      fs.writeFileSync(cached, original)
+    }
+  })
+
+  it('hashes a module-path replacement that go mod verify skips', async () => {
+    const dir = app('tampered-replacement')
+    await gate(world, dir, { checks: 'verify' })
+    const cached = path.join(world.env.GOMODCACHE, 'example.com/forka@v1.0.0/a.go')
+    const original = fs.readFileSync(cached, 'utf8')
+    try {
+      fs.writeFileSync(cached, `${original}\nconst Backdoor = true\n`)
+      // The go command itself passes it: the gap this check covers.
+      expect(world.go(dir, 'mod', 'verify')).toMatch(/all modules verified/)
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual([`mod-verify-failed go.sum:${sumLine(cleanSum, 'example.com/forka v1.0.0 h1:')}`])
+      expect(result.findings[0].message).toMatch(/replaces example\.com\/a/)
+    } finally {
+      fs.writeFileSync(cached, original)
+    }
+  })
+
+  it('reports an unparsable go.mod on the offending line', async () => {
+    const dir = app('bad-gomod', cleanSum, GO_MOD.replace('example.com/b v1.2.0', 'example.com/b 1.2'))
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toEqual(['mod-download-failed go.mod:7'])
+  })
+})
+
+describe('verify step with several faults in one module', () => {
+  it('still reports a missing entry when another module has a checksum mismatch (go aborts loading on one)', async () => {
+    const world = new GoWorld([
+      { path: 'example.com/a', version: 'v1.0.0' },
+      { path: 'example.com/b', version: 'v1.2.0' }
+    ])
+    try {
+      const goMod = 'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
+      const dir = world.dir('app', { 'go.mod': goMod, 'main.go': 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n' })
+      world.go(dir, 'mod', 'tidy')
+      const sum = fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')
+      fs.writeFileSync(
+        path.join(dir, 'go.sum'),
+        sum.replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, '$1AAAAfXJQgSOBIk2vPYuXWGYHxIb66AakYclJwYHRTA=').replace(/^example\.com\/b v1\.2\.0 h1:.*\n/m, '')
+      )
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual(['mod-download-failed go.mod:6', 'sum-missing-entry go.mod:7'])
+    } finally {
+      world.cleanup()
+    }
+  })
+})

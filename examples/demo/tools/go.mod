@@ -1,0 +1,3 @@
+module example.com/go-guard-demo/tools
+
+go 1.22
