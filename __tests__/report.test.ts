@@ -2,7 +2,6 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { createRequire } from 'node:module'
-import Ajv from 'ajv-draft-04'
 import * as core from '@actions/core'
 import { describe, expect, it } from 'vitest'
 import { planAnnotations } from '../src/report/annotations.js'
@@ -52,6 +51,8 @@ describe('job summary', () => {
 
 describe('SARIF', () => {
   const require = createRequire(import.meta.url)
+  // The SARIF schema is JSON Schema draft-04; ajv-draft-04 is CommonJS.
+  const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default
   const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
   const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema)
 

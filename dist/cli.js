@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-IGYKPKOD.js";
+} from "./chunks/chunk-TU257ZCO.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

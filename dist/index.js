@@ -16,7 +16,7 @@ import {
   summary,
   warning,
   writeReports
-} from "./chunks/chunk-IGYKPKOD.js";
+} from "./chunks/chunk-TU257ZCO.js";
 
 // src/event.ts
 import * as fs from "node:fs";

@@ -2,7 +2,7 @@
  * go.mod and go.work parsing that keeps line numbers, faithful to golang.org/x/mod/modfile
  * (read.go's lexer and block rules, rule.go's directives). Strict, as for a main module.
  */
-import { canonicalVersion, isDirectoryPath } from './module.js'
+import { canonicalVersion, checkPathMajor, isDirectoryPath, splitPathVersion } from './module.js'
 
 export interface ModuleVersion {
   path: string
@@ -324,6 +324,15 @@ function parseVersion(path: string, s: string): string {
   return v
 }
 
+/** rule.go modulePathMajor + module.CheckPathMajor: the version must fit the path's major suffix. */
+function checkMajor(path: string, version?: string): void {
+  const { pathMajor, ok } = splitPathVersion(path)
+  if (!ok) throw new Error(`${path}: invalid module path`)
+  if (version === undefined) return
+  const problem = checkPathMajor(version, pathMajor)
+  if (problem) throw new Error(`${path}: invalid version "${version}": ${problem}`)
+}
+
 function directiveComment(line: Line, block?: Block): string {
   const own = line.before.length > 0 || line.suffix.length > 0
   const source = own || block === undefined ? line : block
@@ -395,6 +404,7 @@ function addDirective(f: ModFile, kind: Kind, verb: string, args: string[], line
       if (args.length !== 2) throw new Error(`usage: ${verb} module/path v1.2.3`)
       const path = parseString(args[0])
       const version = parseVersion(path, args[1])
+      checkMajor(path, version)
       if (verb === 'require') f.require.push({ path, version, indirect: isIndirect(line), line: at })
       else f.exclude.push({ path, version, line: at })
       return
@@ -423,6 +433,7 @@ function parseReplace(args: string[]): { old: ModuleVersion; new: ModuleVersion 
   }
   const oldPath = parseString(args[0])
   const oldVersion = arrow === 2 ? parseVersion(oldPath, args[1]) : ''
+  checkMajor(oldPath, arrow === 2 ? oldVersion : undefined)
   const newPath = parseString(args[arrow + 1])
   let newVersion = ''
   if (args.length === arrow + 2 && !isDirectoryPath(newPath)) {
@@ -439,17 +450,21 @@ function parseReplace(args: string[]): { old: ModuleVersion; new: ModuleVersion 
   return { old: { path: oldPath, version: oldVersion }, new: { path: newPath, version: newVersion } }
 }
 
+/**
+ * rule.go parseVersionInterval. Retract versions are parsed with dontFixRetract and, with no
+ * VersionFixer (as in `go mod edit`), never canonicalized: they stay as written.
+ */
 function parseInterval(args: string[]): [string, string, string[]] {
   if (args.length === 0 || args[0] === '(') throw new Error("expected '[' or version")
   if (args[0] !== '[') {
-    const v = parseVersion('', args[0])
+    const v = parseString(args[0])
     return [v, v, args.slice(1)]
   }
   if (args.length < 2) throw new Error("expected version after '['")
-  const low = parseVersion('', args[1])
+  const low = parseString(args[1])
   if (args[2] !== ',') throw new Error("expected ',' after version")
   if (args.length < 4) throw new Error("expected version after ','")
-  const high = parseVersion('', args[3])
+  const high = parseString(args[3])
   if (args[4] !== ']') throw new Error("expected ']' after version")
   return [low, high, args.slice(5)]
 }
