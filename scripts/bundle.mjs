@@ -1,5 +1,9 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli.js) as ESM for node20.
+import { rmSync } from 'node:fs'
 import { build } from 'esbuild'
+
+// Chunk names carry content hashes: start empty so no stale chunk survives a rebuild.
+rmSync('dist', { recursive: true, force: true })
 
 await build({
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },

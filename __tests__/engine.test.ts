@@ -1,0 +1,127 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../src/config.js'
+import { runGate } from '../src/engine.js'
+import { GoCommand, cleanGoFlags } from '../src/go/command.js'
+import { silentLogger } from '../src/logger.js'
+import { loadScope } from '../src/modules.js'
+import { GoWorld } from './fixtures/workspace.js'
+import { gate, located } from './helpers/gate.js'
+import { GO_BIN } from './helpers/go.js'
+
+const mod = (p: string): string => `module ${p}\n\ngo 1.21\n`
+
+describe('module discovery', () => {
+  let world: GoWorld
+  let root: string
+  beforeAll(() => {
+    world = new GoWorld()
+    root = world.dir('repo', {
+      'go.mod': mod('example.com/root'),
+      'api/go.mod': mod('example.com/root/api'),
+      'services/a/go.mod': mod('example.com/root/services/a'),
+      'services/b/go.mod': mod('example.com/root/services/b'),
+      'vendor/example.com/x/go.mod': mod('example.com/x'),
+      'testdata/t/go.mod': mod('example.com/t'),
+      'node_modules/n/go.mod': mod('example.com/n'),
+      '.github/g/go.mod': mod('example.com/g'),
+      'go.work': 'go 1.21\n\nuse (\n\t.\n\t./api\n)\n'
+    })
+  })
+  afterAll(() => world.cleanup())
+
+  it('finds every go.mod outside vendor/, testdata/, node_modules/ and dot-directories, and go.work files', async () => {
+    const scope = await loadScope(root, undefined)
+    expect(scope.modules.map(m => m.relDir)).toEqual(['.', 'api', 'services/a', 'services/b'])
+    expect(scope.modules[1]).toMatchObject({ goModFile: 'api/go.mod', goSumFile: 'api/go.sum', goSumText: undefined })
+    expect(scope.workspaces.map(w => [w.file, w.work.file.use.map(u => u.path)])).toEqual([['go.work', ['.', './api']]])
+  })
+
+  it('selects modules by directory or glob', async () => {
+    expect((await loadScope(root, ['./api', 'services/*'])).modules.map(m => m.relDir)).toEqual(['api', 'services/a', 'services/b'])
+    expect((await loadScope(root, ['.'])).modules.map(m => m.relDir)).toEqual(['.'])
+  })
+
+  it.each([['services/c'], ['nothing/*'], ['../outside']])('rejects %s naming the modules input', async pattern => {
+    await expect(loadScope(root, [pattern])).rejects.toThrow(ConfigError)
+    await expect(loadScope(root, [pattern])).rejects.toThrow(/Invalid input "modules"/)
+  })
+
+  it('rejects a working-directory that does not exist', async () => {
+    await expect(loadScope(path.join(root, 'missing'), undefined)).rejects.toThrow(/Invalid input "working-directory"/)
+  })
+})
+
+describe('the go command wrapper', () => {
+  it('drops -mod, -modfile and -insecure from GOFLAGS and keeps the rest', () => {
+    expect(cleanGoFlags('-mod=mod -modcacherw -modfile=/x/go.mod --insecure -buildvcs=false')).toBe('-modcacherw -buildvcs=false')
+    expect(cleanGoFlags('')).toBe('')
+  })
+
+  it('runs go with GOTOOLCHAIN=local, GOWORK=off and cleaned GOFLAGS whatever the job sets', async () => {
+    const world = new GoWorld()
+    try {
+      const go = new GoCommand(GO_BIN, { ...world.env, GOTOOLCHAIN: 'go1.99.0+auto', GOFLAGS: '-mod=mod -modcacherw', GOWORK: '/elsewhere/go.work' })
+      const result = await go.run(['env', 'GOTOOLCHAIN', 'GOFLAGS', 'GOWORK'], { cwd: world.root })
+      expect(result.stdout.split('\n').slice(0, 3)).toEqual(['local', '-modcacherw', 'off'])
+      const inWorkspace = await go.run(['env', 'GOWORK'], { cwd: world.root, workspace: true })
+      expect(inWorkspace.stdout.trim()).toBe('/elsewhere/go.work')
+    } finally {
+      world.cleanup()
+    }
+  })
+
+  it('turns a go binary that cannot run into a clear error', async () => {
+    const go = new GoCommand('/nonexistent/go')
+    await expect(go.run(['version'], { cwd: '/' })).rejects.toThrow(/could not run "go env -json"|could not run/)
+  })
+
+  it('bounds a go subprocess in time', async () => {
+    const world = new GoWorld()
+    try {
+      const slow = world.dir('bin', { go: '#!/bin/sh\n[ "$1" = env ] && { echo "{\\"GOFLAGS\\":\\"\\"}"; exit 0; }\nsleep 30\n' })
+      fs.chmodSync(path.join(slow, 'go'), 0o755)
+      const go = new GoCommand(path.join(slow, 'go'), world.env)
+      await expect(go.run(['mod', 'download'], { cwd: world.root, timeoutMs: 300 })).rejects.toThrow(/timed out after 0.3 s/)
+    } finally {
+      world.cleanup()
+    }
+  })
+})
+
+describe('the engine', () => {
+  it('keeps running the other steps when one throws, and marks that step failed', async () => {
+    const world = new GoWorld()
+    try {
+      const dir = world.dir('app', { 'go.mod': `${mod('example.com/app')}\nreplace example.com/x => ./x\n` })
+      const config = parseConfig({ 'working-directory': dir, checks: 'verify,replace' })
+      const result = await runGate(config, new GoCommand('/nonexistent/go', world.env), silentLogger)
+      expect(result.steps.map(s => [s.step, s.status])).toEqual([
+        ['verify', 'failed'],
+        ['replace', 'failed']
+      ])
+      expect(result.steps[0].error).toMatch(/could not run/)
+      expect(located(result)).toEqual(['replace-local-path go.mod:5'])
+    } finally {
+      world.cleanup()
+    }
+  })
+
+  it('reports step-skipped steps as skipped, and a clean step as passed', async () => {
+    const world = new GoWorld()
+    try {
+      const dir = world.dir('app', { 'go.mod': mod('example.com/app') })
+      // A module without vendor/: the vendor step cannot run and says so.
+      const result = await gate(world, dir, { checks: 'vendor,replace' })
+      expect(result.steps).toMatchObject([
+        { step: 'vendor', status: 'skipped' },
+        { step: 'replace', status: 'passed', findings: [] }
+      ])
+      expect(located(result)).toEqual(['step-skipped go.mod:1'])
+      expect(result.blocking).toBe(0)
+    } finally {
+      world.cleanup()
+    }
+  })
+})
