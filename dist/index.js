@@ -16,7 +16,7 @@ import {
   summary,
   warning,
   writeReports
-} from "./chunks/chunk-TU257ZCO.js";
+} from "./chunks/chunk-PSLOGHLQ.js";
 
 // src/event.ts
 import * as fs from "node:fs";

@@ -39,10 +39,12 @@ function locateSum(module: GoModule, modPath: string, version: string): { file: 
 // "verifying example.com/a@v1.0.0/go.mod: checksum mismatch".
 const CHECKSUM_MISMATCH = /verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch\n\s*downloaded: (\S+)\n\s*go\.sum:\s+(\S+)/g
 // "go: example.com/c@v1.9.9: reading file:///...: 404 Not Found", "...: unknown revision v1.9.9",
-// "...: invalid version: ...": a module@version followed by why it failed.
-const MODULE_ERROR = /^(?:go: )?(?:[^\s:]+: )?(\S+?)@(v\S+?): (.+)$/gm
-// "go: errors parsing go.mod:\n<file>:7:2: require ...: version ... invalid"
-const GOMOD_ERROR = /^(?:go: )?(\S*go\.mod):(\d+)(?::\d+)?: (.+)$/gm
+// "...: invalid version: ...", "go: x@v1 (replaced by ../x): reading ../x/go.mod: ...":
+// a module@version followed by why it failed.
+const MODULE_ERROR = /^(?:go: )?(?:[^\s:]+: )?(\S+?)@(v\S+?)(?: \(replaced by [^)]*\))?: (.+)$/gm
+// "go: errors parsing go.mod:\n<file>:7:2: require ...: version ... invalid" and
+// "malformed go.sum:\n<file>:3: wrong number of fields 2" (modfetch.readGoSum).
+const FILE_ERROR = /^(?:go: )?(\S*go\.(mod|sum)):(\d+)(?::\d+)?: (.+)$/gm
 
 function downloadFindings(module: GoModule, download: ModuleDownload): Finding[] {
   const findings: Finding[] = []
@@ -69,12 +71,13 @@ function downloadFindings(module: GoModule, download: ModuleDownload): Finding[]
   for (const m of stderr.matchAll(MODULE_ERROR)) {
     if (!m[3].includes('checksum mismatch')) add(m[1], m[2], `${m[1]}@${m[2]} cannot be downloaded: ${m[3]}`)
   }
-  for (const m of stderr.matchAll(GOMOD_ERROR)) {
+  for (const [, , kind, line, problem] of stderr.matchAll(FILE_ERROR)) {
+    const file = kind === 'mod' ? module.goModFile : module.goSumFile
     findings.push(
       newFinding('mod-download-failed', {
-        file: module.goModFile,
-        line: Number(m[2]),
-        message: `go cannot read the requirements of ${module.goModFile}: ${m[3]}`
+        file,
+        line: Number(line),
+        message: `go cannot read ${file}, so no module can be downloaded or checked: ${problem}`
       })
     )
   }

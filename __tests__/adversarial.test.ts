@@ -1,0 +1,218 @@
+/**
+ * Hostile and careless pull requests, end to end: each case is a real git repository with a base
+ * and a head commit, judged by the bundled dist/index.js as the runner runs it. Each asserts the
+ * exact rule, file and line, and the job's outcome.
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GoWorld } from './fixtures/workspace.js'
+import { runAction } from './helpers/runner.js'
+
+type Files = Record<string, string | null>
+
+interface Case {
+  name: string
+  /** Files of the base commit; go.sum is made by `go mod tidy` unless given. */
+  base: Files
+  /** What the pull request changes: new text, null to delete, or a function of the base text. */
+  head: Record<string, string | null | ((base: string) => string)>
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  /** `rule file:line` that must be annotated. */
+  expect: string[]
+  /** `rule file:line` that must not be. */
+  absent?: string[]
+  outcome: 'success' | 'failure'
+}
+
+const MAIN = 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n'
+const GO_MOD = 'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
+const APP: Files = { 'go.mod': GO_MOD, 'main.go': MAIN }
+const DEFAULT_INPUTS = { checks: 'verify,sum-drift,vendor,replace' }
+
+const editSumLine = (prefix: string, hash: string) => (text: string) => {
+  const out = text.replace(new RegExp(`^(${prefix.replace(/[.]/g, '\\.')} h1:)\\S+`, 'm'), `$1${hash}`)
+  if (out === text) throw new Error(`no go.sum line ${prefix}`)
+  return out
+}
+const dropSumLine = (prefix: string) => (text: string) => text.split('\n').filter(l => !l.startsWith(`${prefix} h1:`)).join('\n')
+
+const CASES: Case[] = [
+  {
+    name: 'a go.sum hash edited for an unchanged version',
+    base: APP,
+    head: { 'go.sum': editSumLine('example.com/b v1.2.0', 'T2JGFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLZ=') },
+    expect: ['mod-download-failed go.mod:7'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a go.sum line removed so go would fetch and trust on first use',
+    base: APP,
+    head: { 'go.sum': dropSumLine('example.com/a v1.0.0') },
+    expect: ['sum-missing-entry go.mod:6'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a go.sum line removed while GOFLAGS=-mod=mod would let go write it back',
+    base: APP,
+    head: { 'go.sum': dropSumLine('example.com/a v1.0.0') },
+    env: { GOFLAGS: '-mod=mod' },
+    expect: ['sum-missing-entry go.mod:6'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a go.work added that replaces a dependency',
+    base: APP,
+    head: { 'go.work': 'go 1.21\n\nuse .\n\nreplace example.com/b => example.com/evil v1.0.0\n' },
+    expect: ['replace-in-workspace go.work:5'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a local replace hidden in a block among allowed ones',
+    base: APP,
+    head: {
+      'go.mod': t => `${t}\nreplace (\n\texample.com/a => example.com/a v1.0.0\n\texample.com/b => ../../tmp/b\n\texample.com/c => example.com/c v1.0.0\n)\n`
+    },
+    inputs: { 'allow-replace': 'example.com/* => example.com/*' },
+    expect: ['replace-local-path go.mod:12'],
+    absent: ['replace-not-allowed go.mod:11', 'replace-not-allowed go.mod:13'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a replacement to another owner under an allowed fork pattern',
+    base: APP,
+    head: { 'go.mod': t => `${t}\nreplace example.com/a => example.com/ourfork-evil/a v1.0.0\n` },
+    inputs: { 'allow-replace': 'example.com/* => example.com/ourfork/*' },
+    expect: ['replace-not-allowed go.mod:10'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a module path built to inject a workflow command',
+    base: APP,
+    head: { 'go.mod': t => `${t}\nreplace "example.com/x%0A::error::pwned" => ./x\n` },
+    expect: ['replace-local-path go.mod:10'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a module directory name built to inject annotation properties',
+    base: { ...APP, 'evil,line=1::x%0A/go.mod': 'module example.com/evil\n\ngo 1.21\n\nreplace example.com/q => ./q\n' },
+    head: {},
+    inputs: { checks: 'replace' },
+    // @actions/core escapes `,` `:` `%` CR LF in properties, so the name cannot end the file property.
+    expect: ['replace-local-path evil%2Cline=1%3A%3Ax%250A/go.mod:5'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a go.mod of several megabytes with a local replace at its end',
+    base: APP,
+    head: {
+      'go.mod': t => `${t}\n${Array.from({ length: 60_000 }, (_, i) => `// padding comment line ${i} ${'x'.repeat(40)}`).join('\n')}\nreplace example.com/a => ./a\n`
+    },
+    inputs: { checks: 'replace' },
+    expect: ['replace-local-path go.mod:60010'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a go.sum with a malformed line',
+    base: APP,
+    head: { 'go.sum': t => `${t}this line is not a go.sum entry\n` },
+    expect: ['mod-download-failed go.sum:5'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a go.sum with CRLF endings and duplicate identical lines is not a finding',
+    base: APP,
+    head: { 'go.sum': t => (t + t.split('\n')[0] + '\n').replace(/\n/g, '\r\n') },
+    inputs: { checks: 'verify,replace' },
+    expect: [],
+    outcome: 'success'
+  },
+  {
+    name: 'a go.mod go cannot parse',
+    base: APP,
+    head: { 'go.mod': t => t.replace('example.com/b v1.2.0', 'example.com/b v1.2.0 extra') },
+    expect: ['mod-download-failed go.mod:7'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a requirement on a version that does not exist',
+    base: APP,
+    head: { 'go.mod': t => t.replace('example.com/b v1.2.0', 'example.com/b v1.9.9') },
+    expect: ['mod-download-failed go.mod:7'],
+    outcome: 'failure'
+  }
+]
+
+describe('adversarial pull requests, through dist/index.js', () => {
+  let world: GoWorld
+  let templateSum: string
+
+  beforeAll(() => {
+    world = new GoWorld([
+      { path: 'example.com/a', version: 'v1.0.0' },
+      { path: 'example.com/a', version: 'v1.1.0' },
+      { path: 'example.com/b', version: 'v1.2.0' },
+      { path: 'example.com/c', version: 'v1.0.0' },
+      { path: 'example.com/evil', version: 'v1.0.0', goMod: 'module example.com/b\n\ngo 1.21\n' }
+    ])
+    const template = world.dir('template', APP)
+    world.go(template, 'mod', 'tidy')
+    templateSum = fs.readFileSync(path.join(template, 'go.sum'), 'utf8')
+  })
+  afterAll(() => world.cleanup())
+
+  function write(dir: string, files: Files): void {
+    for (const [rel, text] of Object.entries(files)) {
+      const file = path.join(dir, rel)
+      if (text === null) fs.rmSync(file, { force: true })
+      else {
+        fs.mkdirSync(path.dirname(file), { recursive: true })
+        fs.writeFileSync(file, text)
+      }
+    }
+  }
+
+  it.each(CASES.map((c, i) => [c.name, i]))('%s', (_name, i) => {
+    const c = CASES[i as number]
+    const repo = world.dir(`case-${i}`)
+    write(repo, { 'go.sum': templateSum, ...c.base })
+    const base = world.commitAll(repo, 'base')
+    for (const [rel, change] of Object.entries(c.head)) {
+      const file = path.join(repo, rel)
+      const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
+      write(repo, { [rel]: typeof change === 'function' ? change(current) : change })
+    }
+    world.commitAll(repo, 'head')
+    const before = world.git(repo, 'status', '--porcelain')
+
+    const run = runAction({
+      repo,
+      env: { ...world.env, ...c.env },
+      inputs: { ...DEFAULT_INPUTS, ...c.inputs },
+      event: { pull_request: { base: { sha: base } } }
+    })
+
+    for (const want of c.expect) expect(run.annotations, `${run.stdout}\n${run.stderr}`).toContain(want)
+    for (const unwanted of c.absent ?? []) expect(run.annotations).not.toContain(unwanted)
+    if (c.expect.length === 0) expect(run.annotations.filter(a => !a.startsWith('step-skipped')), run.stdout).toEqual([])
+    expect(run.status, run.stdout).toBe(c.outcome === 'success' ? 0 : 1)
+    // Nothing a run does may change the work tree or the index.
+    expect(world.git(repo, 'status', '--porcelain')).toBe(before)
+    expect(run.stdout).not.toMatch(/^::error::pwned/m)
+  })
+
+  it('a repository with 50 modules: every one judged, each finding on its own path', () => {
+    const repo = world.dir('fifty')
+    const files: Files = {}
+    for (let i = 0; i < 50; i++) {
+      files[`svc${i}/go.mod`] = `module example.com/svc${i}\n\ngo 1.21\n${i === 37 ? '\nreplace example.com/a => ./a\n' : ''}`
+    }
+    write(repo, files)
+    world.commitAll(repo, 'fifty')
+    const run = runAction({ repo, env: world.env, inputs: { checks: 'verify,replace' } })
+    expect(JSON.parse(run.outputs.modules)).toHaveLength(50)
+    expect(run.annotations).toEqual(['replace-local-path svc37/go.mod:5'])
+    expect(run.status).toBe(1)
+  })
+})
