@@ -28,7 +28,7 @@ interface Case {
 
 const MAIN = 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n'
 const GO_MOD = 'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
-const APP: Files = { 'go.mod': GO_MOD, 'main.go': MAIN }
+const APP = { 'go.mod': GO_MOD, 'main.go': MAIN }
 const DEFAULT_INPUTS = { checks: 'verify,sum-drift,vendor,replace' }
 
 const editSumLine = (prefix: string, hash: string) => (text: string) => {
