@@ -125,3 +125,12 @@ describe('the engine', () => {
     }
   })
 })
+
+describe('redactSecrets', () => {
+  it('removes URL passwords and GitHub tokens, and leaves other text alone', async () => {
+    const { redactSecrets } = await import('../src/findings.js')
+    expect(redactSecrets('GOPROXY=https://bob:hunter2@proxy.internal/mod,direct')).toBe('GOPROXY=https://bob:***@proxy.internal/mod,direct')
+    expect(redactSecrets('token ghp_abcdefghijklmnopqrstuvwxyz0123456789 and github_pat_11ABCDEFGHIJKLMNOPQRST_xyz')).toBe('token *** and ***')
+    expect(redactSecrets('example.com/a@v1.0.0: checksum mismatch')).toBe('example.com/a@v1.0.0: checksum mismatch')
+  })
+})

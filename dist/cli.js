@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-PSLOGHLQ.js";
+} from "./chunks/chunk-MFBDPD4A.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

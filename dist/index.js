@@ -16,7 +16,7 @@ import {
   summary,
   warning,
   writeReports
-} from "./chunks/chunk-PSLOGHLQ.js";
+} from "./chunks/chunk-MFBDPD4A.js";
 
 // src/event.ts
 import * as fs from "node:fs";

@@ -7,7 +7,7 @@ import { CHECKS } from './checks/index.js'
 import type { CheckContext } from './checks/check.js'
 import { ModuleDownloads } from './checks/downloads.js'
 import type { Config } from './config.js'
-import { type Finding, STEP_IDS, type StepResult, compareFindings } from './findings.js'
+import { type Finding, STEP_IDS, type StepResult, compareFindings, redactSecrets } from './findings.js'
 import type { GoCommand } from './go/command.js'
 import type { Logger } from './logger.js'
 import { type Scope, loadScope } from './modules.js'
@@ -37,9 +37,9 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger): Pr
       let findings: Finding[] = []
       let error: string | undefined
       try {
-        findings = applySeverities(await CHECKS[id].run(ctx), config.ruleSeverity)
+        findings = applySeverities(await CHECKS[id].run(ctx), config.ruleSeverity).map(f => ({ ...f, message: redactSecrets(f.message) }))
       } catch (e) {
-        error = e instanceof Error ? e.message : String(e)
+        error = redactSecrets(e instanceof Error ? e.message : String(e))
         logger.warning(`go-guard: step ${id} failed: ${error}`)
       }
       const durationMs = performance.now() - stepStarted

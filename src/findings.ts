@@ -62,3 +62,13 @@ export function newFinding(
 export function skipped(step: StepId, file: string, message: string): Finding {
   return newFinding('step-skipped', { step, file, line: 1, message })
 }
+
+/**
+ * Removes credentials from text bound for logs, annotations and reports: the password of a URL
+ * (a GOPROXY such as https://user:token@host) and tokens of GitHub's formats.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi, '$1***@')
+    .replace(/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***')
+}

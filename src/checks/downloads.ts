@@ -3,7 +3,7 @@
  * needs the module cache filled. It runs on a scratch copy of go.mod/go.sum: go may add the
  * go.sum lines it trusted on first use, and those must never reach the work tree.
  */
-import { type GoCommand, type GoResult, ScratchModFile, parseJSONStream } from '../go/command.js'
+import { type GoCommand, GoCommandError, type GoResult, ScratchModFile, parseJSONStream } from '../go/command.js'
 import type { GoModule } from '../modules.js'
 
 /** One object of `go mod download -json` (cmd/go modcmd/download.go moduleJSON). */
@@ -22,6 +22,8 @@ export interface ModuleDownload {
   modules: DownloadedModule[]
   /** The scratch go.sum after go ran: what go would have written to the user's go.sum. */
   goSumAfter: string
+  /** Set when go did not finish in time: nothing about the module's dependencies is known. */
+  timeout?: string
 }
 
 export class ModuleDownloads {
@@ -43,6 +45,9 @@ export class ModuleDownloads {
     try {
       const result = await scratch.run(this.go, ['mod', 'download', '-json'], module.dir, module.goModFile)
       return { result, modules: parseJSONStream<DownloadedModule>(result.stdout), goSumAfter: await scratch.readGoSum() }
+    } catch (error) {
+      if (!(error instanceof GoCommandError && error.timedOut)) throw error
+      return { result: { code: -1, stdout: '', stderr: error.message }, modules: [], goSumAfter: '', timeout: error.message }
     } finally {
       await scratch.dispose()
     }

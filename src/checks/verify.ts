@@ -227,6 +227,16 @@ async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Findin
     )
   }
   const download = await ctx.downloads.get(module)
+  if (download.timeout !== undefined) {
+    const env = await ctx.go.env()
+    return [
+      newFinding('mod-download-failed', {
+        file: module.goModFile,
+        line: 1,
+        message: `the modules of ${module.goModFile} could not be downloaded in time (${download.timeout}), so none could be checked. Check that the module proxy (GOPROXY=${env.GOPROXY}) is reachable; set GO_GUARD_GO_TIMEOUT (seconds) to wait longer.`
+      })
+    ]
+  }
   const downloadFailures = downloadFindings(module, download)
   const mismatched = new Set(downloadFailures.filter(f => f.message.includes('checksum mismatch')).map(f => `${f.module}@${f.version}`))
   const [missing, verified, replaced] = await Promise.all([

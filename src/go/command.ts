@@ -23,7 +23,10 @@ export interface GoRunOptions {
 
 /** A go subprocess that could not run or did not finish, as opposed to one that reported errors. */
 export class GoCommandError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly timedOut = false
+  ) {
     super(message)
     this.name = 'GoCommandError'
   }
@@ -48,7 +51,14 @@ export interface GoEnv {
   [key: string]: string
 }
 
-const DEFAULT_TIMEOUT_MS = 15 * 60_000
+/**
+ * How long one go subprocess may run. The go command sets no overall deadline on proxy requests,
+ * so a proxy that hangs would otherwise hang the job; GO_GUARD_GO_TIMEOUT (seconds) overrides.
+ */
+export function goTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.GO_GUARD_GO_TIMEOUT)
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10 * 60_000
+}
 
 /**
  * GOFLAGS without the flags that would let the checked repository or the job weaken the check:
@@ -91,7 +101,7 @@ export class GoCommand {
 
   private spawn(args: string[], options: GoRunOptions, env: NodeJS.ProcessEnv): Promise<GoResult> {
     const started = performance.now()
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const timeoutMs = options.timeoutMs ?? goTimeoutMs(this.baseEnv)
     return new Promise((resolve, reject) => {
       const child = spawn(this.binary, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
       const stdout: Buffer[] = []
@@ -108,7 +118,8 @@ export class GoCommand {
         clearTimeout(timer)
         this.subprocessMs += performance.now() - started
         if (signal !== null) {
-          reject(new GoCommandError(`"${command}" in ${options.cwd} ${signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `was killed by ${signal}`}`))
+          const timedOut = signal === 'SIGKILL'
+          reject(new GoCommandError(`"${command}" in ${options.cwd} ${timedOut ? `timed out after ${timeoutMs / 1000} s` : `was killed by ${signal}`}`, timedOut))
           return
         }
         resolve({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') })
