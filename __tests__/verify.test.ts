@@ -141,3 +141,19 @@ describe('verify step with several faults in one module', () => {
     }
   })
 })
+
+describe('verify step on a vendored module', () => {
+  it('still checks go.sum, though go would default to -mod=vendor', async () => {
+    const world = new GoWorld([{ path: 'example.com/a', version: 'v1.0.0' }])
+    try {
+      const dir = world.dir('app', { 'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n' })
+      world.go(dir, 'mod', 'tidy')
+      world.go(dir, 'mod', 'vendor')
+      fs.writeFileSync(path.join(dir, 'go.sum'), fs.readFileSync(path.join(dir, 'go.sum'), 'utf8').replace(/^example\.com\/a v1\.0\.0 h1:.*\n/m, ''))
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual(['sum-missing-entry go.mod:5'])
+    } finally {
+      world.cleanup()
+    }
+  })
+})

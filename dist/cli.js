@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-MFBDPD4A.js";
+} from "./chunks/chunk-O6QBVJS5.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

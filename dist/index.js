@@ -16,7 +16,7 @@ import {
   summary,
   warning,
   writeReports
-} from "./chunks/chunk-MFBDPD4A.js";
+} from "./chunks/chunk-O6QBVJS5.js";
 
 // src/event.ts
 import * as fs from "node:fs";

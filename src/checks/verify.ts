@@ -13,7 +13,7 @@
  *   pristine scratch copy of go.sum (download may have filled the other copy in).
  */
 import { type Finding, newFinding } from '../findings.js'
-import { hashDir } from '../go/dirhash.js'
+import { hashDir, mapLimit } from '../go/dirhash.js'
 import { ScratchModFile, parseJSONStream } from '../go/command.js'
 import { type SumLine, indexSum, sumKey } from '../go/sumfile.js'
 import type { GoModule } from '../modules.js'
@@ -117,7 +117,8 @@ async function missingEntryFindings(ctx: CheckContext, module: GoModule, mismatc
   try {
     result = await scratch.run(
       ctx.go,
-      ['list', '-e', '-deps', '-test', '-json=ImportPath,Error,DepsErrors', './...'],
+      // -mod=readonly: a module with vendor/ would default to -mod=vendor, which reads no go.sum.
+      ['list', '-mod=readonly', '-e', '-deps', '-test', '-json=ImportPath,Error,DepsErrors', './...'],
       module.dir,
       module.goModFile
     )
@@ -250,8 +251,7 @@ async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Findin
 export const verifyCheck: Check = {
   id: 'verify',
   async run(ctx) {
-    const findings: Finding[] = []
-    for (const module of ctx.scope.modules) findings.push(...(await verifyModule(ctx, module)))
-    return findings
+    // Two modules at a time: each runs go processes that already use the runner's cores.
+    return (await mapLimit(ctx.scope.modules, 2, module => verifyModule(ctx, module))).flat()
   }
 }
