@@ -81,3 +81,14 @@ describe('JSON report', () => {
     expect(json.steps.map((s: any) => s.status)).toEqual(['passed', 'failed'])
   })
 })
+
+describe('findings with further locations', () => {
+  it('are annotated on each place, counted against the limits', () => {
+    const f = finding('sum-module-upgraded', 7, { file: 'go.sum', also: [{ file: 'go.mod', line: 6 }] })
+    expect(planAnnotations([f]).map(a => `${a.file}:${a.line}`)).toEqual(['go.sum:7', 'go.mod:6'])
+    const many = Array.from({ length: 6 }, (_, i) => ({ ...f, line: i + 1 }))
+    const plan = planAnnotations(many)
+    expect(plan).toHaveLength(10)
+    expect(plan.at(-1)!.message).toMatch(/1 more finding is listed/)
+  })
+})

@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-O6QBVJS5.js";
+} from "./chunks/chunk-ZO67LH65.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

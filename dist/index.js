@@ -16,7 +16,7 @@ import {
   summary,
   warning,
   writeReports
-} from "./chunks/chunk-O6QBVJS5.js";
+} from "./chunks/chunk-ZO67LH65.js";
 
 // src/event.ts
 import * as fs from "node:fs";

@@ -8,6 +8,7 @@ import type { CheckContext } from './checks/check.js'
 import { ModuleDownloads } from './checks/downloads.js'
 import type { Config } from './config.js'
 import { type Finding, STEP_IDS, type StepResult, compareFindings, redactSecrets } from './findings.js'
+import { type BaseResolution, readAtCommit, resolveBase } from './git.js'
 import type { GoCommand } from './go/command.js'
 import type { Logger } from './logger.js'
 import { type Scope, loadScope } from './modules.js'
@@ -28,7 +29,17 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger): Pr
   const started = performance.now()
   const scope = await loadScope(config.workingDirectory, config.modules)
   logger.info(`go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`)
-  const ctx: CheckContext = { config, root: config.workingDirectory, scope, go, logger, downloads: new ModuleDownloads(go) }
+  let base: Promise<BaseResolution> | undefined
+  const ctx: CheckContext = {
+    config,
+    root: config.workingDirectory,
+    scope,
+    go,
+    logger,
+    downloads: new ModuleDownloads(go),
+    base: () => (base ??= resolveBase(config.workingDirectory, config.baseRef)),
+    readAtBase: (sha, relPath) => readAtCommit(config.workingDirectory, sha, relPath)
+  }
 
   const selected = STEP_IDS.filter(id => config.checks.has(id))
   const steps = await Promise.all(

@@ -19,6 +19,8 @@ export interface Finding {
   line: number
   module?: string
   version?: string
+  /** Further places the same fact shows, annotated too (a go.mod require line beside go.sum). */
+  also?: { file: string; line: number }[]
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped'

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js'
+import type { BaseResolution } from '../git.js'
 import type { Finding, StepId } from '../findings.js'
 import type { GoCommand } from '../go/command.js'
 import type { Logger } from '../logger.js'
@@ -15,6 +16,10 @@ export interface CheckContext {
   logger: Logger
   /** `go mod download` per module, run once and shared by every step that needs it. */
   downloads: ModuleDownloads
+  /** The base commit (config.baseRef resolved, fetched if missing), once for every step. */
+  base: () => Promise<BaseResolution>
+  /** A file as it is at the base commit; undefined where it did not exist. */
+  readAtBase: (sha: string, relPath: string) => Promise<string | undefined>
 }
 
 /** One step of the fixed sequence. Its id is its file name and its value in `checks:`. */

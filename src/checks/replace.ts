@@ -3,10 +3,10 @@
  * A replacement changes what code a module path means, so each one needs a reviewer's yes.
  */
 import { findAllowingRule } from '../allow-replace.js'
-import { type Finding, newFinding } from '../findings.js'
-import type { Replace } from '../go/modfile.js'
+import { type Finding, newFinding, skipped } from '../findings.js'
+import { type Replace, parseModFile, parseWorkFile } from '../go/modfile.js'
 import { isDirectoryPath } from '../go/module.js'
-import type { Check } from './check.js'
+import type { Check, CheckContext } from './check.js'
 
 function describe(r: Replace): string {
   const side = (p: string, v: string): string => (v ? `${p} ${v}` : p)
@@ -35,18 +35,38 @@ export function judgeReplace(
   })
 }
 
+const directiveKey = (r: Replace): string => `${r.old.path} ${r.old.version} => ${r.new.path} ${r.new.version}`
+
+/** With only-new, the directives already in the file at the base commit; an empty set otherwise. */
+async function directivesAtBase(ctx: CheckContext, file: string, parse: typeof parseModFile): Promise<Set<string>> {
+  if (!ctx.config.onlyNew) return new Set()
+  const base = await ctx.base()
+  if ('skipped' in base) return new Set()
+  const text = await ctx.readAtBase(base.sha, file)
+  return new Set(text === undefined ? [] : parse(text).file.replace.map(directiveKey))
+}
+
 export const replaceCheck: Check = {
   id: 'replace',
   async run(ctx) {
     const findings: Finding[] = []
+    if (ctx.config.onlyNew) {
+      const base = await ctx.base()
+      // only-new without a base would report nothing: say so rather than pass silently.
+      if ('skipped' in base) findings.push(skipped('replace', ctx.scope.modules[0]?.goModFile ?? 'go.mod', `only-new is set but ${base.skipped}; every directive is judged`))
+    }
     for (const module of ctx.scope.modules) {
+      const old = await directivesAtBase(ctx, module.goModFile, parseModFile)
       for (const r of module.mod.file.replace) {
+        if (old.has(directiveKey(r))) continue
         const finding = judgeReplace(r, module.goModFile, ctx.config)
         if (finding) findings.push(finding)
       }
     }
     for (const ws of ctx.scope.workspaces) {
+      const old = await directivesAtBase(ctx, ws.file, parseWorkFile)
       for (const r of ws.work.file.replace) {
+        if (old.has(directiveKey(r))) continue
         findings.push(
           newFinding('replace-in-workspace', {
             file: ws.file,

@@ -1,11 +1,224 @@
-/** Step `sum-drift`: not yet built; it reports step-skipped so the gate never passes it silently. */
-import { skipped } from '../findings.js'
-import type { Check } from './check.js'
+/**
+ * Step 3, `sum-drift`: what go.sum changed against the base commit. Above all, a module@version
+ * present at base and head whose hash changed: a published version never changes content, so a
+ * changed hash means go.sum was edited or someone is serving other bits. Every added or changed
+ * line is also re-checked against the checksum database (`go env GOSUMDB`).
+ */
+import { type Finding, newFinding, skipped } from '../findings.js'
+import type { ModFile } from '../go/modfile.js'
+import { effectiveMajor, isPseudoVersion, modulePathFamily } from '../go/module.js'
+import { checkWithDatabase } from '../go/sumdb.js'
+import * as semver from '../go/semver.js'
+import { type SumFile, type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
+import { parseModFile } from '../go/modfile.js'
+import type { GoModule } from '../modules.js'
+import type { Check, CheckContext } from './check.js'
+
+type Location = { file: string; line: number }
+
+/** What one module's go.sum did between base and head. */
+interface ModuleDrift {
+  findings: Finding[]
+  added: string[]
+  updated: string[]
+  majors: string[]
+  /** Head lines that are new or whose hash changed: what the database must vouch for. */
+  changedLines: SumLine[]
+}
+
+/** The version that stands for a module: its require line, else the highest version go.sum hashes content for. */
+function versionsByPath(sum: SumFile | undefined, mod: ModFile | undefined): Map<string, string> {
+  const best = new Map<string, { version: string; content: boolean }>()
+  for (const l of sum?.lines ?? []) {
+    const current = best.get(l.path)
+    const content = !l.goMod
+    // Lines hashing content (not only go.mod) name the versions the build uses.
+    if (current === undefined || (content && !current.content) || (content === current.content && semver.compare(l.version, current.version) > 0)) {
+      best.set(l.path, { version: l.version, content })
+    }
+  }
+  const out = new Map([...best].map(([p, v]) => [p, v.version]))
+  for (const r of mod?.require ?? []) if (out.has(r.path)) out.set(r.path, r.version)
+  return out
+}
+
+export function diffModule(module: GoModule, baseSumText: string | undefined, baseModText: string | undefined): ModuleDrift {
+  const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [] }
+  const baseSum = baseSumText === undefined ? undefined : parseSumFile(baseSumText)
+  const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
+  const headSum = module.sum
+  const headMod = module.mod.file
+
+  // Where a module's findings go: its go.sum line, and its go.mod require line too.
+  const headLines = headSum ? indexSum(headSum) : new Map<string, SumLine[]>()
+  const locate = (path: string, version: string): Location & { also?: Location[] } => {
+    const line = headLines.get(sumKey({ path, version, goMod: false }))?.[0] ?? headLines.get(sumKey({ path, version, goMod: true }))?.[0]
+    const req = headMod.require.find(r => r.path === path)
+    const at: Location = line ? { file: module.goSumFile, line: line.line } : req ? { file: module.goModFile, line: req.line } : { file: module.goSumFile, line: 1 }
+    return req && line ? { ...at, also: [{ file: module.goModFile, line: req.line }] } : at
+  }
+  const add = (rule: string, path: string, version: string, message: string): void => {
+    drift.findings.push(newFinding(rule, { ...locate(path, version), module: path, version, message }))
+  }
+
+  // 1. The tampering signal: the same key with a hash base never had.
+  const baseLines = baseSum ? indexSum(baseSum) : new Map<string, SumLine[]>()
+  for (const [key, lines] of headLines) {
+    const before = baseLines.get(key)
+    for (const l of lines) {
+      if (before?.some(b => b.hash === l.hash)) continue
+      drift.changedLines.push(l)
+      if (before === undefined) continue
+      drift.findings.push(
+        newFinding('sum-hash-changed', {
+          file: module.goSumFile,
+          line: l.line,
+          module: l.path,
+          version: l.version,
+          message: `${key} is hashed ${l.hash} in ${module.goSumFile} but ${before[0].hash} at the base commit. A published module version never changes content: either go.sum was edited or the module was re-published with other bits. Restore the base hash and find out where the new one came from.`
+        })
+      )
+    }
+  }
+
+  // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
+  const baseVersions = versionsByPath(baseSum, baseMod)
+  const headVersions = versionsByPath(headSum, headMod)
+  const baseFamilies = new Map<string, { path: string; version: string }[]>()
+  for (const [p, v] of baseVersions) baseFamilies.set(modulePathFamily(p), [...(baseFamilies.get(modulePathFamily(p)) ?? []), { path: p, version: v }])
+  const supersededBase = new Set<string>()
+
+  for (const [p, v] of headVersions) {
+    const before = baseVersions.get(p)
+    if (before === undefined) {
+      const older = (baseFamilies.get(modulePathFamily(p)) ?? []).filter(b => effectiveMajor(b.path, b.version) < effectiveMajor(p, v))
+      if (older.length > 0) {
+        older.forEach(b => !headVersions.has(b.path) && supersededBase.add(b.path))
+        drift.majors.push(`${p}@${v}`)
+        add('sum-major-upgrade', p, v, `${p}@${v} is a new major version of ${older.map(b => `${b.path}@${b.version}`).join(', ')}. Major versions break compatibility: review the changes before merging.`)
+      } else {
+        drift.added.push(`${p}@${v}`)
+        add('sum-module-added', p, v, `${p}@${v} is new in ${module.goSumFile}. Review the new dependency: who publishes it and what it pulls in.`)
+      }
+      continue
+    }
+    const order = semver.compare(v, before)
+    if (order === 0) continue
+    drift.updated.push(`${p}@${before}->${v}`)
+    if (order > 0 && effectiveMajor(p, v) > effectiveMajor(p, before)) {
+      drift.majors.push(`${p}@${v}`)
+      add('sum-major-upgrade', p, v, `${p} moved from ${before} to ${v}, a new major version (an +incompatible jump). Review the breaking changes before merging.`)
+    } else if (order > 0) {
+      add('sum-module-upgraded', p, v, `${p} was upgraded from ${before} to ${v}.`)
+    } else {
+      add('sum-module-downgraded', p, v, `${p} was downgraded from ${before} to ${v}. A downgrade can bring back fixed bugs and vulnerabilities: confirm it is intended.`)
+    }
+  }
+  for (const [p, v] of baseVersions) {
+    if (headVersions.has(p) || supersededBase.has(p)) continue
+    drift.findings.push(
+      newFinding('sum-module-removed', {
+        file: headSum ? module.goSumFile : module.goModFile,
+        line: 1,
+        module: p,
+        version: v,
+        message: `${p}@${v} left ${module.goSumFile}${headSum ? '' : ' (the file was deleted)'}.`
+      })
+    )
+  }
+
+  // 3. New requirements on pseudo-versions: untagged commits nobody released.
+  for (const r of headMod.require) {
+    if (!isPseudoVersion(r.version) || baseMod?.require.some(b => b.path === r.path && b.version === r.version)) continue
+    const at = locate(r.path, r.version)
+    drift.findings.push(
+      newFinding('sum-pseudo-version', {
+        file: module.goModFile,
+        line: r.line,
+        ...(at.file === module.goSumFile ? { also: [{ file: at.file, line: at.line }] } : {}),
+        module: r.path,
+        version: r.version,
+        message: `${r.path} is required at the pseudo-version ${r.version}, an untagged commit rather than a release. Require a tagged release where one exists.`
+      })
+    )
+  }
+  return drift
+}
+
+function limitFinding(rule: string, counted: string[], limit: number, input: string, at: Location): Finding | undefined {
+  if (limit < 0 || counted.length <= limit) return undefined
+  return newFinding(rule, {
+    ...at,
+    message: `${counted.length} ${counted.length === 1 ? 'module counts' : 'modules count'} toward ${input}, more than the ${limit} allowed: ${counted.join(', ')}. Split the change, or raise ${input}.`
+  })
+}
+
+/** sum-unverified-hash for each changed line the database does not vouch for; a notice for exempt modules. */
+async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; line: SumLine }[]): Promise<Finding[]> {
+  if (changed.length === 0) return []
+  // The verify step downloads these modules; waiting for it lets the database check hit the cache.
+  await Promise.all([...new Set(changed.map(c => c.module))].map(m => ctx.downloads.get(m).catch(() => undefined)))
+  const check = await checkWithDatabase(ctx.go, changed.map(c => `${c.line.path}@${c.line.version}`))
+  const findings: Finding[] = []
+  const exemptByModule = new Map<GoModule, string[]>()
+  for (const { module, line } of changed) {
+    const mv = `${line.path}@${line.version}`
+    const key = sumKey(line)
+    const at = { file: module.goSumFile, line: line.line, module: line.path, version: line.version }
+    if (check.exempt.has(mv)) {
+      exemptByModule.set(module, [...(exemptByModule.get(module) ?? []), key])
+      continue
+    }
+    if (check.database === 'off') {
+      findings.push(newFinding('sum-unverified-hash', { ...at, message: `${key} is new or changed, and GOSUMDB=off leaves no checksum database to check it against. Turn the database back on, or lower this rule's severity if these modules are private.` }))
+      continue
+    }
+    const answer = check.answers.get(mv)
+    const vouched = line.goMod ? answer?.goModSum : answer?.sum
+    if (answer?.problem !== undefined || vouched === undefined) {
+      findings.push(
+        newFinding('sum-unverified-hash', {
+          ...at,
+          message: answer?.mismatch
+            ? `${key}: the module's content disagrees with the checksum database ${check.database}: ${answer.problem}. Do not merge: the bits being served are not the ones the world agreed on.`
+            : `${key} could not be checked against the checksum database ${check.database}, so it stays unverified (fail closed): ${answer?.problem ?? 'no answer'}. Make the database reachable, or lower this rule's severity.`
+        })
+      )
+    } else if (vouched !== line.hash) {
+      findings.push(newFinding('sum-unverified-hash', { ...at, message: `${key} is hashed ${line.hash} in ${module.goSumFile}, but the checksum database ${check.database} records ${vouched}. Regenerate the line with \`go mod tidy\`; never hand-edit go.sum.` }))
+    }
+  }
+  for (const [module, keys] of exemptByModule) {
+    findings.push(skipped('sum-drift', module.goSumFile, `not checked against the checksum database because GONOSUMDB/GOPRIVATE exempts them: ${keys.join(', ')}`))
+  }
+  return findings
+}
 
 export const sumDriftCheck: Check = {
   id: 'sum-drift',
   async run(ctx) {
-    const file = ctx.scope.modules[0]?.goModFile ?? 'go.mod'
-    return [skipped('sum-drift', file, 'the sum-drift step is not available in this version of go-guard; it is planned and does not run yet')]
+    const first = ctx.scope.modules[0]
+    const base = await ctx.base()
+    if ('skipped' in base) return [skipped('sum-drift', first?.goSumFile ?? 'go.sum', base.skipped)]
+
+    const drifts = await Promise.all(
+      ctx.scope.modules.map(async module => {
+        const [baseSum, baseMod] = await Promise.all([ctx.readAtBase(base.sha, module.goSumFile), ctx.readAtBase(base.sha, module.goModFile)])
+        return { module, drift: diffModule(module, baseSum, baseMod) }
+      })
+    )
+    const findings = drifts.flatMap(d => d.drift.findings)
+    const unique = (xs: string[]): string[] => [...new Set(xs)].sort()
+    const at = { file: first?.goSumFile ?? 'go.sum', line: 1 }
+    const { maxNewModules, maxUpdatedModules, maxMajorUpgrades } = ctx.config
+    for (const limit of [
+      limitFinding('sum-new-modules-limit', unique(drifts.flatMap(d => d.drift.added)), maxNewModules, 'max-new-modules', at),
+      limitFinding('sum-updated-modules-limit', unique(drifts.flatMap(d => d.drift.updated)), maxUpdatedModules, 'max-updated-modules', at),
+      limitFinding('sum-major-upgrades-limit', unique(drifts.flatMap(d => d.drift.majors)), maxMajorUpgrades, 'max-major-upgrades', at)
+    ]) {
+      if (limit) findings.push(limit)
+    }
+    findings.push(...(await databaseFindings(ctx, drifts.flatMap(d => d.drift.changedLines.map(line => ({ module: d.module, line }))))))
+    return findings
   }
 }

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch'
 import * as semver from './semver.js'
 
 /**
@@ -59,4 +60,44 @@ export function checkPathMajor(v: string, pathMajor: string): string {
     return m === 'v0' || m === 'v1' || semver.build(v) === '+incompatible' ? '' : `should be v0 or v1, not ${m}`
   }
   return m === major.slice(1) ? '' : `should be ${major.slice(1)}, not ${m}`
+}
+
+// module.IsPseudoVersion (golang.org/x/mod/module/pseudo.go): vX.0.0-yyyymmddhhmmss-abcdef,
+// vX.Y.Z-pre.0.yyyymmddhhmmss-abcdef, vX.Y.(Z+1)-0.yyyymmddhhmmss-abcdef.
+const PSEUDO_VERSION = /^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/
+
+export function isPseudoVersion(v: string): boolean {
+  return (v.match(/-/g) ?? []).length >= 2 && semver.isValid(v) && PSEUDO_VERSION.test(v)
+}
+
+/**
+ * The major version a module@version stands for: the path's /vN or .vN suffix, else the
+ * version's own major (v0/v1, or vN for +incompatible versions).
+ */
+export function effectiveMajor(modulePath: string, version: string): number {
+  const { pathMajor } = splitPathVersion(modulePath)
+  const fromPath = /\d+/.exec(pathMajor)?.[0]
+  // v0 and v1 share a path: moving between them is not a new major version.
+  return Math.max(1, Number(fromPath ?? (semver.major(version).slice(1) || 0)))
+}
+
+/** The module family: the path without its major-version suffix. */
+export function modulePathFamily(modulePath: string): string {
+  return splitPathVersion(modulePath).prefix
+}
+
+/**
+ * module.MatchPrefixPatterns: whether any comma-separated glob (GONOSUMDB, GOPRIVATE syntax)
+ * matches a prefix of `target` with the same number of path elements, in path.Match syntax.
+ */
+export function matchPrefixPatterns(globs: string, target: string): boolean {
+  for (const raw of globs.split(',')) {
+    const glob = raw.trim().replace(/\/+$/, '')
+    if (glob === '') continue
+    const n = glob.split('/').length
+    const elements = target.split('/')
+    if (elements.length < n) continue
+    if (picomatch.isMatch(elements.slice(0, n).join('/'), glob, { dot: true, nonegate: true, noextglob: true, nobrace: true })) return true
+  }
+  return false
 }

@@ -17,24 +17,26 @@ export function annotationMessage(f: Finding): string {
   return `${f.message}\nFix: ${RULES[f.rule]?.fix ?? 'see the go-guard README'}`
 }
 
-/** Most severe first; the last one says how many more the job summary holds. */
+/**
+ * Most severe first; a finding with `also` locations is annotated on each of them (a go.sum line
+ * and the go.mod require line it concerns). The last annotation says how many more the job
+ * summary holds.
+ */
 export function planAnnotations(findings: Finding[], limits = ANNOTATION_LIMITS): Annotation[] {
   const perSeverity = new Map<Severity, number>()
-  const chosen: Finding[] = []
+  const annotations: Annotation[] = []
+  let shownFindings = 0
   for (const f of [...findings].sort(compareFindings)) {
+    const places = [{ file: f.file, line: f.line }, ...(f.also ?? [])]
     const n = perSeverity.get(f.severity) ?? 0
-    if (n >= limits.perSeverity || chosen.length >= limits.total) continue
-    perSeverity.set(f.severity, n + 1)
-    chosen.push(f)
+    if (n + places.length > limits.perSeverity || annotations.length + places.length > limits.total) continue
+    perSeverity.set(f.severity, n + places.length)
+    shownFindings++
+    for (const place of places) {
+      annotations.push({ severity: f.severity, title: `go-guard ${f.rule}`, message: annotationMessage(f), ...place })
+    }
   }
-  const annotations = chosen.map(f => ({
-    severity: f.severity,
-    title: `go-guard ${f.rule}`,
-    message: annotationMessage(f),
-    file: f.file,
-    line: f.line
-  }))
-  const hidden = findings.length - chosen.length
+  const hidden = findings.length - shownFindings
   if (hidden > 0 && annotations.length > 0) {
     annotations[annotations.length - 1].message += `\n(${hidden} more finding${hidden === 1 ? ' is' : 's are'} listed in the job summary: GitHub shows a limited number of annotations.)`
   }

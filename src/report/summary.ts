@@ -37,7 +37,8 @@ export function renderSummary(result: GateResult): string {
     if (s.findings.length === 0) continue
     lines.push('', `### ${s.step}`, '', '| severity | rule | location | message |', '|---|---|---|---|')
     for (const f of s.findings) {
-      lines.push(`| ${f.severity} | \`${f.rule}\` | \`${escapeCell(f.file)}:${f.line}\` | ${escapeCell(f.message)} |`)
+      const places = [f, ...(f.also ?? [])].map(p => `\`${escapeCell(p.file)}:${p.line}\``).join(', ')
+      lines.push(`| ${f.severity} | \`${f.rule}\` | ${places} | ${escapeCell(f.message)} |`)
     }
   }
   return `${lines.join('\n')}\n`

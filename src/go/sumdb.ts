@@ -1,0 +1,68 @@
+/**
+ * Re-checks go.sum lines against the checksum database the Go environment names, letting the go
+ * command do the cryptography: outside any module, with no go.sum, `go mod download -json
+ * path@version` must consult GOSUMDB for every module it is not told to skip
+ * (cmd/go/internal/modfetch/fetch.go checkModSum -> checkSumDB, which verifies the signed tree
+ * head and the inclusion proof), and reports the verified hashes as Sum and GoModSum.
+ */
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { type GoCommand, parseJSONStream } from './command.js'
+import { matchPrefixPatterns } from './module.js'
+
+export interface DatabaseAnswer {
+  /** What the database vouches for, when it answered. */
+  sum?: string
+  goModSum?: string
+  /** Why the hashes could not be vouched for. */
+  problem?: string
+  /** The go command met content that disagrees with the database. */
+  mismatch?: boolean
+}
+
+export interface DatabaseCheck {
+  /** GOSUMDB as go reports it ('off' when disabled). */
+  database: string
+  /** Modules GONOSUMDB (or GOPRIVATE) exempts from the database. */
+  exempt: Set<string>
+  answers: Map<string, DatabaseAnswer>
+}
+
+interface Downloaded {
+  Path: string
+  Version: string
+  Sum?: string
+  GoModSum?: string
+  Error?: string
+}
+
+/** Asks the database about each `path@version` (deduplicated) with one go invocation. */
+export async function checkWithDatabase(go: GoCommand, moduleVersions: string[]): Promise<DatabaseCheck> {
+  const env = await go.env()
+  const unique = [...new Set(moduleVersions)].sort()
+  const exempt = new Set(unique.filter(mv => matchPrefixPatterns(env.GONOSUMDB, mv.slice(0, mv.lastIndexOf('@')))))
+  const answers = new Map<string, DatabaseAnswer>()
+  const asked = unique.filter(mv => !exempt.has(mv))
+  if (env.GOSUMDB === 'off' || asked.length === 0) return { database: env.GOSUMDB, exempt, answers }
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-sumdb-'))
+  try {
+    // No go.mod here: go has no go.sum to trust, so every hash comes from the database.
+    const result = await go.run(['mod', 'download', '-json', ...asked], { cwd: dir })
+    for (const d of parseJSONStream<Downloaded>(result.stdout)) {
+      const key = `${d.Path}@${d.Version}`
+      if (d.Error) answers.set(key, { problem: d.Error, mismatch: /checksum mismatch|SECURITY ERROR/.test(d.Error) })
+      else answers.set(key, { sum: d.Sum, goModSum: d.GoModSum })
+    }
+    // go stops at the first fatal error (a database it cannot reach); what it did not answer
+    // stays unverified, with go's own words.
+    const why = result.stderr.trim() || `go mod download exited with status ${result.code}`
+    for (const mv of asked) {
+      if (!answers.has(mv)) answers.set(mv, { problem: why, mismatch: /checksum mismatch|SECURITY ERROR/.test(why) })
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+  return { database: env.GOSUMDB, exempt, answers }
+}
