@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-ZO67LH65.js";
+} from "./chunks/chunk-YVN3J6RX.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

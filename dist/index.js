@@ -16,7 +16,7 @@ import {
   summary,
   warning,
   writeReports
-} from "./chunks/chunk-ZO67LH65.js";
+} from "./chunks/chunk-YVN3J6RX.js";
 
 // src/event.ts
 import * as fs from "node:fs";

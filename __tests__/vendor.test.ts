@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseModFile } from '../src/go/modfile.js'
+import { checkVendorConsistency, parseModulesTxt } from '../src/go/modulestxt.js'
+import { corpusFiles } from './helpers/corpus.js'
+import { GoWorld } from './fixtures/workspace.js'
+import { gate, located } from './helpers/gate.js'
+import { GO_BIN } from './helpers/go.js'
+
+const GO_MOD = 'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
+const MAIN = 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n'
+
+describe('vendor step', () => {
+  let world: GoWorld
+  let template: string
+
+  beforeAll(() => {
+    world = new GoWorld([
+      { path: 'example.com/a', version: 'v1.0.0' },
+      { path: 'example.com/b', version: 'v1.2.0', files: { 'b.go': 'package b\n', 'extra/x.go': 'package extra\n' } },
+      { path: 'example.com/forkb', version: 'v1.0.0', goMod: 'module example.com/b\n\ngo 1.21\n', files: { 'b.go': 'package b\n\nconst Fork = 1\n' } }
+    ])
+    template = world.dir('template', { 'go.mod': GO_MOD, 'main.go': MAIN })
+    world.go(template, 'mod', 'tidy')
+    world.go(template, 'mod', 'vendor')
+  })
+  afterAll(() => world.cleanup())
+
+  let n = 0
+  function app(change: (dir: string) => void = () => {}): string {
+    const dir = path.join(world.root, `app-${++n}`)
+    fs.cpSync(template, dir, { recursive: true })
+    change(dir)
+    world.commitAll(dir, 'app')
+    return dir
+  }
+
+  it('a clean vendor/ yields no finding, and the work tree is untouched', async () => {
+    const dir = app()
+    const result = await gate(world, dir, { checks: 'vendor' })
+    expect(located(result)).toEqual([])
+    expect(result.steps[0].status).toBe('passed')
+    expect(world.git(dir, 'status', '--porcelain')).toBe('')
+  })
+
+  it('an edited, a deleted and an added file are one finding each, on the file', async () => {
+    const dir = app(d => {
+      fs.appendFileSync(path.join(d, 'vendor/example.com/a/a.go'), '\nfunc init() { println("owned") }\n')
+      fs.rmSync(path.join(d, 'vendor/example.com/b/b.go'))
+      fs.writeFileSync(path.join(d, 'vendor/example.com/b/backdoor.go'), 'package b\n')
+    })
+    expect(located(await gate(world, dir, { checks: 'vendor' })).sort()).toEqual(
+      ['vendor-file-extra vendor/example.com/b/backdoor.go:1', 'vendor-file-missing vendor/example.com/b/b.go:1', 'vendor-file-modified vendor/example.com/a/a.go:1'].sort()
+    )
+  })
+
+  it('a symlink is vendor-unsafe-entry and is never followed', async () => {
+    const dir = app(d => {
+      fs.rmSync(path.join(d, 'vendor/example.com/a/a.go'))
+      fs.symlinkSync('/etc/passwd', path.join(d, 'vendor/example.com/a/a.go'))
+    })
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual(['vendor-unsafe-entry vendor/example.com/a/a.go:1'])
+  })
+
+  it('modules.txt edited to drop an explicit marker is a mismatch on the go.mod line, and a modified file', async () => {
+    const dir = app(d => {
+      const file = path.join(d, 'vendor/modules.txt')
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(# example\.com\/b v1\.2\.0\n)## explicit; go 1\.21\n/, '$1'))
+    })
+    const result = await gate(world, dir, { checks: 'vendor' })
+    expect(located(result).sort()).toEqual(['vendor-file-modified vendor/modules.txt:1', 'vendor-modules-txt-mismatch go.mod:7'].sort())
+    expect(result.findings.find(f => f.rule === 'vendor-modules-txt-mismatch')!.message).toContain('example.com/b@v1.2.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt')
+  })
+
+  it('a replacement added to go.mod without re-vendoring is caught', async () => {
+    const dir = app(d => fs.appendFileSync(path.join(d, 'go.mod'), '\nreplace example.com/b => example.com/forkb v1.0.0\n'))
+    world.go(dir, 'mod', 'download', 'example.com/forkb@v1.0.0')
+    fs.appendFileSync(path.join(dir, 'go.sum'), execFileSync(GO_BIN, ['mod', 'download', '-json', 'example.com/forkb@v1.0.0'], { cwd: dir, env: world.env, encoding: 'utf8' }).match(/"Sum": "(\S+)"/)![1].replace(/^/, 'example.com/forkb v1.0.0 ') + '\n')
+    const result = await gate(world, dir, { checks: 'vendor', rules: 'vendor-file-modified: off' })
+    expect(located(result)).toEqual(['vendor-modules-txt-mismatch go.mod:10'])
+  })
+
+  it('a module without vendor/ is step-skipped, saying so', async () => {
+    const dir = world.dir('plain', { 'go.mod': 'module example.com/plain\n\ngo 1.21\n' })
+    const result = await gate(world, dir, { checks: 'vendor' })
+    expect(located(result)).toEqual(['step-skipped go.mod:1'])
+    expect(result.findings[0].message).toMatch(/no vendor\/ directory/)
+  })
+
+  it('agrees with go list -mod=vendor on generated modules.txt edits', () => {
+    const original = fs.readFileSync(path.join(template, 'vendor/modules.txt'), 'utf8')
+    const lines = original.split('\n')
+    const edits = fc.sample(
+      fc.oneof(
+        fc.nat(lines.length - 1).map(i => (ls: string[]) => ls.filter((_, j) => j !== i)),
+        fc.constantFrom(
+          (ls: string[]) => ls.map(l => l.replace('v1.2.0', 'v1.2.1')),
+          (ls: string[]) => ls.map(l => l.replace('## explicit; go 1.21', '## go 1.21')),
+          (ls: string[]) => [...ls, '# example.com/b v1.2.0 => example.com/forkb v1.0.0'],
+          (ls: string[]) => [...ls, '# example.com/c v1.0.0', '## explicit'],
+          (ls: string[]) => ls
+        )
+      ),
+      { numRuns: 25, seed: 7 }
+    )
+    const dir = app()
+    const modFile = parseModFile(GO_MOD).file
+    let rejected = 0
+    for (const edit of edits) {
+      const text = edit(lines).join('\n')
+      fs.writeFileSync(path.join(dir, 'vendor/modules.txt'), text)
+      let goRejects = false
+      try {
+        execFileSync(GO_BIN, ['list', '-mod=vendor', './...'], { cwd: dir, env: world.env, stdio: ['ignore', 'pipe', 'pipe'] })
+      } catch (error) {
+        goRejects = /inconsistent vendoring/.test(String((error as { stderr?: string }).stderr))
+      }
+      const weReject = checkVendorConsistency(modFile, parseModulesTxt(text)).length > 0
+      expect(weReject, text).toBe(goRejects)
+      if (goRejects) rejected++
+    }
+    expect(rejected).toBeGreaterThan(3)
+    expect(rejected).toBeLessThan(edits.length)
+  })
+})
+
+describe('parseModulesTxt', () => {
+  it('reads every vendor/modules.txt of the corpus, consistent with its go.mod', () => {
+    const files = corpusFiles(name => name === 'modules.txt')
+    expect(files.length).toBeGreaterThanOrEqual(9)
+    for (const file of files) {
+      const started = performance.now()
+      const txt = parseModulesTxt(fs.readFileSync(file, 'utf8'))
+      expect(performance.now() - started).toBeLessThan(100)
+      expect(txt.modules.length, file).toBeGreaterThan(0)
+      const dir = path.dirname(path.dirname(file))
+      const goMod = ['go.mod', 'vendor.mod'].map(n => path.join(dir, n)).find(f => fs.existsSync(f))!
+      expect(checkVendorConsistency(parseModFile(fs.readFileSync(goMod, 'utf8')).file, txt), file).toEqual([])
+    }
+  })
+
+  it('keeps line numbers, replacements and go versions', () => {
+    const txt = parseModulesTxt('# a.com/x v1.0.0 => ./x\n## explicit; go 1.22\na.com/x\na.com/x/sub\n# b.com/y => c.com/y v1.1.0\n')
+    expect(txt.modules).toEqual([
+      { path: 'a.com/x', version: 'v1.0.0', replacement: { path: './x', version: '' }, explicit: true, goVersion: '1.22', line: 1, packages: [{ path: 'a.com/x', line: 3 }, { path: 'a.com/x/sub', line: 4 }] },
+      { path: 'b.com/y', version: '', replacement: { path: 'c.com/y', version: 'v1.1.0' }, explicit: false, line: 5, packages: [] }
+    ])
+  })
+})
