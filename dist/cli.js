@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-YVN3J6RX.js";
+} from "./chunks/chunk-UYNKCPBI.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -25,9 +25,10 @@ export interface GateResult {
   goMs: number
 }
 
-export async function runGate(config: Config, go: GoCommand, logger: Logger): Promise<GateResult> {
+/** Runs the selected steps; `preloaded` is the scope when the caller already read it (for the cache key). */
+export async function runGate(config: Config, go: GoCommand, logger: Logger, preloaded?: Scope): Promise<GateResult> {
   const started = performance.now()
-  const scope = await loadScope(config.workingDirectory, config.modules)
+  const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules))
   logger.info(`go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`)
   let base: Promise<BaseResolution> | undefined
   const ctx: CheckContext = {

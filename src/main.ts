@@ -1,11 +1,13 @@
 /** The GitHub Actions adapter: inputs -> config -> engine -> reporters. The only setFailed. */
 import * as core from '@actions/core'
+import { actionsCacheStore, restoreModuleCache, saveModuleCache } from './cache.js'
 import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfig } from './config.js'
 import { runGate } from './engine.js'
 import { baseFromEvent } from './event.js'
 import { emitAnnotations } from './github.js'
 import { GoCommand } from './go/command.js'
 import type { Logger } from './logger.js'
+import { loadScope } from './modules.js'
 import { writeReports } from './outputs.js'
 import { countsLine, renderSummary } from './report/summary.js'
 
@@ -28,7 +30,10 @@ export async function run(): Promise<void> {
   try {
     const config = parseConfig(readInputs())
     const go = new GoCommand(config.goBinary)
-    const result = await runGate(config, go, coreLogger)
+    const scope = await loadScope(config.workingDirectory, config.modules)
+    const cachePlan = config.cache ? await restoreModuleCache(actionsCacheStore, go, scope, coreLogger) : undefined
+    const result = await runGate(config, go, coreLogger, scope)
+    await saveModuleCache(actionsCacheStore, cachePlan, coreLogger)
 
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
     if (config.annotations) emitAnnotations(result.findings, config.workingDirectory, workspace)
@@ -41,7 +46,8 @@ export async function run(): Promise<void> {
       if (written.sarifFile) core.setOutput('sarif-file', written.sarifFile)
     } finally {
       // The summary is written even when a report cannot be.
-      if (config.summary) await core.summary.addRaw(renderSummary(result)).write()
+      // Runners always set GITHUB_STEP_SUMMARY; other hosts of the action may not.
+      if (config.summary && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write()
     }
 
     const broken = result.steps.filter(s => s.error !== undefined)

@@ -1,0 +1,112 @@
+import * as os from 'node:os'
+import { describe, expect, it } from 'vitest'
+import { type CacheStore, cacheKey, restoreModuleCache, saveModuleCache } from '../src/cache.js'
+import { GoCommand } from '../src/go/command.js'
+import type { Logger } from '../src/logger.js'
+import type { Scope } from '../src/modules.js'
+import { GO_BIN } from './helpers/go.js'
+import { NODE_24, ROOT } from './helpers/runner.js'
+
+function recorder(): Logger & { lines: string[] } {
+  const lines: string[] = []
+  return { lines, info: m => lines.push(`info ${m}`), warning: m => lines.push(`warning ${m}`), debug: () => {} }
+}
+
+const scope = (sum: string): Scope => ({ modules: [{ goSumFile: 'go.sum', goSumText: sum } as never], workspaces: [] })
+
+function store(overrides: Partial<CacheStore> = {}): CacheStore & { calls: string[] } {
+  const calls: string[] = []
+  return {
+    calls,
+    available: () => true,
+    restore: async (paths, key, restoreKeys) => {
+      calls.push(`restore ${paths.join(',')} ${key} ${restoreKeys.join(',')}`)
+      return undefined
+    },
+    save: async (paths, key) => {
+      calls.push(`save ${paths.join(',')} ${key}`)
+    },
+    ...overrides
+  }
+}
+
+describe('module cache', () => {
+  // The key's path must exist for a save to happen.
+  const go = new GoCommand(GO_BIN, { ...process.env, GOMODCACHE: os.tmpdir() })
+
+  it('keys on OS, architecture, Go version and every go.sum, with a restore prefix', async () => {
+    const a = await cacheKey(go, scope('x v1 h1:a\n'))
+    const b = await cacheKey(go, scope('x v1 h1:b\n'))
+    expect(a.key).toMatch(/^go-guard-modcache-linux-amd64-go1\.\d+\.\d+-[0-9a-f]{32}$/)
+    expect(a.key).not.toBe(b.key)
+    expect(a.restoreKeys).toEqual([a.key.slice(0, a.key.lastIndexOf('-') + 1)])
+    expect(a.paths).toEqual([os.tmpdir()])
+  })
+
+  it('restores, then saves under the exact key on a miss', async () => {
+    const s = store()
+    const log = recorder()
+    const plan = await restoreModuleCache(s, go, scope(''), log)
+    await saveModuleCache(s, plan, log)
+    expect(s.calls.map(c => c.split(' ')[0])).toEqual(['restore', 'save'])
+    expect(log.lines).toContain('info go-guard: no module cache entry to restore')
+  })
+
+  it('does not save again after an exact hit', async () => {
+    const plan = await cacheKey(go, scope(''))
+    const s = store({ restore: async () => plan.key })
+    const restored = await restoreModuleCache(s, go, scope(''), recorder())
+    await saveModuleCache(s, restored, recorder())
+    expect(s.calls).toEqual([])
+  })
+
+  it('warns and goes on when the service is absent or failing; it never throws', async () => {
+    const log = recorder()
+    expect(await restoreModuleCache(store({ available: () => false }), go, scope(''), log)).toBeUndefined()
+    const failing = store({
+      restore: async () => {
+        throw new Error('Cache service responded with 500')
+      },
+      save: async () => {
+        throw new Error('Cache service responded with 503')
+      }
+    })
+    expect(await restoreModuleCache(failing, go, scope(''), log)).toBeUndefined()
+    await saveModuleCache(failing, await cacheKey(go, scope('')), log)
+    expect(log.lines.filter(l => l.startsWith('warning'))).toEqual([
+      'warning go-guard: the Actions cache service is not available here; the module cache is neither restored nor saved',
+      'warning go-guard: restoring the module cache failed; going on without it: Cache service responded with 500',
+      'warning go-guard: saving the module cache failed; the next run downloads again: Cache service responded with 503'
+    ])
+  })
+
+  it('the bundled action warns about an absent cache service and still judges', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-e2e-'))
+    fs.writeFileSync(path.join(repo, 'go.mod'), 'module example.com/x\n\ngo 1.21\n\nreplace example.com/y => ./y\n')
+    for (const node of [process.execPath, NODE_24]) {
+      const run = spawnSync(node, [path.join(ROOT, 'dist/index.js')], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { PATH: `${path.dirname(GO_BIN)}:/usr/bin:/bin`, HOME: repo, GOFLAGS: '-modcacherw', GOMODCACHE: path.join(repo, '.modcache'), 'INPUT_CHECKS': 'replace', 'INPUT_CACHE': 'true', GITHUB_WORKSPACE: repo }
+      })
+      expect(run.stdout).toContain('::warning::go-guard: the Actions cache service is not available here')
+      expect(run.stdout).toMatch(/::error title=go-guard replace-local-path,file=go\.mod,line=5::/)
+      expect(run.status).toBe(1)
+    }
+    // A cache service that refuses connections: @actions/cache retries, then go-guard goes on.
+    const refused = spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { PATH: `${path.dirname(GO_BIN)}:/usr/bin:/bin`, HOME: repo, INPUT_CHECKS: 'replace', INPUT_CACHE: 'true', GITHUB_WORKSPACE: repo, ACTIONS_CACHE_URL: 'http://127.0.0.1:9/', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/', ACTIONS_RUNTIME_TOKEN: 'token' },
+      timeout: 60_000
+    })
+    expect(refused.stdout).toMatch(/::warning::Failed to restore: .*ECONNREFUSED/)
+    expect(refused.stdout).toMatch(/::error title=go-guard replace-local-path,file=go\.mod,line=5::/)
+    expect(refused.status).toBe(1)
+    fs.rmSync(repo, { recursive: true, force: true })
+  })
+})
