@@ -1,6 +1,6 @@
 import * as os from 'node:os'
 import { describe, expect, it } from 'vitest'
-import { type CacheStore, cacheKey, restoreModuleCache, saveModuleCache } from '../src/cache.js'
+import { type CacheStore, moduleCachePlan, restoreCache, saveCache, toolchainCachePlan } from '../src/cache.js'
 import { GoCommand } from '../src/go/command.js'
 import type { Logger } from '../src/logger.js'
 import type { Scope } from '../src/modules.js'
@@ -35,8 +35,8 @@ describe('module cache', () => {
   const go = new GoCommand(GO_BIN, { ...process.env, GOMODCACHE: os.tmpdir() })
 
   it('keys on OS, architecture, Go version and every go.sum, with a restore prefix', async () => {
-    const a = await cacheKey(go, scope('x v1 h1:a\n'))
-    const b = await cacheKey(go, scope('x v1 h1:b\n'))
+    const a = await moduleCachePlan(go, scope('x v1 h1:a\n'))
+    const b = await moduleCachePlan(go, scope('x v1 h1:b\n'))
     expect(a.key).toMatch(/^go-guard-modcache-linux-amd64-go1\.\d+\.\d+-[0-9a-f]{32}$/)
     expect(a.key).not.toBe(b.key)
     expect(a.restoreKeys).toEqual([a.key.slice(0, a.key.lastIndexOf('-') + 1)])
@@ -46,23 +46,29 @@ describe('module cache', () => {
   it('restores, then saves under the exact key on a miss', async () => {
     const s = store()
     const log = recorder()
-    const plan = await restoreModuleCache(s, go, scope(''), log)
-    await saveModuleCache(s, plan, log)
+    const plan = await restoreCache(s, 'the module cache', () => moduleCachePlan(go, scope('')), log)
+    await saveCache(s, plan, log)
     expect(s.calls.map(c => c.split(' ')[0])).toEqual(['restore', 'save'])
-    expect(log.lines).toContain('info go-guard: no module cache entry to restore')
+    expect(log.lines).toContain('info go-guard: no cache entry for the module cache')
+  })
+
+  it('keys verified toolchain manifests on the release alone', async () => {
+    const plan = await toolchainCachePlan(go)
+    expect(plan.key).toMatch(/^go-guard-toolchain-go1\.\d+\.\d+-linux-amd64-v1$/)
+    expect(plan.restoreKeys).toEqual([])
   })
 
   it('does not save again after an exact hit', async () => {
-    const plan = await cacheKey(go, scope(''))
+    const plan = await moduleCachePlan(go, scope(''))
     const s = store({ restore: async () => plan.key })
-    const restored = await restoreModuleCache(s, go, scope(''), recorder())
-    await saveModuleCache(s, restored, recorder())
+    const restored = await restoreCache(s, 'the module cache', () => moduleCachePlan(go, scope('')), recorder())
+    await saveCache(s, restored, recorder())
     expect(s.calls).toEqual([])
   })
 
   it('warns and goes on when the service is absent or failing; it never throws', async () => {
     const log = recorder()
-    expect(await restoreModuleCache(store({ available: () => false }), go, scope(''), log)).toBeUndefined()
+    expect(await restoreCache(store({ available: () => false }), 'the module cache', () => moduleCachePlan(go, scope('')), log)).toBeUndefined()
     const failing = store({
       restore: async () => {
         throw new Error('Cache service responded with 500')
@@ -71,12 +77,12 @@ describe('module cache', () => {
         throw new Error('Cache service responded with 503')
       }
     })
-    expect(await restoreModuleCache(failing, go, scope(''), log)).toBeUndefined()
-    await saveModuleCache(failing, await cacheKey(go, scope('')), log)
+    expect(await restoreCache(failing, 'the module cache', () => moduleCachePlan(go, scope('')), log)).toBeUndefined()
+    await saveCache(failing, await moduleCachePlan(go, scope('')), log)
     expect(log.lines.filter(l => l.startsWith('warning'))).toEqual([
       'warning go-guard: the Actions cache service is not available here; the module cache is neither restored nor saved',
       'warning go-guard: restoring the module cache failed; going on without it: Cache service responded with 500',
-      'warning go-guard: saving the module cache failed; the next run downloads again: Cache service responded with 503'
+      expect.stringMatching(/^warning go-guard: saving go-guard-modcache-\S+ failed; the next run starts cold: Cache service responded with 503$/)
     ])
   })
 

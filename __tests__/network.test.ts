@@ -34,7 +34,7 @@ describe('verify with a module proxy that misbehaves', () => {
     fs.rmSync(world.env.GOMODCACHE, { recursive: true, force: true })
   })
 
-  const judge = (): ReturnType<typeof gate> => gate({ ...world, env: { ...world.env, ...env } } as GoWorld, app, { checks: 'verify' })
+  const judge = (): ReturnType<typeof gate> => gate({ env: { ...world.env, ...env } }, app, { checks: 'verify' })
 
   it('passes through a proxy that works (the control case)', async () => {
     proxy.behaviour = 'ok'

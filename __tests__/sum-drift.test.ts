@@ -76,7 +76,7 @@ describe('sum-drift', () => {
     write(head)
     if (head.editSum) fs.writeFileSync(path.join(dir, 'go.sum'), head.editSum(fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')))
     world.commitAll(dir, 'head')
-    const result = await gate({ ...world, env: { ...world.env, ...env } } as GoWorld, dir, { checks: 'sum-drift', 'base-ref': sha, ...inputs })
+    const result = await gate({ env: { ...world.env, ...env } }, dir, { checks: 'sum-drift', 'base-ref': sha, ...inputs })
     return { result, sum: fs.readFileSync(path.join(dir, 'go.sum'), 'utf8'), dir }
   }
 

@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-UYNKCPBI.js";
+} from "./chunks/chunk-PV6OAVSY.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -20,6 +20,7 @@ import {
   info,
   isDebug,
   loadScope,
+  manifestDir,
   mkdirP,
   parseConfig,
   renderSummary,
@@ -32,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-UYNKCPBI.js";
+} from "./chunks/chunk-PV6OAVSY.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -47779,39 +47780,43 @@ var actionsCacheStore = {
     await saveCache2(paths, key);
   }
 };
-async function cacheKey(go, scope) {
+async function moduleCachePlan(go, scope) {
   const env = await go.env();
   const sums = createHash2("sha256");
   for (const m of scope.modules) sums.update(`${m.goSumFile}\0${m.goSumText ?? ""}\0`);
   const prefix2 = `go-guard-modcache-${env.GOOS}-${env.GOARCH}-${env.GOVERSION}-`;
   return { paths: [env.GOMODCACHE], key: `${prefix2}${sums.digest("hex").slice(0, 32)}`, restoreKeys: [prefix2] };
 }
+async function toolchainCachePlan(go) {
+  const env = await go.env();
+  return { paths: [manifestDir(go.baseEnv)], key: `go-guard-toolchain-${env.GOVERSION}-${env.GOOS}-${env.GOARCH}-v1`, restoreKeys: [] };
+}
 function describe(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
-async function restoreModuleCache(store, go, scope, logger8) {
+async function restoreCache2(store, what, makePlan, logger8) {
   try {
     if (!store.available()) {
-      logger8.warning("go-guard: the Actions cache service is not available here; the module cache is neither restored nor saved");
+      logger8.warning(`go-guard: the Actions cache service is not available here; ${what} is neither restored nor saved`);
       return void 0;
     }
-    const plan = await cacheKey(go, scope);
+    const plan = await makePlan();
     plan.restored = await store.restore(plan.paths, plan.key, plan.restoreKeys);
-    logger8.info(plan.restored ? `go-guard: restored the module cache from ${plan.restored}` : "go-guard: no module cache entry to restore");
+    logger8.info(plan.restored ? `go-guard: restored ${what} from ${plan.restored}` : `go-guard: no cache entry for ${what}`);
     return plan;
   } catch (error2) {
-    logger8.warning(`go-guard: restoring the module cache failed; going on without it: ${describe(error2)}`);
+    logger8.warning(`go-guard: restoring ${what} failed; going on without it: ${describe(error2)}`);
     return void 0;
   }
 }
-async function saveModuleCache(store, plan, logger8) {
+async function saveCache3(store, plan, logger8) {
   if (plan === void 0 || plan.restored === plan.key) return;
   if (!plan.paths.every((p) => existsSync3(p))) return;
   try {
     await store.save(plan.paths, plan.key);
-    logger8.info(`go-guard: saved the module cache as ${plan.key}`);
+    logger8.info(`go-guard: saved ${plan.key}`);
   } catch (error2) {
-    logger8.warning(`go-guard: saving the module cache failed; the next run downloads again: ${describe(error2)}`);
+    logger8.warning(`go-guard: saving ${plan.key} failed; the next run starts cold: ${describe(error2)}`);
   }
 }
 
@@ -47845,9 +47850,12 @@ async function run() {
     const config = parseConfig(readInputs());
     const go = new GoCommand(config.goBinary);
     const scope = await loadScope(config.workingDirectory, config.modules);
-    const cachePlan = config.cache ? await restoreModuleCache(actionsCacheStore, go, scope, coreLogger) : void 0;
+    const plans = config.cache ? await Promise.all([
+      restoreCache2(actionsCacheStore, "the module cache", () => moduleCachePlan(go, scope), coreLogger),
+      config.checks.has("toolchain") ? restoreCache2(actionsCacheStore, "the verified toolchain manifests", () => toolchainCachePlan(go), coreLogger) : void 0
+    ]) : [];
     const result = await runGate(config, go, coreLogger, scope);
-    await saveModuleCache(actionsCacheStore, cachePlan, coreLogger);
+    for (const plan of plans) await saveCache3(actionsCacheStore, plan, coreLogger);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     if (config.annotations) emitAnnotations(result.findings, config.workingDirectory, workspace);
     try {

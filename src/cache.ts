@@ -1,8 +1,9 @@
 /**
- * The module cache in the Actions cache: restored before the checks and saved after, keyed on
- * OS, architecture, Go version and every go.sum in scope. A miss or a failing cache service
- * never fails the gate (it warns and goes on); `go mod verify` in the verify step then proves
- * whatever was restored, so a poisoned cache entry is caught, not trusted.
+ * The Actions cache, for two things: the module cache (keyed on OS, architecture, Go version
+ * and every go.sum in scope), which `go mod verify` in the verify step then proves, so a
+ * poisoned entry is caught, not trusted; and the verified toolchain manifests (keyed on the Go
+ * release), so a warm run re-hashes GOROOT without downloading the archive. A miss or a failing
+ * cache service never fails the gate: it warns and goes on.
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -10,6 +11,7 @@ import * as cache from '@actions/cache'
 import type { GoCommand } from './go/command.js'
 import type { Logger } from './logger.js'
 import type { Scope } from './modules.js'
+import { manifestDir } from './toolchain/store.js'
 
 /** The two calls go-guard needs from a cache service; @actions/cache in production. */
 export interface CacheStore {
@@ -34,7 +36,7 @@ export interface CachePlan {
   restored?: string
 }
 
-export async function cacheKey(go: GoCommand, scope: Scope): Promise<CachePlan> {
+export async function moduleCachePlan(go: GoCommand, scope: Scope): Promise<CachePlan> {
   const env = await go.env()
   const sums = createHash('sha256')
   for (const m of scope.modules) sums.update(`${m.goSumFile}\0${m.goSumText ?? ''}\0`)
@@ -43,34 +45,41 @@ export async function cacheKey(go: GoCommand, scope: Scope): Promise<CachePlan> 
   return { paths: [env.GOMODCACHE], key: `${prefix}${sums.digest('hex').slice(0, 32)}`, restoreKeys: [prefix] }
 }
 
+/** Manifests are immutable per release: one exact key, no prefix to fall back on. */
+export async function toolchainCachePlan(go: GoCommand): Promise<CachePlan> {
+  const env = await go.env()
+  return { paths: [manifestDir(go.baseEnv)], key: `go-guard-toolchain-${env.GOVERSION}-${env.GOOS}-${env.GOARCH}-v1`, restoreKeys: [] }
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-export async function restoreModuleCache(store: CacheStore, go: GoCommand, scope: Scope, logger: Logger): Promise<CachePlan | undefined> {
+/** Restores what `makePlan` names; `what` says it in messages ("the module cache"). */
+export async function restoreCache(store: CacheStore, what: string, makePlan: () => Promise<CachePlan>, logger: Logger): Promise<CachePlan | undefined> {
   try {
     if (!store.available()) {
-      logger.warning('go-guard: the Actions cache service is not available here; the module cache is neither restored nor saved')
+      logger.warning(`go-guard: the Actions cache service is not available here; ${what} is neither restored nor saved`)
       return undefined
     }
-    const plan = await cacheKey(go, scope)
+    const plan = await makePlan()
     plan.restored = await store.restore(plan.paths, plan.key, plan.restoreKeys)
-    logger.info(plan.restored ? `go-guard: restored the module cache from ${plan.restored}` : 'go-guard: no module cache entry to restore')
+    logger.info(plan.restored ? `go-guard: restored ${what} from ${plan.restored}` : `go-guard: no cache entry for ${what}`)
     return plan
   } catch (error) {
-    logger.warning(`go-guard: restoring the module cache failed; going on without it: ${describe(error)}`)
+    logger.warning(`go-guard: restoring ${what} failed; going on without it: ${describe(error)}`)
     return undefined
   }
 }
 
-export async function saveModuleCache(store: CacheStore, plan: CachePlan | undefined, logger: Logger): Promise<void> {
+export async function saveCache(store: CacheStore, plan: CachePlan | undefined, logger: Logger): Promise<void> {
   if (plan === undefined || plan.restored === plan.key) return
   // Nothing was downloaded (no dependencies, or every step that downloads was off).
   if (!plan.paths.every(p => existsSync(p))) return
   try {
     await store.save(plan.paths, plan.key)
-    logger.info(`go-guard: saved the module cache as ${plan.key}`)
+    logger.info(`go-guard: saved ${plan.key}`)
   } catch (error) {
-    logger.warning(`go-guard: saving the module cache failed; the next run downloads again: ${describe(error)}`)
+    logger.warning(`go-guard: saving ${plan.key} failed; the next run starts cold: ${describe(error)}`)
   }
 }

@@ -1,6 +1,6 @@
 /** The GitHub Actions adapter: inputs -> config -> engine -> reporters. The only setFailed. */
 import * as core from '@actions/core'
-import { actionsCacheStore, restoreModuleCache, saveModuleCache } from './cache.js'
+import { actionsCacheStore, moduleCachePlan, restoreCache, saveCache, toolchainCachePlan } from './cache.js'
 import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfig } from './config.js'
 import { runGate } from './engine.js'
 import { baseFromEvent } from './event.js'
@@ -31,9 +31,14 @@ export async function run(): Promise<void> {
     const config = parseConfig(readInputs())
     const go = new GoCommand(config.goBinary)
     const scope = await loadScope(config.workingDirectory, config.modules)
-    const cachePlan = config.cache ? await restoreModuleCache(actionsCacheStore, go, scope, coreLogger) : undefined
+    const plans = config.cache
+      ? await Promise.all([
+          restoreCache(actionsCacheStore, 'the module cache', () => moduleCachePlan(go, scope), coreLogger),
+          config.checks.has('toolchain') ? restoreCache(actionsCacheStore, 'the verified toolchain manifests', () => toolchainCachePlan(go), coreLogger) : undefined
+        ])
+      : []
     const result = await runGate(config, go, coreLogger, scope)
-    await saveModuleCache(actionsCacheStore, cachePlan, coreLogger)
+    for (const plan of plans) await saveCache(actionsCacheStore, plan, coreLogger)
 
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
     if (config.annotations) emitAnnotations(result.findings, config.workingDirectory, workspace)

@@ -79,7 +79,8 @@ export class GoCommand {
 
   constructor(
     readonly binary: string,
-    private readonly baseEnv: NodeJS.ProcessEnv = process.env
+    /** The environment go runs in, before go-guard's hermetic settings: what the job set. */
+    readonly baseEnv: NodeJS.ProcessEnv = process.env
   ) {}
 
   private hermeticEnv(options: GoRunOptions, goflags: string): NodeJS.ProcessEnv {

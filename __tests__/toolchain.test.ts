@@ -1,0 +1,186 @@
+/**
+ * The toolchain step against a fake release served from 127.0.0.1: a GOROOT of real Go files,
+ * its archive, checksum list and a signature by a key generated here.
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { GateResult } from '../src/engine.js'
+import { ARCHIVE, FakeRelease, type SigningKey, generateKey, sign } from './fixtures/release.js'
+import { GoWorld } from './fixtures/workspace.js'
+import { gate } from './helpers/gate.js'
+
+describe('toolchain step', () => {
+  let release: FakeRelease
+  let key: SigningKey
+  let world: GoWorld
+  let repo: string
+  let cacheDir: string
+
+  beforeAll(async () => {
+    key = await generateKey()
+    release = new FakeRelease()
+    await release.publish(key)
+    world = new GoWorld()
+    repo = world.dir('repo', { 'go.mod': 'module example.com/app\n\ngo 1.21\n' })
+  })
+  afterAll(async () => {
+    await release.close()
+    world.cleanup()
+  })
+  beforeEach(async () => {
+    // A cold run each time: no manifest proven before.
+    cacheDir = fs.mkdtempSync(path.join(world.root, 'manifests-'))
+    release.misbehaviour = 'none'
+    await release.publish(key)
+  })
+
+  /** The gate with only the fake release's go on PATH, and a clean Go environment. */
+  function judge(inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<GateResult> {
+    const clean = { ...world.env, PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`, GO_GUARD_CACHE_DIR: cacheDir, GO_GUARD_HTTP_TIMEOUT: '3', ...env }
+    delete (clean as Record<string, string>).GOSUMDB
+    delete (clean as Record<string, string>).GOPROXY
+    delete (clean as Record<string, string>).GOFLAGS
+    for (const [k, v] of Object.entries(env)) (clean as Record<string, string>)[k] = v
+    return gate({ env: clean }, repo, { ...release.inputs(key.fingerprint), ...inputs })
+  }
+  const rules = (r: GateResult): string[] => r.findings.map(f => f.rule)
+
+  it('passes an official release: checksum, signature and every GOROOT file', async () => {
+    const result = await judge()
+    expect(result.findings.map(f => `${f.rule}: ${f.message}`)).toEqual([])
+    expect(result.steps[0].status).toBe('passed')
+  })
+
+  it('a warm run verifies GOROOT without downloading', async () => {
+    expect(rules(await judge())).toEqual([])
+    release.misbehaviour = 'down'
+    release.served.clear()
+    expect(rules(await judge())).toEqual([])
+    // and still notices a modified file
+    const file = path.join(release.goroot, 'src/fmt/print.go')
+    const original = fs.readFileSync(file)
+    fs.appendFileSync(file, '\n// modified\n')
+    try {
+      expect(rules(await judge())).toEqual(['toolchain-file-modified'])
+    } finally {
+      fs.writeFileSync(file, original)
+    }
+  })
+
+  it('an archive whose hash differs from the official list is toolchain-checksum-mismatch', async () => {
+    await release.publish(key, undefined, '0'.repeat(64))
+    const result = await judge()
+    expect(rules(result)).toEqual(['toolchain-checksum-mismatch'])
+    expect(result.findings[0]).toMatchObject({ file: 'go.mod', line: 1 })
+    expect(result.findings[0].message).toContain(`the official checksum list gives ${'0'.repeat(64)}`)
+  })
+
+  it('a pinned toolchain-sha256 is authoritative', async () => {
+    expect(rules(await judge({ 'toolchain-sha256': 'f'.repeat(64) }))).toEqual(['toolchain-checksum-mismatch'])
+    expect(rules(await judge({ 'toolchain-sha256': release.sha256(), 'toolchain-checksums-url': 'http://127.0.0.1:9/none' }))).toEqual([])
+  })
+
+  it('a signature by another key is toolchain-signature-invalid', async () => {
+    const other = await generateKey()
+    await release.publish(key, await sign(release.archive, other))
+    expect(rules(await judge())).toEqual(['toolchain-signature-invalid'])
+  })
+
+  it('a key whose primary fingerprint is not the pinned one is refused', async () => {
+    const impostor = await generateKey()
+    await release.publish(impostor)
+    const result = await judge()
+    expect(rules(result)).toEqual(['toolchain-signature-invalid'])
+    expect(result.findings[0].message).toMatch(new RegExp(`primary fingerprint is ${impostor.fingerprint}, not the pinned ${key.fingerprint}`))
+  })
+
+  it('a signature by a rotated subkey, expired today, counts: it was valid when the signature was made', async () => {
+    const past = new Date(Date.now() - 3 * 365 * 86400_000)
+    const rotated = await generateKey({ date: past, subkeyExpiresIn: 365 * 86400 })
+    await release.publish(rotated, await sign(release.archive, rotated, new Date(past.getTime() + 30 * 86400_000)))
+    expect(rules(await judge({ 'gpg-key-fingerprint': rotated.fingerprint }))).toEqual([])
+  })
+
+  it('a GOROOT with a file edited, one deleted and an extra binary: one finding each, naming the file', async () => {
+    const edited = path.join(release.goroot, 'src/errors/errors.go')
+    const deleted = path.join(release.goroot, 'bin/gofmt')
+    const extra = path.join(release.goroot, 'bin/go-helper')
+    const saved = { edited: fs.readFileSync(edited), deleted: fs.readFileSync(deleted) }
+    fs.appendFileSync(edited, '\nfunc init() { println("owned") }\n')
+    fs.rmSync(deleted)
+    fs.writeFileSync(extra, '#!/bin/sh\n', { mode: 0o755 })
+    try {
+      const result = await judge()
+      expect(result.findings.map(f => f.message.split(' ')[0]).sort()).toEqual([deleted, edited, extra].sort())
+      expect(rules(result)).toEqual(['toolchain-file-modified', 'toolchain-file-modified', 'toolchain-file-modified'])
+    } finally {
+      fs.writeFileSync(edited, saved.edited)
+      fs.writeFileSync(deleted, saved.deleted, { mode: 0o755 })
+      fs.rmSync(extra)
+    }
+  })
+
+  it.each([
+    ['down', 'down'],
+    ['hanging', 'hang'],
+    ['truncating', 'truncate']
+  ] as const)('a %s server fails closed, in bounded time, saying what to pin', async (_name, misbehaviour) => {
+    release.misbehaviour = misbehaviour
+    if (misbehaviour === 'down') release.served.clear()
+    const started = performance.now()
+    const result = await judge()
+    expect(performance.now() - started).toBeLessThan(30_000)
+    expect(rules(result)).toEqual(['toolchain-unverifiable'])
+    expect(result.findings[0].message).toMatch(/toolchain-sha256|toolchain-archive/)
+  })
+
+  it('a go earlier in PATH than the judged one is path-shadowed-go; relative and empty entries are unsafe', async () => {
+    const other = world.dir('other-bin', { go: '#!/bin/sh\nexec /bin/true\n' })
+    fs.chmodSync(path.join(other, 'go'), 0o755)
+    const result = await judge({}, { PATH: `${other}:${path.dirname(release.goBinary)}::relative/bin:/usr/bin:/bin` })
+    expect(rules(result).sort()).toEqual(['path-shadowed-go', 'path-shadowed-go', 'path-unsafe-entry', 'path-unsafe-entry'])
+  })
+
+  it.each([
+    ["the job's environment", (v: string) => ({ env: { GOSUMDB: v } })],
+    ['the go env -w file', (v: string) => ({ goenv: `GOSUMDB=${v}\n` })],
+    ['$GOROOT/go.env', (v: string) => ({ rootenv: v })]
+  ])('GOSUMDB=off in %s is env-weakened-verification naming the place', async (place, make) => {
+    const setup = make('off') as { env?: Record<string, string>; goenv?: string; rootenv?: string }
+    const goenvFile = path.join(world.root, 'goenv-file')
+    fs.writeFileSync(goenvFile, setup.goenv ?? '')
+    const rootEnv = path.join(release.goroot, 'go.env')
+    const original = fs.readFileSync(rootEnv, 'utf8')
+    if (setup.rootenv) fs.writeFileSync(rootEnv, original.replace(/^GOSUMDB=.*$/m, `GOSUMDB=${setup.rootenv}`))
+    try {
+      const result = await judge({ 'toolchain-sha256': release.sha256() }, { GOENV: goenvFile, ...setup.env })
+      const weakened = result.findings.filter(f => f.rule === 'env-weakened-verification')
+      expect(weakened.map(f => f.message.split(':')[0].replace(/ \(.*$/, '')), JSON.stringify(result.findings)).toEqual([`GOSUMDB=off is set in ${place}`])
+    } finally {
+      fs.writeFileSync(rootEnv, original)
+    }
+  })
+
+  it('narrowing and notable settings: GONOSUMDB wholesale, GOFLAGS -mod=mod, GOINSECURE, GOPRIVATE, GOTOOLCHAIN', async () => {
+    const result = await judge({}, { GONOSUMDB: 'github.com', GOFLAGS: '-mod=mod', GOINSECURE: 'corp.example', GOTOOLCHAIN: 'auto' })
+    expect(result.findings.map(f => `${f.rule} ${f.message.split(' ')[0]}`).sort()).toEqual(
+      ['env-weakened-verification GONOSUMDB=github.com', 'env-weakened-verification GOFLAGS=-mod=mod', 'env-notice GOINSECURE=corp.example', 'env-notice GOTOOLCHAIN=auto'].sort()
+    )
+    const narrow = await judge({}, { GOPRIVATE: 'corp.example/*' })
+    expect(narrow.findings.map(f => f.rule)).toEqual(['env-notice'])
+  })
+
+  it('a go.mod asking for a newer Go than the running one is toolchain-version-mismatch on its line', async () => {
+    const dir = world.dir('newer', { 'go.mod': 'module example.com/newer\n\ngo 1.99.0\n\ntoolchain go1.99.1\n' })
+    const clean = { ...world.env, PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`, GO_GUARD_CACHE_DIR: cacheDir }
+    const result = await gate({ env: clean }, dir, { ...release.inputs(key.fingerprint), 'toolchain-sha256': release.sha256() })
+    expect(result.findings.filter(f => f.rule === 'toolchain-version-mismatch').map(f => `${f.file}:${f.line}`)).toEqual(['go.mod:3', 'go.mod:5'])
+  })
+
+  it('the archive can be given as a local file with its .asc beside it', async () => {
+    fs.writeFileSync(`${release.archive}.asc`, await sign(release.archive, key))
+    release.served.delete(`/dl/${ARCHIVE}`)
+    expect(rules(await judge({ 'toolchain-archive': release.archive }))).toEqual([])
+  })
+})

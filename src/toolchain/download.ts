@@ -1,0 +1,81 @@
+/** HTTP downloads for the toolchain proof: bounded in time and size, retried with backoff. */
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+export interface DownloadLimits {
+  timeoutMs: number
+  retries: number
+  maxBytes: number
+  /** First backoff; doubled each retry. */
+  backoffMs: number
+}
+
+export const DEFAULT_LIMITS: DownloadLimits = { timeoutMs: 120_000, retries: 3, backoffMs: 500, maxBytes: 512 << 20 }
+
+/** DEFAULT_LIMITS, with GO_GUARD_HTTP_TIMEOUT (seconds per request) where set. */
+export function limitsFrom(env: NodeJS.ProcessEnv): DownloadLimits {
+  const seconds = Number(env.GO_GUARD_HTTP_TIMEOUT)
+  return Number.isFinite(seconds) && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS
+}
+
+async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: Readable) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new Error(`timed out after ${limits.timeoutMs / 1000} s`)), limits.timeoutMs)
+  try {
+    const response = await fetch(url, { signal: controller.signal, redirect: 'follow' })
+    if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status} ${response.statusText}`)
+    const declared = Number(response.headers.get('content-length') ?? NaN)
+    if (declared > limits.maxBytes) throw new Error(`${declared} bytes is over the ${limits.maxBytes}-byte limit`)
+    let seen = 0
+    // An async generator carries a broken connection's error on to the consumer, which .pipe() would drop.
+    async function* limited(source: Readable): AsyncGenerator<Buffer> {
+      for await (const chunk of source) {
+        seen += (chunk as Buffer).length
+        if (seen > limits.maxBytes) throw new Error(`over the ${limits.maxBytes}-byte limit`)
+        yield chunk as Buffer
+      }
+    }
+    const body = Readable.from(limited(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)))
+    const result = await consume(body)
+    if (!Number.isNaN(declared) && seen !== declared) throw new Error(`truncated: ${seen} of ${declared} bytes`)
+    return result
+  } catch (error) {
+    throw controller.signal.aborted ? (controller.signal.reason as Error) : error
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function withRetries<T>(url: string, limits: DownloadLimits, consume: (body: Readable) => Promise<T>): Promise<T> {
+  let last: unknown
+  for (let i = 0; i <= limits.retries; i++) {
+    if (i > 0) await new Promise(r => setTimeout(r, limits.backoffMs * 2 ** (i - 1)))
+    try {
+      return await attempt(url, limits, consume)
+    } catch (error) {
+      last = error
+      // A 4xx will not change on retry.
+      if (error instanceof Error && /^HTTP 4\d\d/.test(error.message)) break
+    }
+  }
+  throw new Error(`${url}: ${last instanceof Error ? last.message : String(last)}`)
+}
+
+export async function downloadText(url: string, limits: DownloadLimits = DEFAULT_LIMITS): Promise<string> {
+  return withRetries(url, limits, async body => {
+    const chunks: Buffer[] = []
+    for await (const chunk of body) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  })
+}
+
+/** Downloads `url` to `file`, hashing as it streams; returns the SHA-256 hex. */
+export async function downloadFile(url: string, file: string, limits: DownloadLimits = DEFAULT_LIMITS): Promise<string> {
+  return withRetries(url, limits, async body => {
+    const hash = createHash('sha256')
+    await pipeline(body, new Transform({ transform: (chunk: Buffer, _e, done) => (hash.update(chunk), done(null, chunk)) }), createWriteStream(file))
+    return hash.digest('hex')
+  })
+}

@@ -1,0 +1,66 @@
+/**
+ * The verified file set of a Go release, as a manifest of SHA-256 per file, and the comparison
+ * of an installed GOROOT with it.
+ */
+import { createReadStream } from 'node:fs'
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { createHash } from 'node:crypto'
+import { pipeline } from 'node:stream/promises'
+import { createGunzip } from 'node:zlib'
+import * as tar from 'tar-stream'
+import { mapLimit, sha256File } from '../go/dirhash.js'
+import { listTree } from '../go/tree.js'
+
+/** Relative path (below GOROOT) -> SHA-256 hex and whether it is executable. */
+export type Manifest = Record<string, { sha256: string; exec: boolean }>
+
+/** Reads a release .tar.gz (files under `go/`), hashing each file as it streams by. */
+export async function manifestFromTarGz(file: string): Promise<Manifest> {
+  const manifest: Manifest = {}
+  const extract = tar.extract()
+  const done = (async () => {
+    for await (const entry of extract) {
+      const { name, type, mode } = entry.header
+      if (type === 'file' && name.startsWith('go/')) {
+        const hash = createHash('sha256')
+        for await (const chunk of entry) hash.update(chunk as Buffer)
+        manifest[name.slice(3)] = { sha256: hash.digest('hex'), exec: ((mode ?? 0) & 0o111) !== 0 }
+      } else {
+        entry.resume()
+      }
+    }
+  })()
+  await Promise.all([pipeline(createReadStream(file), createGunzip(), extract), done])
+  return manifest
+}
+
+/** Executables a release has only under these directories; another one there is suspect. */
+const EXECUTABLE_DIRS = ['bin/', 'pkg/tool/']
+
+export interface GorootDiff {
+  modified: string[]
+  missing: string[]
+  addedExecutables: string[]
+}
+
+/** Compares the installed GOROOT with the verified manifest, streaming every hash. */
+export async function compareGoroot(goroot: string, manifest: Manifest, concurrency = 8): Promise<GorootDiff> {
+  const installed = await listTree(goroot)
+  const diff: GorootDiff = { modified: [], missing: [], addedExecutables: [] }
+  const present = Object.keys(manifest).filter(rel => {
+    const entry = installed.get(rel)
+    if (entry === undefined) diff.missing.push(rel)
+    else if (entry.kind !== 'file') diff.modified.push(rel)
+    return entry?.kind === 'file'
+  })
+  const hashes = await mapLimit(present, concurrency, rel => sha256File(path.join(goroot, rel)))
+  present.forEach((rel, i) => hashes[i] !== manifest[rel].sha256 && diff.modified.push(rel))
+  for (const [rel, entry] of installed) {
+    if (rel in manifest || !EXECUTABLE_DIRS.some(d => rel.startsWith(d))) continue
+    const mode = entry.kind === 'file' ? (await fs.stat(path.join(goroot, rel))).mode : 0o777
+    if (entry.kind !== 'file' || (mode & 0o111) !== 0) diff.addedExecutables.push(rel)
+  }
+  for (const list of Object.values(diff)) list.sort()
+  return diff
+}

@@ -1,0 +1,34 @@
+/**
+ * The release archive's detached OpenPGP signature, checked against the pinned primary key.
+ * Google rotates the signing subkeys yearly and lets them expire, so a signature is judged by
+ * the subkey's validity when the signature was made, not today (golang/go#38910).
+ */
+import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import * as openpgp from 'openpgp'
+
+export class KeyMismatchError extends Error {}
+
+export async function readPinnedKey(armored: string, fingerprint: string): Promise<openpgp.PublicKey> {
+  const key = await openpgp.readKey({ armoredKey: armored })
+  const actual = key.getFingerprint().toUpperCase()
+  if (actual !== fingerprint.toUpperCase()) {
+    throw new KeyMismatchError(`the signing key's primary fingerprint is ${actual}, not the pinned ${fingerprint}`)
+  }
+  return key
+}
+
+/** Throws with the reason when `file` is not signed by `key` according to `armoredSignature`. */
+export async function verifyDetached(file: string, armoredSignature: string, key: openpgp.PublicKey): Promise<{ created: Date; keyID: string }> {
+  const signature = await openpgp.readSignature({ armoredSignature })
+  const created = signature.packets[0]?.created ?? new Date()
+  const message = await openpgp.createMessage({ binary: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array> })
+  const result = await openpgp.verify({ message, signature, verificationKeys: key, date: created, expectSigned: false })
+  const [first] = result.signatures
+  if (first === undefined) throw new Error('the .asc holds no signature')
+  // Reading the data drives the streamed verification.
+  const reader = (result.data as ReadableStream<Uint8Array>).getReader()
+  while (!(await reader.read()).done);
+  await first.verified
+  return { created, keyID: first.keyID.toHex().toUpperCase() }
+}
