@@ -28,7 +28,8 @@ describe('parseConfig', () => {
     [{ 'toolchain-trust': 'faith' }, 'toolchain-trust', 'faith'],
     [{ 'toolchain-sha256': 'abc' }, 'toolchain-sha256', 'abc'],
     [{ 'gpg-key-fingerprint': '1234' }, 'gpg-key-fingerprint', '1234'],
-    [{ 'toolchain-checksums-url': 'ftp://x' }, 'toolchain-checksums-url', 'ftp://x']
+    [{ 'toolchain-checksums-url': 'ftp://x' }, 'toolchain-checksums-url', 'ftp://x'],
+    [{ 'base-ref': '--upload-pack=touch /tmp/pwned' }, 'base-ref', '--upload-pack']
   ] as const)('rejects %o naming the input, the value and what is accepted', (raw, input, value) => {
     let error: unknown
     try {

@@ -167,6 +167,23 @@ describe('sum-drift', () => {
     }
   })
 
+  it('one lying answer does not taint the other new modules (go stops at the first mismatch)', async () => {
+    const liar = await SumDB.start(truth.replace(/^(example\.com\/a v1\.1\.0 h1:)\S+/m, '$1BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB='))
+    try {
+      const { result, sum } = await drift(
+        { requires: ['example.com/b v1.2.0'], imports: ['example.com/b'] },
+        { requires: ['example.com/a v1.1.0', 'example.com/b v1.2.0', 'example.com/c v1.0.0'], imports: ['example.com/a', 'example.com/b', 'example.com/c'] },
+        {},
+        { GOSUMDB: liar.gosumdb }
+      )
+      expect(located(result).filter(l => l.startsWith('sum-unverified-hash')).sort()).toEqual(
+        [`sum-unverified-hash go.sum:${lineOf(sum, 'example.com/a v1.1.0 h1:')}`, `sum-unverified-hash go.sum:${lineOf(sum, 'example.com/a v1.1.0/go.mod')}`].sort()
+      )
+    } finally {
+      liar.stop()
+    }
+  })
+
   it('a database that is down fails closed', async () => {
     const down = await SumDB.start(truth)
     down.stop()

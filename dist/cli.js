@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-PV6OAVSY.js";
+} from "./chunks/chunk-QFVG36X6.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

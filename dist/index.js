@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-PV6OAVSY.js";
+} from "./chunks/chunk-QFVG36X6.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -179,12 +179,17 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd()): Config
     throw new ConfigError('gpg-key-fingerprint', get('gpg-key-fingerprint'), 'a 40-hex-digit OpenPGP v4 fingerprint')
   }
   const modules = listOf(get('modules'))
+  const baseRef = optional(get('base-ref'))
+  // The ref reaches git's command line: a leading '-' would be read as an option.
+  if (baseRef !== undefined && (baseRef.startsWith('-') || /[\s\x00-\x1f]/.test(baseRef))) {
+    throw new ConfigError('base-ref', baseRef, 'a commit SHA, branch or tag name (not starting with "-", no spaces)')
+  }
 
   return {
     workingDirectory,
     modules: modules.length > 0 ? modules : undefined,
     checks: parseChecks(get('checks')),
-    baseRef: optional(get('base-ref')),
+    baseRef,
     failOn: parseEnum('fail-on', get('fail-on'), [...SEVERITIES, 'never'] as const),
     ruleSeverity: parseRuleSeverities(get('rules')),
     maxNewModules: parseThreshold('max-new-modules', get('max-new-modules')),

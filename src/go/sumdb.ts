@@ -8,7 +8,7 @@
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { type GoCommand, parseJSONStream } from './command.js'
+import { type GoCommand, GoCommandError, parseJSONStream } from './command.js'
 import { matchPrefixPatterns } from './module.js'
 
 export interface DatabaseAnswer {
@@ -37,7 +37,30 @@ interface Downloaded {
   Error?: string
 }
 
-/** Asks the database about each `path@version` (deduplicated) with one go invocation. */
+/** One `go mod download -json` for `moduleVersions`; records an answer for each it reports on, or for the one asked alone. */
+async function ask(go: GoCommand, dir: string, moduleVersions: string[], answers: Map<string, DatabaseAnswer>): Promise<string> {
+  let result
+  try {
+    // No go.mod here: go has no go.sum to trust, so every hash comes from the database.
+    result = await go.run(['mod', 'download', '-json', ...moduleVersions], { cwd: dir })
+  } catch (error) {
+    if (!(error instanceof GoCommandError && error.timedOut)) throw error
+    for (const mv of moduleVersions) answers.set(mv, { problem: error.message })
+    return error.message
+  }
+  for (const d of parseJSONStream<Downloaded>(result.stdout)) {
+    const key = `${d.Path}@${d.Version}`
+    if (d.Error) answers.set(key, { problem: d.Error, mismatch: /checksum mismatch|SECURITY ERROR/.test(d.Error) })
+    else answers.set(key, { sum: d.Sum, goModSum: d.GoModSum })
+  }
+  const why = result.stderr.trim() || `go mod download exited with status ${result.code}`
+  if (moduleVersions.length === 1 && !answers.has(moduleVersions[0])) {
+    answers.set(moduleVersions[0], { problem: why, mismatch: /checksum mismatch|SECURITY ERROR/.test(why) })
+  }
+  return why
+}
+
+/** Asks the database about each `path@version` (deduplicated), in one go invocation where it can. */
 export async function checkWithDatabase(go: GoCommand, moduleVersions: string[]): Promise<DatabaseCheck> {
   const env = await go.env()
   const unique = [...new Set(moduleVersions)].sort()
@@ -48,18 +71,15 @@ export async function checkWithDatabase(go: GoCommand, moduleVersions: string[])
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-sumdb-'))
   try {
-    // No go.mod here: go has no go.sum to trust, so every hash comes from the database.
-    const result = await go.run(['mod', 'download', '-json', ...asked], { cwd: dir })
-    for (const d of parseJSONStream<Downloaded>(result.stdout)) {
-      const key = `${d.Path}@${d.Version}`
-      if (d.Error) answers.set(key, { problem: d.Error, mismatch: /checksum mismatch|SECURITY ERROR/.test(d.Error) })
-      else answers.set(key, { sum: d.Sum, goModSum: d.GoModSum })
-    }
-    // go stops at the first fatal error (a database it cannot reach); what it did not answer
-    // stays unverified, with go's own words.
-    const why = result.stderr.trim() || `go mod download exited with status ${result.code}`
-    for (const mv of asked) {
-      if (!answers.has(mv)) answers.set(mv, { problem: why, mismatch: /checksum mismatch|SECURITY ERROR/.test(why) })
+    const why = await ask(go, dir, asked, answers)
+    // go stops at the first fatal error and says nothing of the rest. After a mismatch, ask
+    // again one by one so each line gets its own verdict; an unreachable database would only
+    // fail again, so the rest share its answer.
+    const unanswered = asked.filter(mv => !answers.has(mv))
+    const mismatch = /checksum mismatch|SECURITY ERROR/.test(why)
+    for (const mv of unanswered) {
+      if (mismatch) await ask(go, dir, [mv], answers)
+      else answers.set(mv, { problem: why })
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
