@@ -7,6 +7,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GoWorld } from './fixtures/workspace.js'
+import { GO_BIN } from './helpers/go.js'
 import { runAction } from './helpers/runner.js'
 
 type Files = Record<string, string | null>
@@ -23,6 +24,17 @@ interface Case {
   expect: string[]
   /** `rule file:line` that must not be. */
   absent?: string[]
+  /** Messages that must appear among the findings. */
+  messages?: RegExp[]
+  /** Run `go mod tidy` at base and head (go.sum follows go.mod). */
+  tidy?: boolean
+  /** Commit a vendor/ made by `go mod vendor` at base. */
+  vendor?: boolean
+  symlinks?: Record<string, string>
+  /** The go env -w file's content. */
+  goenv?: string
+  /** Put another `go` first on PATH. */
+  shadowGo?: boolean
   outcome: 'success' | 'failure'
 }
 
@@ -30,6 +42,10 @@ const MAIN = 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"
 const GO_MOD = 'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
 const APP = { 'go.mod': GO_MOD, 'main.go': MAIN }
 const DEFAULT_INPUTS = { checks: 'verify,sum-drift,vendor,replace' }
+// The toolchain cases: the official downloads are out of reach here, so the proof fails closed
+// (toolchain-unverifiable) and each case asserts that too.
+const TOOLCHAIN_INPUTS = { checks: 'toolchain', 'toolchain-checksums-url': 'http://127.0.0.1:9/list.json' }
+const UNVERIFIABLE = 'toolchain-unverifiable go.mod:1'
 
 const editSumLine = (prefix: string, hash: string) => (text: string) => {
   const out = text.replace(new RegExp(`^(${prefix.replace(/[.]/g, '\\.')} h1:)\\S+`, 'm'), `$1${hash}`)
@@ -43,7 +59,7 @@ const CASES: Case[] = [
     name: 'a go.sum hash edited for an unchanged version',
     base: APP,
     head: { 'go.sum': editSumLine('example.com/b v1.2.0', 'T2JGFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLZ=') },
-    expect: ['mod-download-failed go.mod:7'],
+    expect: ['mod-download-failed go.mod:7', 'sum-hash-changed go.sum:3', 'sum-unverified-hash go.sum:3'],
     outcome: 'failure'
   },
   {
@@ -136,6 +152,105 @@ const CASES: Case[] = [
     outcome: 'failure'
   },
   {
+    name: 'a second hash added for an unchanged module@version (go accepts a download matching either)',
+    base: APP,
+    head: { 'go.sum': t => `${t}example.com/b v1.2.0 h1:AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=\n` },
+    expect: ['sum-hash-changed go.sum:5'],
+    outcome: 'failure'
+  },
+  {
+    name: 'more new modules than max-new-modules, one of them on a pseudo-version',
+    base: { ...APP, 'go.mod': GO_MOD.replace('\texample.com/b v1.2.0\n', ''), 'main.go': MAIN.replace('\t_ "example.com/b"\n', '') },
+    head: { 'go.mod': () => GO_MOD.replace('\texample.com/b v1.2.0\n', '\texample.com/b v1.2.0\n\texample.com/c v0.0.0-20240101000000-abcdefabcdef\n'), 'main.go': () => MAIN.replace('\t_ "example.com/b"\n', '\t_ "example.com/b"\n\t_ "example.com/c"\n'), 'go.sum': null },
+    tidy: true,
+    inputs: { 'max-new-modules': '1', rules: 'sum-unverified-hash: off' },
+    expect: ['sum-new-modules-limit go.sum:1', 'sum-pseudo-version go.mod:8'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a downgrade, blocking with fail-on: warning',
+    base: { ...APP, 'go.mod': GO_MOD.replace('example.com/a v1.0.0', 'example.com/a v1.1.0') },
+    head: { 'go.mod': () => GO_MOD, 'go.sum': null },
+    tidy: true,
+    inputs: { 'fail-on': 'warning', rules: 'sum-unverified-hash: off' },
+    expect: ['sum-module-downgraded go.sum:1', 'sum-module-downgraded go.mod:6'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a vendored file edited',
+    base: APP,
+    vendor: true,
+    head: { 'vendor/example.com/a/a.go': t => `${t}\nfunc init() { println("owned") }\n` },
+    expect: ['vendor-file-modified vendor/example.com/a/a.go:1'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a vendored symlink pointing outside the repository',
+    base: APP,
+    vendor: true,
+    head: { 'vendor/example.com/a/a.go': null },
+    symlinks: { 'vendor/example.com/a/a.go': '/etc/passwd' },
+    expect: ['vendor-unsafe-entry vendor/example.com/a/a.go:1'],
+    outcome: 'failure'
+  },
+  {
+    name: 'modules.txt edited to hide a replacement',
+    base: { ...APP, 'go.mod': `${GO_MOD}\nreplace example.com/b => example.com/evil v1.0.0\n` },
+    tidy: true,
+    vendor: true,
+    head: { 'vendor/modules.txt': t => t.replaceAll(' => example.com/evil v1.0.0', '').replace(/^# example.com\/b\n/m, '') },
+    inputs: { 'allow-replace': 'example.com/b => example.com/evil' },
+    expect: ['vendor-modules-txt-mismatch go.mod:10', 'vendor-file-modified vendor/modules.txt:1'],
+    outcome: 'failure'
+  },
+  {
+    name: 'a go line raised so that a permissive environment would download another toolchain',
+    base: APP,
+    head: { 'go.mod': t => t.replace('go 1.21', 'go 1.99.0') },
+    inputs: TOOLCHAIN_INPUTS,
+    env: { GOTOOLCHAIN: 'auto' },
+    expect: ['toolchain-version-mismatch go.mod:3', 'env-notice go.mod:1', UNVERIFIABLE],
+    outcome: 'failure'
+  },
+  {
+    name: 'a toolchain line raised',
+    base: APP,
+    head: { 'go.mod': t => t.replace('go 1.21', 'go 1.21\n\ntoolchain go1.99.2') },
+    inputs: TOOLCHAIN_INPUTS,
+    expect: ['toolchain-version-mismatch go.mod:5', UNVERIFIABLE],
+    outcome: 'failure'
+  },
+  {
+    name: "GOFLAGS=-mod=mod and GONOSUMDB=* in the job's environment",
+    base: APP,
+    head: {},
+    inputs: TOOLCHAIN_INPUTS,
+    env: { GOFLAGS: '-mod=mod', GONOSUMDB: '*' },
+    expect: ['env-weakened-verification go.mod:1', UNVERIFIABLE],
+    messages: [/GOFLAGS=-mod=mod is set in the job's environment/, /GONOSUMDB=\* is set in the job's environment/],
+    outcome: 'failure'
+  },
+  {
+    name: 'GOSUMDB=off and GOPRIVATE in the go env -w file',
+    base: APP,
+    head: {},
+    inputs: TOOLCHAIN_INPUTS,
+    goenv: 'GOSUMDB=off\nGOPRIVATE=corp.example\nGOINSECURE=corp.example\n',
+    expect: ['env-weakened-verification go.mod:1', 'env-notice go.mod:1', UNVERIFIABLE],
+    messages: [/GOSUMDB=off is set in the go env -w file/, /GOPRIVATE=corp\.example is set in the go env -w file/, /GOINSECURE=corp\.example/],
+    outcome: 'failure'
+  },
+  {
+    name: 'a second go earlier in PATH',
+    base: APP,
+    head: {},
+    // The job means the go it installed; another go comes first on PATH.
+    inputs: { ...TOOLCHAIN_INPUTS, 'go-binary': GO_BIN },
+    shadowGo: true,
+    expect: ['path-shadowed-go go.mod:1', UNVERIFIABLE],
+    outcome: 'failure'
+  },
+  {
     name: 'a requirement on a version that does not exist',
     base: APP,
     head: { 'go.mod': t => t.replace('example.com/b v1.2.0', 'example.com/b v1.9.9') },
@@ -154,6 +269,7 @@ describe('adversarial pull requests, through dist/index.js', () => {
       { path: 'example.com/a', version: 'v1.1.0' },
       { path: 'example.com/b', version: 'v1.2.0' },
       { path: 'example.com/c', version: 'v1.0.0' },
+      { path: 'example.com/c', version: 'v0.0.0-20240101000000-abcdefabcdef' },
       { path: 'example.com/evil', version: 'v1.0.0', goMod: 'module example.com/b\n\ngo 1.21\n' }
     ])
     const template = world.dir('template', APP)
@@ -177,29 +293,44 @@ describe('adversarial pull requests, through dist/index.js', () => {
     const c = CASES[i as number]
     const repo = world.dir(`case-${i}`)
     write(repo, { 'go.sum': templateSum, ...c.base })
+    if (c.tidy) world.go(repo, 'mod', 'tidy')
+    if (c.vendor) world.go(repo, 'mod', 'vendor')
     const base = world.commitAll(repo, 'base')
     for (const [rel, change] of Object.entries(c.head)) {
       const file = path.join(repo, rel)
       const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
       write(repo, { [rel]: typeof change === 'function' ? change(current) : change })
     }
+    for (const [rel, target] of Object.entries(c.symlinks ?? {})) fs.symlinkSync(target, path.join(repo, rel))
+    if (c.tidy) world.go(repo, 'mod', 'tidy')
     world.commitAll(repo, 'head')
     const before = world.git(repo, 'status', '--porcelain')
 
-    const run = runAction({
-      repo,
-      env: { ...world.env, ...c.env },
-      inputs: { ...DEFAULT_INPUTS, ...c.inputs },
-      event: { pull_request: { base: { sha: base } } }
-    })
+    const env: Record<string, string> = { ...world.env, GO_GUARD_CACHE_DIR: path.join(repo, '..', `manifests-${i}`), ...c.env }
+    if (c.goenv !== undefined) {
+      env.GOENV = path.join(world.root, `goenv-${i}`)
+      fs.writeFileSync(env.GOENV, c.goenv)
+      for (const k of ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE']) delete env[k]
+    }
+    if (c.shadowGo) {
+      const other = world.dir(`other-go-${i}`, { go: '#!/bin/sh\nexec /bin/true\n' })
+      fs.chmodSync(path.join(other, 'go'), 0o755)
+      env.PATH = `${other}:${env.PATH}`
+    }
+    const run = runAction({ repo, env, inputs: { ...DEFAULT_INPUTS, ...c.inputs }, event: { pull_request: { base: { sha: base } } } })
 
     for (const want of c.expect) expect(run.annotations, `${run.stdout}\n${run.stderr}`).toContain(want)
     for (const unwanted of c.absent ?? []) expect(run.annotations).not.toContain(unwanted)
+    for (const message of c.messages ?? []) expect(run.stdout).toMatch(message)
     if (c.expect.length === 0) expect(run.annotations.filter(a => !a.startsWith('step-skipped')), run.stdout).toEqual([])
     expect(run.status, run.stdout).toBe(c.outcome === 'success' ? 0 : 1)
     // Nothing a run does may change the work tree or the index.
     expect(world.git(repo, 'status', '--porcelain')).toBe(before)
     expect(run.stdout).not.toMatch(/^::error::pwned/m)
+  })
+
+  it('has at least 25 cases', () => {
+    expect(CASES.length + 1).toBeGreaterThanOrEqual(25)
   })
 
   it('a repository with 50 modules: every one judged, each finding on its own path', () => {

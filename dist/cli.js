@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-QFVG36X6.js";
+} from "./chunks/chunk-BBUC3NZK.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

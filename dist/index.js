@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-QFVG36X6.js";
+} from "./chunks/chunk-BBUC3NZK.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -10,7 +10,7 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { type GoEnv, parseJSONStream } from '../go/command.js'
+import { GoCommandError, type GoEnv, parseJSONStream } from '../go/command.js'
 import { mapLimit, sha256File } from '../go/dirhash.js'
 import { compareGoVersions, fromToolchainName } from '../go/gover.js'
 import { matchPrefixPatterns } from '../go/module.js'
@@ -214,21 +214,24 @@ async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Fin
 export const toolchainCheck: Check = {
   id: 'toolchain',
   async run(ctx) {
-    const env = await ctx.go.env()
     const at = { file: ctx.scope.modules[0]?.goModFile ?? 'go.mod', line: 1 }
     const processEnv = ctx.go.baseEnv
-    const judged = await resolveBinary(ctx.config.goBinary, processEnv.PATH ?? '')
-    const [pathFindings, sources, proof] = await Promise.all([
-      judgePath({
-        pathVar: processEnv.PATH ?? '',
-        judged,
-        at,
-        stat: p => fs.stat(p).catch(() => undefined),
-        realpath: p => fs.realpath(p).catch(() => undefined)
-      }),
-      environmentSources(processEnv, env),
-      proofFindings(ctx, env, at)
-    ])
+    // PATH is judged even when the go found there cannot run: that is when it matters most.
+    const pathFindings = await judgePath({
+      pathVar: processEnv.PATH ?? '',
+      judged: await resolveBinary(ctx.config.goBinary, processEnv.PATH ?? ''),
+      at,
+      stat: p => fs.stat(p).catch(() => undefined),
+      realpath: p => fs.realpath(p).catch(() => undefined)
+    })
+    let env: GoEnv
+    try {
+      env = await ctx.go.env()
+    } catch (error) {
+      if (!(error instanceof GoCommandError)) throw error
+      return [...pathFindings, newFinding('toolchain-unverifiable', { ...at, message: `${error.message}.` })]
+    }
+    const [sources, proof] = await Promise.all([environmentSources(processEnv, env), proofFindings(ctx, env, at)])
     const sumModules = [...new Set(ctx.scope.modules.flatMap(m => m.sum?.lines.map(l => l.path) ?? []))]
     return [...proof, ...pathFindings, ...judgeEnvironment({ sources, at, sumModules }), ...versionFindings(ctx, env.GOVERSION)]
   }

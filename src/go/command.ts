@@ -132,8 +132,14 @@ export class GoCommand {
   env(): Promise<GoEnv> {
     this.envPromise ??= (async () => {
       const result = await this.spawn(['env', '-json'], { cwd: os.tmpdir() }, { ...this.baseEnv, GOTOOLCHAIN: 'local', GOWORK: 'off' })
-      if (result.code !== 0) throw new GoCommandError(`"go env -json" failed: ${result.stderr.trim()}`)
-      return JSON.parse(result.stdout) as GoEnv
+      const broken = (why: string): GoCommandError =>
+        new GoCommandError(`${this.binary} is not a working go command: "go env -json" ${why}. Point go-binary at the go the job installed`)
+      if (result.code !== 0) throw broken(`failed: ${result.stderr.trim()}`)
+      try {
+        return JSON.parse(result.stdout) as GoEnv
+      } catch {
+        throw broken(`printed no JSON (${JSON.stringify(result.stdout.slice(0, 80))})`)
+      }
     })()
     return this.envPromise
   }
