@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-BBUC3NZK.js";
+} from "./chunks/chunk-5IHKRCHS.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-BBUC3NZK.js";
+} from "./chunks/chunk-5IHKRCHS.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
