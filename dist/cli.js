@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-5IHKRCHS.js";
+} from "./chunks/chunk-FGIT6D7P.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -181,7 +181,7 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd()): Config
   const modules = listOf(get('modules'))
   const baseRef = optional(get('base-ref'))
   // The ref reaches git's command line: a leading '-' would be read as an option.
-  if (baseRef !== undefined && (baseRef.startsWith("-") || /[\s\p{Cc}]/u.test(baseRef))) {
+  if (baseRef !== undefined && (baseRef.startsWith('-') || /[\s\p{Cc}]/u.test(baseRef))) {
     throw new ConfigError('base-ref', baseRef, 'a commit SHA, branch or tag name (not starting with "-", no spaces)')
   }
 

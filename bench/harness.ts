@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: go-guard beside a plain shell gate doing the same go commands, on the
+ * generated workload, cold and warm, alternating, medians of a few runs; then the in-process
+ * figures (start-up, go.sum drift, tree and GOROOT hashing throughput against openssl).
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { diffModule } from '../src/checks/sum-drift.js'
+import { mapLimit, sha256File } from '../src/go/dirhash.js'
+import { parseModFile } from '../src/go/modfile.js'
+import { parseSumFile } from '../src/go/sumfile.js'
+import { diffTrees, listTree } from '../src/go/tree.js'
+import type { GoModule } from '../src/modules.js'
+import { compareGoroot, type Manifest } from '../src/toolchain/manifest.js'
+import { MODULES, SERVICES, ensureWorkload } from './workload.js'
+
+// npm runs scripts from the package root.
+const ROOT = process.cwd()
+const GO = process.env.GO_GUARD_BENCH_GO ?? '/usr/local/go/bin/go'
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const ms = (x: number): string => `${(x / 1000).toFixed(2)} s`
+const rows: string[][] = []
+const row = (...cells: string[]): void => void rows.push(cells)
+
+function time<T>(fn: () => T): { value: T; ms: number } {
+  const started = performance.now()
+  const value = fn()
+  return { value, ms: performance.now() - started }
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now()
+  const value = await fn()
+  return { value, ms: performance.now() - started }
+}
+
+function goGuard(dir: string, env: Record<string, string>, args: string[]): { ms: number; goMs: number } {
+  const { value, ms: wall } = time(() => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), dir, '--format', 'json', '--cache', 'false', ...args], { env, encoding: 'utf8', maxBuffer: 256 << 20 }))
+  if (value.status !== 0 && value.status !== 1) throw new Error(`go-guard failed: ${value.stderr}`)
+  const report = JSON.parse(value.stdout) as { timing: { goMs: number } }
+  return { ms: wall, goMs: report.timing.goMs }
+}
+
+/** The plain shell gate: the same checks, the obvious way. */
+const BASELINE = `set -e
+go mod download
+go mod verify >/dev/null
+out=$(mktemp -d)
+go mod vendor -o "$out/vendor"
+diff -r vendor "$out/vendor" >/dev/null
+rm -rf "$out"
+git diff --quiet "$BASE" -- go.sum || true
+grep -n '=>' go.mod >/dev/null || true
+`
+
+function baseline(dir: string, env: Record<string, string>, base: string): number {
+  return time(() => execFileSync('bash', ['-c', BASELINE], { cwd: dir, env: { ...env, BASE: base }, stdio: 'ignore' })).ms
+}
+
+function opensslThroughput(files: string[]): number {
+  const list = path.join(os.tmpdir(), `bench-files-${process.pid}`)
+  fs.writeFileSync(list, files.join('\0'))
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0)
+  const { ms: took } = time(() => execFileSync('bash', ['-c', `xargs -0 cat < "${list}" | openssl dgst -sha256 >/dev/null`]))
+  fs.rmSync(list)
+  return bytes / (took / 1000)
+}
+const mbps = (bytesPerSecond: number): string => `${(bytesPerSecond / 1e6).toFixed(0)} MB/s`
+
+async function main(): Promise<void> {
+  const work = path.join(ROOT, 'bench/.work')
+  const generated = time(() => ensureWorkload(work, GO))
+  const w = generated.value
+  console.log(`workload: ${MODULES} modules, ${SERVICES}-module repository (${generated.ms > 1000 ? `generated in ${ms(generated.ms)}` : 'cached'}) under ${w.dir}`)
+  const modcache = path.join(w.dir, 'bench-modcache')
+  const env = { ...w.env, GOMODCACHE: modcache }
+  const guardArgs = ['--checks', 'verify,sum-drift,vendor,replace', '--base', w.base, '--allow-replace', '** => **']
+
+  // Cold: an empty module cache before every run; warm: the one the previous run filled.
+  for (const mode of ['cold', 'warm'] as const) {
+    const guard: { ms: number; goMs: number }[] = []
+    const shell: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      if (mode === 'cold') fs.rmSync(modcache, { recursive: true, force: true })
+      guard.push(goGuard(w.app, env, guardArgs))
+      if (mode === 'cold') fs.rmSync(modcache, { recursive: true, force: true })
+      shell.push(baseline(w.app, env, w.base))
+    }
+    const g = median(guard.map(r => r.ms))
+    const own = median(guard.map(r => Math.max(0, r.ms - r.goMs)))
+    row(`module gate, ${mode} (${MODULES} modules, 10k-file vendor/)`, ms(g), ms(median(shell)), `${(g / median(shell)).toFixed(2)}x`, `own ${ms(own)} = ${((own / g) * 100).toFixed(1)}%`)
+  }
+
+  const mono = goGuard(w.monorepo, env, ['--checks', 'verify,replace'])
+  row(`monorepo, warm (${SERVICES} modules), per module`, ms(mono.ms / SERVICES), '', '', `total ${ms(mono.ms)}`)
+
+  const startup = median(Array.from({ length: 5 }, () => time(() => spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], { env: { PATH: process.env.PATH ?? '', 'INPUT_FAIL-ON': 'invalid' }, stdio: 'ignore' })).ms))
+  row('start-up of dist/index.js (fails at input validation)', ms(startup))
+
+  // go.sum drift of two 10k-line files, in process.
+  const lines = (shift: number): string =>
+    Array.from({ length: 5000 }, (_, i) => `example.com/dep/m${i} v1.${i % 7 === 0 ? shift : 0}.0 h1:${Buffer.from(`c${i}`).toString('base64').padEnd(43, 'A')}=\nexample.com/dep/m${i} v1.${i % 7 === 0 ? shift : 0}.0/go.mod h1:${Buffer.from(`m${i}`).toString('base64').padEnd(43, 'A')}=\n`).join('')
+  const baseSum = lines(0)
+  const headSum = lines(1)
+  const module = { dir: '.', relDir: '.', goModFile: 'go.mod', goSumFile: 'go.sum', goModText: 'module x\n', mod: parseModFile('module x\n'), goSumText: headSum } as GoModule
+  const drift = median(Array.from({ length: 15 }, () => time(() => diffModule({ ...module, sum: parseSumFile(headSum) }, baseSum, 'module x\n')).ms))
+  row('go.sum drift of two 10,000-line files (parse + diff)', `${drift.toFixed(1)} ms`)
+
+  // vendor/ comparison: go-guard's tree diff against diff -r, and openssl over the same bytes.
+  const vendor = path.join(w.app, 'vendor')
+  const copy = path.join(w.dir, 'vendor-copy')
+  if (!fs.existsSync(copy)) fs.cpSync(vendor, copy, { recursive: true })
+  const tree = await listTree(vendor)
+  const bytes = [...tree.values()].reduce((n, e) => n + e.size, 0)
+  const ours = median(await Promise.all([0, 1, 2].map(async () => (await timeAsync(async () => diffTrees(copy, await listTree(copy), vendor, await listTree(vendor)))).ms)))
+  const diffR = median([0, 1, 2].map(() => time(() => execFileSync('diff', ['-r', copy, vendor])).ms))
+  const openssl = opensslThroughput([...tree.keys()].map(rel => path.join(vendor, rel)))
+  row(`vendor/ comparison (${tree.size} files, ${(bytes / 1e6).toFixed(1)} MB, both sides)`, ms(ours), ms(diffR), `${(ours / diffR).toFixed(2)}x`, `${mbps((2 * bytes) / (ours / 1000))} vs openssl ${mbps(openssl)}`)
+
+  // GOROOT verification: re-hashing the installed tree against a manifest.
+  const goroot = execFileSync(GO, ['env', 'GOROOT'], { encoding: 'utf8' }).trim()
+  const files = [...(await listTree(goroot))].filter(([, e]) => e.kind === 'file').map(([rel]) => rel)
+  const hashes = await mapLimit(files, 8, rel => sha256File(path.join(goroot, rel)))
+  const manifest: Manifest = Object.fromEntries(files.map((rel, i) => [rel, { sha256: hashes[i], exec: false }]))
+  const gorootBytes = files.reduce((n, rel) => n + fs.statSync(path.join(goroot, rel)).size, 0)
+  const verify = (await timeAsync(() => compareGoroot(goroot, manifest))).ms
+  const gorootOpenssl = opensslThroughput(files.map(rel => path.join(goroot, rel)))
+  row(`GOROOT verification (${files.length} files, ${(gorootBytes / 1e6).toFixed(0)} MB)`, ms(verify), '', '', `${mbps(gorootBytes / (verify / 1000))} vs openssl ${mbps(gorootOpenssl)}`)
+
+  const width = rows.reduce((w0, r) => r.map((c, i) => Math.max(w0[i] ?? 0, c.length)), [] as number[])
+  const header = ['measure', 'go-guard', 'baseline', 'ratio', 'notes']
+  console.log([header, ...rows].map(r => r.map((c, i) => c.padEnd(width[i] ?? header[i].length)).join(' | ')).join('\n'))
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${execFileSync(GO, ['version'], { encoding: 'utf8' }).trim()}; medians of ${RUNS} runs`)
+}
+
+await main()

@@ -1,0 +1,101 @@
+/**
+ * The benchmark's workload, generated once and cached under bench/.work: a file:// module proxy
+ * of 400+ fixture modules, an application requiring all of them with a vendor/ tree of 10k+
+ * files and a base commit in git history, and a repository of 20+ modules.
+ */
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { type FixtureModule, writeProxy } from '../__tests__/fixtures/proxy.js'
+
+export const WORKLOAD_VERSION = '3'
+export const MODULES = 400
+const FILES_PER_MODULE = 26
+export const SERVICES = 20
+
+export interface Workload {
+  dir: string
+  proxy: string
+  app: string
+  monorepo: string
+  /** The app's base commit (395 modules) before head (400, one upgraded). */
+  base: string
+  env: Record<string, string>
+}
+
+function moduleAt(i: number, version: string): FixtureModule {
+  const name = `m${i}`
+  const files: Record<string, string> = {}
+  for (let f = 0; f < FILES_PER_MODULE; f++) files[`f${f}.go`] = `package ${name}\n\n// F${f} is fixture code of ${version}.\nfunc F${f}() int { return ${f} }\n`
+  return { path: `example.com/bench/${name}`, version, files }
+}
+
+function git(cwd: string, env: Record<string, string>, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim()
+}
+
+function writeApp(dir: string, count: number, bumped: boolean): void {
+  const reqs = Array.from({ length: count }, (_, i) => `\texample.com/bench/m${i} ${bumped && i === 0 ? 'v1.1.0' : 'v1.0.0'}\n`).join('')
+  fs.writeFileSync(path.join(dir, 'go.mod'), `module example.com/bench/app\n\ngo 1.21\n\nrequire (\n${reqs})\n`)
+  const imports = Array.from({ length: count }, (_, i) => `\t_ "example.com/bench/m${i}"\n`).join('')
+  fs.writeFileSync(path.join(dir, 'main.go'), `package main\n\nimport (\n${imports})\n\nfunc main() {}\n`)
+}
+
+export function ensureWorkload(root: string, goBin: string): Workload {
+  const dir = path.join(root, `workload-v${WORKLOAD_VERSION}`)
+  const proxy = path.join(dir, 'proxy')
+  const home = path.join(dir, 'home')
+  const env: Record<string, string> = {
+    PATH: `${path.dirname(goBin)}:/usr/bin:/bin`,
+    HOME: home,
+    GOPATH: path.join(dir, 'gopath'),
+    GOMODCACHE: path.join(dir, 'gen-modcache'),
+    GOCACHE: path.join(dir, 'gocache'),
+    GOENV: path.join(home, 'go-env'),
+    GOPROXY: `file://${proxy}`,
+    GOSUMDB: 'off',
+    GOFLAGS: '-modcacherw',
+    GOTOOLCHAIN: 'local',
+    GIT_AUTHOR_NAME: 'bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.invalid'
+  }
+  const app = path.join(dir, 'app')
+  const monorepo = path.join(dir, 'monorepo')
+  const marker = path.join(dir, 'done.json')
+  if (fs.existsSync(marker)) return { dir, proxy, app, monorepo, base: JSON.parse(fs.readFileSync(marker, 'utf8')).base, env }
+
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(home, { recursive: true })
+  writeProxy(proxy, [...Array.from({ length: MODULES }, (_, i) => moduleAt(i, 'v1.0.0')), moduleAt(0, 'v1.1.0')])
+
+  fs.mkdirSync(app)
+  writeApp(app, MODULES - 5, false)
+  const go = (cwd: string, ...args: string[]): void => void execFileSync(goBin, args, { cwd, env, stdio: 'ignore' })
+  go(app, 'mod', 'tidy')
+  go(app, 'mod', 'vendor')
+  git(app, env, 'init', '-q', '-b', 'main')
+  git(app, env, 'add', '-A')
+  git(app, env, 'commit', '-qm', 'base')
+  const base = git(app, env, 'rev-parse', 'HEAD')
+  writeApp(app, MODULES, true)
+  go(app, 'mod', 'tidy')
+  go(app, 'mod', 'vendor')
+  git(app, env, 'add', '-A')
+  git(app, env, 'commit', '-qm', 'head: five new modules, one upgrade')
+
+  for (let s = 0; s < SERVICES; s++) {
+    const svc = path.join(monorepo, `svc${s}`)
+    fs.mkdirSync(svc, { recursive: true })
+    const deps = Array.from({ length: 20 }, (_, k) => (s * 20 + k) % MODULES)
+    fs.writeFileSync(path.join(svc, 'go.mod'), `module example.com/bench/svc${s}\n\ngo 1.21\n\nrequire (\n${deps.map(d => `\texample.com/bench/m${d} v1.0.0\n`).join('')})\n`)
+    fs.writeFileSync(path.join(svc, 'main.go'), `package main\n\nimport (\n${deps.map(d => `\t_ "example.com/bench/m${d}"\n`).join('')})\n\nfunc main() {}\n`)
+    go(svc, 'mod', 'tidy')
+  }
+  git(monorepo, env, 'init', '-q', '-b', 'main')
+  git(monorepo, env, 'add', '-A')
+  git(monorepo, env, 'commit', '-qm', 'monorepo')
+  fs.writeFileSync(marker, JSON.stringify({ base }))
+  return { dir, proxy, app, monorepo, base, env }
+}
