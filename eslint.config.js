@@ -3,7 +3,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'examples/', 'coverage/', 'bench/.work/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

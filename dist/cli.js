@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-FGIT6D7P.js";
+} from "./chunks/chunk-PLJQJ3ZR.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-FGIT6D7P.js";
+} from "./chunks/chunk-PLJQJ3ZR.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -21,13 +21,16 @@ export interface GateResult {
   blocking: number
   scope: Scope
   durationMs: number
-  /** Wall time inside go subprocesses. */
+  /** Wall time inside go subprocesses (they overlap, so this can exceed durationMs). */
   goMs: number
+  /** CPU time of go-guard's own process: its work, apart from the go subprocesses. */
+  ownCpuMs: number
 }
 
 /** Runs the selected steps; `preloaded` is the scope when the caller already read it (for the cache key). */
 export async function runGate(config: Config, go: GoCommand, logger: Logger, preloaded?: Scope): Promise<GateResult> {
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules))
   logger.info(`go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`)
   let base: Promise<BaseResolution> | undefined
@@ -71,6 +74,10 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
     blocking: findings.filter(f => isBlocking(f, config.failOn)).length,
     scope,
     durationMs: performance.now() - started,
-    goMs: go.subprocessMs
+    goMs: go.subprocessMs,
+    ownCpuMs: (() => {
+      const used = process.cpuUsage(cpu)
+      return (used.user + used.system) / 1000
+    })()
   }
 }

@@ -20,6 +20,7 @@ export function gateResult(findings: Finding[], blocking = 0): GateResult {
     blocking,
     scope: { modules: [{ relDir: '.' } as never], workspaces: [] },
     durationMs: 1300,
-    goMs: 1000
+    goMs: 1000,
+    ownCpuMs: 50
   }
 }

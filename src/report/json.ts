@@ -7,8 +7,8 @@ export function renderJson(result: GateResult, version: string, audit?: Audit): 
   return {
     tool: { name: 'go-guard', version },
     blocking: result.blocking,
-    // Wall time of the whole run and of the go subprocesses in it: the rest is go-guard's own.
-    timing: { durationMs: Math.round(result.durationMs), goMs: Math.round(result.goMs) },
+    // Wall time of the run, of its (overlapping) go subprocesses, and go-guard's own CPU time.
+    timing: { durationMs: Math.round(result.durationMs), goMs: Math.round(result.goMs), ownCpuMs: Math.round(result.ownCpuMs) },
     counts: countBySeverity(result.findings),
     steps: result.steps.map(s => ({ step: s.step, status: s.status, durationMs: Math.round(s.durationMs), findings: s.findings.length, ...(s.error ? { error: s.error } : {}) })),
     findings: result.findings,
