@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-PLJQJ3ZR.js";
+} from "./chunks/chunk-ZBLEHU4W.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

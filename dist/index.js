@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-PLJQJ3ZR.js";
+} from "./chunks/chunk-ZBLEHU4W.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -60,7 +60,9 @@ async function withRetries<T>(url: string, limits: DownloadLimits, consume: (bod
       if (error instanceof Error && /^HTTP 4\d\d/.test(error.message)) break
     }
   }
-  throw new Error(`${url}: ${last instanceof Error ? last.message : String(last)}`)
+  // fetch reports "fetch failed" and keeps the reason (DNS, refused, TLS) in `cause`.
+  const cause = last instanceof Error && last.cause instanceof Error ? `: ${last.cause.message}` : ''
+  throw new Error(`${url}: ${last instanceof Error ? last.message : String(last)}${cause}`)
 }
 
 export async function downloadText(url: string, limits: DownloadLimits = DEFAULT_LIMITS): Promise<string> {
