@@ -11,6 +11,9 @@ import { parseModFile, parseWorkFile } from '../src/go/modfile.js'
 import { canonicalVersion } from '../src/go/module.js'
 import * as semver from '../src/go/semver.js'
 import { parseSumFile, sumKey } from '../src/go/sumfile.js'
+import { compareGoVersions } from '../src/go/gover.js'
+import { checkVendorConsistency, parseModulesTxt } from '../src/go/modulestxt.js'
+import { parseEnvFile } from '../src/toolchain/environment.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
 const SETTINGS = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 42) }
@@ -106,7 +109,62 @@ describe('fuzz: parsers never crash', () => {
   })
 })
 
+describe('fuzz: vendor/modules.txt and go env files', () => {
+  const modulesTxt = fc.array(
+    fc.oneof(
+      fc.tuple(fc.constantFrom('example.com/a', 'example.com/b', 'x.org/y'), version, fc.option(fc.constantFrom(' => ./local', ' => example.com/fork v1.0.0', ' =>'), { nil: '' })).map(([p, v, r]) => `# ${p} ${v}${r}`),
+      fc.constantFrom('## explicit', '## explicit; go 1.21', '## go 1.22', '## workspace', 'example.com/a', 'example.com/a/sub', '', '# ', '#'),
+      metadataText
+    ),
+    { maxLength: 30 }
+  )
+  it('parseModulesTxt and the consistency check never throw, and keep line numbers in range', () => {
+    fc.assert(
+      fc.property(modulesTxt, fc.boolean(), metadataText, (lines, crlf, goMod) => {
+        const text = lines.join(crlf ? '\r\n' : '\n')
+        const txt = parseModulesTxt(text)
+        const count = text.split('\n').length
+        for (const m of txt.modules) {
+          expect(m.line).toBeGreaterThanOrEqual(1)
+          expect(m.line).toBeLessThanOrEqual(count)
+        }
+        for (const i of checkVendorConsistency(parseModFile(goMod).file, txt)) expect(i.message.length).toBeGreaterThan(0)
+      }),
+      SETTINGS
+    )
+  })
+
+  it('parseEnvFile reads KEY=VALUE lines and nothing else', () => {
+    fc.assert(
+      fc.property(metadataText, text => {
+        for (const [key] of parseEnvFile(text)) expect(key).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      }),
+      SETTINGS
+    )
+  })
+})
+
 describe('fuzz: version order', () => {
+  const goVersion = fc.oneof(
+    fc.tuple(fc.nat(2), fc.nat(30), fc.option(fc.nat(12), { nil: undefined }), fc.option(fc.tuple(fc.constantFrom('alpha', 'beta', 'rc'), fc.nat(3)), { nil: undefined })).map(
+      ([a, b, c, pre]) => `${a}.${b}${c !== undefined && !pre ? `.${c}` : ''}${pre ? `${pre[0]}${pre[1]}` : ''}`
+    ),
+    fc.string({ maxLength: 8 })
+  )
+  it('Go toolchain versions form a total preorder', () => {
+    fc.assert(
+      fc.property(goVersion, goVersion, goVersion, (a, b, c) => {
+        expect(compareGoVersions(a, a)).toBe(0)
+        expect(compareGoVersions(a, b) + compareGoVersions(b, a)).toBe(0)
+        if (compareGoVersions(a, b) <= 0 && compareGoVersions(b, c) <= 0) expect(compareGoVersions(a, c)).toBeLessThanOrEqual(0)
+      }),
+      SETTINGS
+    )
+    // gover's documented order.
+    const ordered = ['1.20', '1.21', '1.21rc1', '1.21rc2', '1.21.0', '1.21.1', '1.21.10', '1.22']
+    expect([...ordered].reverse().sort(compareGoVersions)).toEqual(ordered)
+  })
+
   it('is a total preorder consistent with canonical forms', () => {
     fc.assert(
       fc.property(version, version, version, (a, b, c) => {
