@@ -18,7 +18,7 @@ import { MODULES, SERVICES, ensureWorkload } from './workload.js'
 
 // npm runs scripts from the package root.
 const ROOT = process.cwd()
-const GO = process.env.GO_GUARD_BENCH_GO ?? '/usr/local/go/bin/go'
+const GO = process.env.GO_GUARD_BENCH_GO ?? 'go'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x: number): string => `${(x / 1000).toFixed(2)} s`

@@ -46,7 +46,7 @@ export function ensureWorkload(root: string, goBin: string): Workload {
   const proxy = path.join(dir, 'proxy')
   const home = path.join(dir, 'home')
   const env: Record<string, string> = {
-    PATH: `${path.dirname(goBin)}:/usr/bin:/bin`,
+    PATH: goBin.includes('/') ? `${path.dirname(goBin)}:/usr/bin:/bin` : (process.env.PATH ?? '/usr/bin:/bin'),
     HOME: home,
     GOPATH: path.join(dir, 'gopath'),
     GOMODCACHE: path.join(dir, 'gen-modcache'),
