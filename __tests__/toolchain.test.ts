@@ -171,6 +171,20 @@ describe('toolchain step', () => {
     expect(narrow.findings.map(f => f.rule)).toEqual(['env-notice'])
   })
 
+  it("GOTOOLCHAIN=auto as the official $GOROOT/go.env sets it is no notice; set by the job, it is", async () => {
+    const rootEnv = path.join(release.goroot, 'go.env')
+    const original = fs.readFileSync(rootEnv, 'utf8')
+    fs.writeFileSync(rootEnv, original.replace(/^GOTOOLCHAIN=.*$/m, 'GOTOOLCHAIN=auto'))
+    try {
+      const notices = async (env: Record<string, string>): Promise<string[]> =>
+        (await judge({ 'toolchain-sha256': release.sha256() }, env)).findings.filter(f => f.rule === 'env-notice').map(f => f.message.split(' ')[0])
+      expect(await notices({})).toEqual([])
+      expect(await notices({ GOTOOLCHAIN: 'go1.99.0+auto' })).toEqual(['GOTOOLCHAIN=go1.99.0+auto'])
+    } finally {
+      fs.writeFileSync(rootEnv, original)
+    }
+  })
+
   it('a go.mod asking for a newer Go than the running one is toolchain-version-mismatch on its line', async () => {
     const dir = world.dir('newer', { 'go.mod': 'module example.com/newer\n\ngo 1.99.0\n\ntoolchain go1.99.1\n' })
     const clean = { ...world.env, PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`, GO_GUARD_CACHE_DIR: cacheDir }

@@ -4,6 +4,8 @@
  * figures (start-up, go.sum drift, tree and GOROOT hashing throughput against openssl).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -14,7 +16,7 @@ import { parseSumFile } from '../src/go/sumfile.js'
 import { diffTrees, listTree } from '../src/go/tree.js'
 import type { GoModule } from '../src/modules.js'
 import { compareGoroot, type Manifest } from '../src/toolchain/manifest.js'
-import { MODULES, SERVICES, ensureWorkload } from './workload.js'
+import { MODULES, SERVICES, ensureToolchainRelease, ensureWorkload } from './workload.js'
 
 // npm runs scripts from the package root.
 const ROOT = process.cwd()
@@ -71,6 +73,48 @@ function opensslThroughput(files: string[]): number {
 }
 const mbps = (bytesPerSecond: number): string => `${(bytesPerSecond / 1e6).toFixed(0)} MB/s`
 
+/** The toolchain proof: go-guard's archive trust against curl, sha256sum, gpg --verify, tar -xzf and diff -r, from a server on 127.0.0.1. */
+async function toolchainRows(dir: string, env: Record<string, string>): Promise<void> {
+  const goEnv = JSON.parse(execFileSync(GO, ['env', '-json'], { encoding: 'utf8' })) as Record<string, string>
+  const release = ensureToolchainRelease(dir, goEnv.GOROOT, goEnv.GOVERSION, `${goEnv.GOOS}-${goEnv.GOARCH}`)
+  if (release === undefined) return void row('toolchain proof', 'n/a', 'n/a', '', 'gpg is not installed (apt-get install gnupg)')
+  const files = new Map([[`/dl/${path.basename(release.archive)}`, release.archive], [`/dl/${path.basename(release.signature)}`, release.signature], ['/list.json', release.list]])
+  const server = http.createServer((req, res) => {
+    const file = files.get(req.url ?? '')
+    if (!file) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-length': fs.statSync(file).size })
+    fs.createReadStream(file).pipe(res)
+  })
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  try {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tc-'))
+    fs.writeFileSync(path.join(empty, 'go.mod'), 'module example.com/tc\n\ngo 1.21\n')
+    const manifests = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-manifests-'))
+    const args = ['--checks', 'toolchain', '--toolchain-checksums-url', `${url}/list.json`, '--toolchain-download-url', `${url}/dl/`, `--gpg-public-key=${release.publicKey}`, '--gpg-key-fingerprint', release.fingerprint, '--fail-on', 'never']
+    const tcEnv = { ...env, GO_GUARD_CACHE_DIR: manifests, PATH: process.env.PATH ?? '' }
+    const cold = goGuard(empty, tcEnv, args)
+    const warm = goGuard(empty, tcEnv, args)
+    const shell = `set -e
+t=$(mktemp -d); cd "$t"
+sum=$(curl -fsS "${url}/list.json" | grep -o '"sha256":"[0-9a-f]*"' | cut -d'"' -f4)
+curl -fsS -o go.tgz "${url}/dl/${path.basename(release.archive)}"
+echo "$sum  go.tgz" | sha256sum -c --quiet
+curl -fsS -o go.tgz.asc "${url}/dl/${path.basename(release.signature)}"
+gpg --homedir "${release.gnupgHome}" --batch --verify go.tgz.asc go.tgz 2>/dev/null
+mkdir x; tar -xzf go.tgz -C x
+diff -r "x/${path.basename(goEnv.GOROOT)}" "${goEnv.GOROOT}" >/dev/null
+rm -rf "$t"
+`
+    const baselineMs = time(() => execFileSync('bash', ['-c', shell], { stdio: 'ignore' })).ms
+    row('toolchain proof, cold (download, checksum, signature, GOROOT)', ms(cold.ms), ms(baselineMs), `${(cold.ms / baselineMs).toFixed(2)}x`, `own ${ms(cold.ownMs)}`)
+    row('toolchain proof, warm (proven file list cached)', ms(warm.ms), ms(baselineMs), `${(warm.ms / baselineMs).toFixed(2)}x`, 'no download')
+  } finally {
+    server.closeAllConnections()
+    server.close()
+  }
+}
+
 async function main(): Promise<void> {
   const work = path.join(ROOT, 'bench/.work')
   const generated = time(() => ensureWorkload(work, GO))
@@ -123,6 +167,8 @@ async function main(): Promise<void> {
   const openssl = opensslThroughput([...tree.keys()].map(rel => path.join(vendor, rel)))
   // Files average under 100 bytes here: per-file cost, not hashing, is what this measures.
   row(`vendor/ comparison (${tree.size} files, ${(bytes / 1e6).toFixed(1)} MB, both sides)`, ms(ours), ms(diffR), `${(ours / diffR).toFixed(2)}x`, `${mbps((2 * bytes) / (ours / 1000))} vs openssl ${mbps(openssl)}`)
+
+  await toolchainRows(w.dir, env)
 
   // GOROOT verification: re-hashing the installed tree against a manifest.
   const goroot = execFileSync(GO, ['env', 'GOROOT'], { encoding: 'utf8' }).trim()

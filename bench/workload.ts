@@ -99,3 +99,48 @@ export function ensureWorkload(root: string, goBin: string): Workload {
   fs.writeFileSync(marker, JSON.stringify({ base }))
   return { dir, proxy, app, monorepo, base, env }
 }
+
+export interface ToolchainRelease {
+  archive: string
+  signature: string
+  publicKey: string
+  fingerprint: string
+  /** GNUPGHOME holding the key, for the shell gate's `gpg --verify`. */
+  gnupgHome: string
+  list: string
+}
+
+/**
+ * A release archive of the installed GOROOT, its checksum list, and a detached signature by a
+ * key made here with gpg (so both gates check the same signature). Undefined without gpg.
+ */
+export function ensureToolchainRelease(dir: string, goroot: string, goversion: string, platform: string): ToolchainRelease | undefined {
+  const which = (tool: string): boolean => execFileSync('bash', ['-c', `command -v ${tool} || true`], { encoding: 'utf8' }).trim() !== ''
+  if (!which('gpg')) return undefined
+  const out = path.join(dir, 'release')
+  const archive = path.join(out, `${goversion}.${platform}.tar.gz`)
+  const gnupgHome = path.join(out, 'gnupg')
+  const done = path.join(out, 'done.json')
+  if (!fs.existsSync(done)) {
+    fs.rmSync(out, { recursive: true, force: true })
+    fs.mkdirSync(gnupgHome, { recursive: true, mode: 0o700 })
+    execFileSync('bash', ['-c', `tar -C "${path.dirname(goroot)}" -cf - "${path.basename(goroot)}" | gzip -1 > "${archive}"`])
+    const gpg = (...args: string[]): string => execFileSync('gpg', ['--homedir', gnupgHome, '--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    gpg('--quick-gen-key', 'go-guard bench <bench@example.invalid>', 'ed25519', 'sign', 'never')
+    gpg('--armor', '--detach-sign', '--output', `${archive}.asc`, archive)
+    fs.writeFileSync(path.join(out, 'key.asc'), gpg('--armor', '--export'))
+    const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg('--with-colons', '--fingerprint'))![1]
+    const sha256 = execFileSync('sha256sum', [archive], { encoding: 'utf8' }).split(' ')[0]
+    const [os, arch] = platform.split('-')
+    fs.writeFileSync(path.join(out, 'list.json'), JSON.stringify([{ version: goversion, stable: true, files: [{ filename: path.basename(archive), os, arch, version: goversion, sha256, kind: 'archive' }] }]))
+    fs.writeFileSync(done, JSON.stringify({ fingerprint }))
+  }
+  return {
+    archive,
+    signature: `${archive}.asc`,
+    publicKey: fs.readFileSync(path.join(out, 'key.asc'), 'utf8'),
+    fingerprint: JSON.parse(fs.readFileSync(done, 'utf8')).fingerprint,
+    gnupgHome,
+    list: path.join(out, 'list.json')
+  }
+}

@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-ZBLEHU4W.js";
+} from "./chunks/chunk-ISRAJPIM.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-ZBLEHU4W.js";
+} from "./chunks/chunk-ISRAJPIM.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

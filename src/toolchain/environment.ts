@@ -118,7 +118,8 @@ export function judgeEnvironment({ sources, at, sumModules }: EnvContext): Findi
     notice('GOPROXY', proxy.value, proxy.source, 'modules come straight from their version control origin, with no proxy between.')
   }
   const toolchain = effective(sources, 'GOTOOLCHAIN')
-  if (toolchain && toolchain.value !== 'local') {
+  // The official $GOROOT/go.env says GOTOOLCHAIN=auto: only a setting someone made is news.
+  if (toolchain && toolchain.value !== 'local' && toolchain.source !== sources.at(-1)) {
     notice('GOTOOLCHAIN', toolchain.value, toolchain.source, 'a go.mod toolchain line can make go download and run another toolchain; go-guard forces GOTOOLCHAIN=local for its own runs.')
   }
   return findings
