@@ -71,7 +71,8 @@ describe('vendor step', () => {
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(# example\.com\/b v1\.2\.0\n)## explicit; go 1\.21\n/, '$1'))
     })
     const result = await gate(world, dir, { checks: 'vendor' })
-    expect(located(result).sort()).toEqual(['vendor-file-modified vendor/modules.txt:1', 'vendor-modules-txt-mismatch go.mod:7'].sort())
+    // One issue, one finding: the line-level modules.txt comparison leaves a module go already refuses to the consistency check.
+    expect(located(result)).toEqual(['vendor-modules-txt-mismatch go.mod:7'])
     expect(result.findings.find(f => f.rule === 'vendor-modules-txt-mismatch')!.message).toContain('example.com/b@v1.2.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt')
   })
 
@@ -81,6 +82,54 @@ describe('vendor step', () => {
     fs.appendFileSync(path.join(dir, 'go.sum'), execFileSync(GO_BIN, ['mod', 'download', '-json', 'example.com/forkb@v1.0.0'], { cwd: dir, env: world.env, encoding: 'utf8' }).match(/"Sum": "(\S+)"/)![1].replace(/^/, 'example.com/forkb v1.0.0 ') + '\n')
     const result = await gate(world, dir, { checks: 'vendor', rules: 'vendor-file-modified: off' })
     expect(located(result)).toEqual(['vendor-modules-txt-mismatch go.mod:10'])
+  })
+
+  it('a go version edited in modules.txt is a mismatch on that line; one newer than the toolchain is refused in go\'s words', async () => {
+    const edit = (from: string, to: string) => (d: string): void => {
+      const file = path.join(d, 'vendor/modules.txt')
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to))
+    }
+    const older = await gate(world, app(edit('# example.com/a v1.0.0\n## explicit; go 1.21', '# example.com/a v1.0.0\n## explicit; go 1.20')), { checks: 'vendor' })
+    expect(located(older)).toEqual(['vendor-modules-txt-mismatch vendor/modules.txt:2'])
+    expect(older.findings[0].message).toContain('## explicit; go 1.20 where `go mod vendor` writes ## explicit; go 1.21')
+    const newer = await gate(world, app(edit('# example.com/a v1.0.0\n## explicit; go 1.21', '# example.com/a v1.0.0\n## explicit; go 1.999')), { checks: 'vendor' })
+    expect(located(newer)).toEqual(['vendor-modules-txt-mismatch vendor/modules.txt:2'])
+    expect(newer.findings[0].message).toMatch(/example\.com\/a in vendor\/modules\.txt requires go >= 1\.999 \(running go 1\.\d+/)
+  })
+
+  it('a module line go ignores but go mod vendor does not write is a mismatch on that line', async () => {
+    const dir = app(d => fs.appendFileSync(path.join(d, 'vendor/modules.txt'), '# example.com/c v1.0.0\n'))
+    const lines = fs.readFileSync(path.join(dir, 'vendor/modules.txt'), 'utf8').split('\n')
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual([`vendor-modules-txt-mismatch vendor/modules.txt:${lines.indexOf('# example.com/c v1.0.0') + 1}`])
+  })
+
+  it('a vendor/ that is itself a symlink is vendor-unsafe-entry, not a skip', async () => {
+    const dir = app(d => {
+      fs.renameSync(path.join(d, 'vendor'), path.join(d, 'elsewhere'))
+      fs.symlinkSync('elsewhere', path.join(d, 'vendor'))
+    })
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual(['vendor-unsafe-entry vendor:1'])
+  })
+
+  it('findings of a module in a subdirectory carry its directory', async () => {
+    const dir = path.join(world.root, `repo-${++n}`)
+    fs.cpSync(template, path.join(dir, 'sub'), { recursive: true })
+    fs.appendFileSync(path.join(dir, 'sub/vendor/example.com/a/a.go'), '// edited\n')
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual(['vendor-file-modified sub/vendor/example.com/a/a.go:1'])
+  })
+
+  it('GOFLAGS=-mod=vendor without vendor/ is refused on each requirement, as go would', async () => {
+    const dir = app(d => fs.rmSync(path.join(d, 'vendor'), { recursive: true }))
+    const result = await gate({ env: { ...world.env, GOFLAGS: '-modcacherw -mod=vendor' } }, dir, { checks: 'vendor' })
+    expect(located(result)).toEqual(['vendor-modules-txt-mismatch go.mod:6', 'vendor-modules-txt-mismatch go.mod:7'])
+    expect(result.findings[0].message).toContain('GOFLAGS sets -mod=vendor')
+  })
+
+  it('a workspace vendor directory is step-skipped, saying so', async () => {
+    const dir = app(d => fs.writeFileSync(path.join(d, 'vendor/modules.txt'), '## workspace\n' + fs.readFileSync(path.join(d, 'vendor/modules.txt'), 'utf8')))
+    const result = await gate(world, dir, { checks: 'vendor' })
+    expect(located(result)).toEqual(['step-skipped vendor/modules.txt:1'])
+    expect(result.findings[0].message).toContain('go work vendor')
   })
 
   it('a module without vendor/ is step-skipped, saying so', async () => {
@@ -145,7 +194,7 @@ describe('parseModulesTxt', () => {
   it('keeps line numbers, replacements and go versions', () => {
     const txt = parseModulesTxt('# a.com/x v1.0.0 => ./x\n## explicit; go 1.22\na.com/x\na.com/x/sub\n# b.com/y => c.com/y v1.1.0\n')
     expect(txt.modules).toEqual([
-      { path: 'a.com/x', version: 'v1.0.0', replacement: { path: './x', version: '' }, explicit: true, goVersion: '1.22', line: 1, packages: [{ path: 'a.com/x', line: 3 }, { path: 'a.com/x/sub', line: 4 }] },
+      { path: 'a.com/x', version: 'v1.0.0', replacement: { path: './x', version: '' }, explicit: true, goVersion: '1.22', line: 1, annotationLine: 2, packages: [{ path: 'a.com/x', line: 3 }, { path: 'a.com/x/sub', line: 4 }] },
       { path: 'b.com/y', version: '', replacement: { path: 'c.com/y', version: 'v1.1.0' }, explicit: false, line: 5, packages: [] }
     ])
   })

@@ -1,45 +1,113 @@
 /**
  * Step 4, `vendor`: a vendored module builds from vendor/, not from checksummed downloads, so
  * vendor/ must be exactly what `go mod vendor` makes from go.mod and go.sum. It is regenerated
- * into a temporary directory (never over the user's tree) and compared file by file.
+ * into a temporary directory (never over the user's tree) and compared file by file, and
+ * vendor/modules.txt is checked against go.mod as the go command checks it.
  */
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { ScratchModFile } from '../go/command.js'
-import { checkVendorConsistency, parseModulesTxt } from '../go/modulestxt.js'
+import { fromToolchainName } from '../go/gover.js'
+import { type ModulesTxt, checkVendorConsistency, diffModulesTxt, parseModulesTxt } from '../go/modulestxt.js'
 import { diffTrees, listTree } from '../go/tree.js'
 import type { GoModule } from '../modules.js'
 import type { Check, CheckContext } from './check.js'
 
-async function isDirectory(p: string): Promise<boolean> {
-  return (await fs.lstat(p).catch(() => undefined))?.isDirectory() ?? false
-}
+const MODULES_TXT = 'modules.txt'
+const FIX = 'Run `go mod vendor` and commit the result; never edit vendor/ by hand.'
 
 function vendorPath(module: GoModule, rel: string): string {
-  return module.relDir === '.' ? `vendor/${rel}` : `${module.relDir}/vendor/${rel}`
+  const inModule = rel === '' ? 'vendor' : `vendor/${rel}`
+  return module.relDir === '.' ? inModule : `${module.relDir}/${inModule}`
+}
+
+/** `-mod=vendor` in the job's GOFLAGS (go env GOFLAGS, which includes the `go env -w` file). */
+function forcesVendor(goflags: string): boolean {
+  return goflags.split(/\s+/).some(f => /^--?mod=vendor$/.test(f))
 }
 
 /** vendor/modules.txt against go.mod, as `go build -mod=vendor` checks it, on the line concerned. */
-function modulesTxtFindings(module: GoModule, text: string): Finding[] {
-  const txtFile = vendorPath(module, 'modules.txt')
-  return checkVendorConsistency(module.mod.file, parseModulesTxt(text)).map(i =>
+function consistencyFindings(module: GoModule, txt: ModulesTxt, localGoVersion: string | undefined, why: string): Finding[] {
+  return checkVendorConsistency(module.mod.file, txt, { localGoVersion }).map(i =>
     newFinding('vendor-modules-txt-mismatch', {
-      file: i.file === 'go.mod' ? module.goModFile : txtFile,
+      file: i.file === 'go.mod' ? module.goModFile : vendorPath(module, MODULES_TXT),
       line: i.line,
       module: i.module,
       version: i.version || undefined,
-      message: `inconsistent vendoring: ${i.message}. \`go build\` refuses this vendor/ directory; run \`go mod vendor\` and commit the result.`
+      message: `inconsistent vendoring: ${i.message}. ${why} ${FIX}`
     })
   )
 }
 
+/** The module has no vendor/ directory: skipped, unless the job forces -mod=vendor, where go checks modules.txt anyway. */
+async function withoutVendor(ctx: CheckContext, module: GoModule, entry: string): Promise<Finding[]> {
+  const env = await ctx.go.env()
+  if (forcesVendor(env.GOFLAGS)) {
+    const findings = consistencyFindings(module, { modules: [], workspace: false }, undefined, `GOFLAGS sets -mod=vendor, but ${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/modules.txt, so \`go build\` refuses to build.`)
+    if (findings.length > 0) return findings
+  }
+  return [skipped('vendor', module.goModFile, `${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/ directory${entry}: nothing to compare (it builds from the module cache, which the verify step checks)`)]
+}
+
+/** Regenerates vendor/ into a scratch directory and compares it with the committed tree. */
+async function compareWithRegeneration(ctx: CheckContext, module: GoModule, committed: string, modulesTxt: string | undefined, reported: Set<string>): Promise<Finding[]> {
+  // The modules come from the download the verify step makes (shared), so none is fetched twice.
+  await ctx.downloads.get(module)
+  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-vendor-'))
+  try {
+    const regenerated = path.join(out, 'vendor')
+    const result = await scratch.run(ctx.go, ['mod', 'vendor', '-o', regenerated], module.dir, module.goModFile)
+    if (result.code !== 0) {
+      return [skipped('vendor', module.goModFile, `vendor/ could not be regenerated, so it was not compared (the verify step reports why the modules cannot be obtained): ${result.stderr.trim()}`)]
+    }
+    // "go: no dependencies to vendor" writes nothing at all.
+    const regeneratedExists = (await fs.lstat(regenerated).catch(() => undefined))?.isDirectory() ?? false
+    const want = regeneratedExists ? await listTree(regenerated) : new Map()
+    const have = await listTree(committed)
+    const diff = await diffTrees(regenerated, want, committed, have)
+    const findings: Finding[] = []
+    const report = (rule: string, rel: string, what: string): void => {
+      findings.push(newFinding(rule, { file: vendorPath(module, rel), line: 1, message: `${vendorPath(module, rel)} ${what} ${FIX}` }))
+    }
+    for (const rel of diff.modified) {
+      if (rel === MODULES_TXT && modulesTxt !== undefined) continue // reported line by line below
+      report('vendor-file-modified', rel, 'differs from what `go mod vendor` produces from go.mod and go.sum.')
+    }
+    for (const rel of diff.missing) report('vendor-file-missing', rel, 'is produced by `go mod vendor` but is not committed.')
+    for (const rel of diff.extra) report('vendor-file-extra', rel, 'is committed but `go mod vendor` does not produce it: code that no checksum covers.')
+    if (modulesTxt !== undefined && diff.modified.includes(MODULES_TXT)) {
+      const wantText = await fs.readFile(path.join(regenerated, MODULES_TXT), 'utf8')
+      for (const d of diffModulesTxt(modulesTxt, wantText, module.mod.file, reported)) {
+        findings.push(
+          newFinding('vendor-modules-txt-mismatch', {
+            file: d.file === 'go.mod' ? module.goModFile : vendorPath(module, MODULES_TXT),
+            line: d.line,
+            module: d.module,
+            version: d.version,
+            message: `${d.message}. ${FIX}`
+          })
+        )
+      }
+    }
+    return findings
+  } finally {
+    await Promise.all([scratch.dispose(), fs.rm(out, { recursive: true, force: true })])
+  }
+}
+
 async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
   const committed = path.join(module.dir, 'vendor')
-  if (!(await isDirectory(committed))) {
-    return [skipped('vendor', module.goModFile, `${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/ directory: nothing to compare (it builds from the module cache, which the verify step checks)`)]
+  const stat = await fs.lstat(committed).catch(() => undefined)
+  if (stat?.isSymbolicLink()) {
+    // The go command stats vendor/ through the link (modload/init.go setDefaultBuildMod) and
+    // would build from wherever it points; go-guard never follows it.
+    return [newFinding('vendor-unsafe-entry', { file: vendorPath(module, ''), line: 1, message: `${vendorPath(module, '')} is a symbolic link: \`go build\` would build from wherever it points, outside what go.sum covers. Replace it with a real directory: ${FIX}` })]
   }
+  if (!stat?.isDirectory()) return withoutVendor(ctx, module, stat ? ' (vendor is not a directory)' : '')
+
   const findings: Finding[] = []
   const have = await listTree(committed)
   for (const [rel, entry] of have) {
@@ -52,41 +120,17 @@ async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding
       })
     )
   }
-  const modulesTxt = have.get('modules.txt')?.kind === 'file' ? await fs.readFile(path.join(committed, 'modules.txt'), 'utf8') : undefined
-  if (modulesTxt !== undefined) {
-    findings.push(...modulesTxtFindings(module, modulesTxt))
-    for (const m of parseModulesTxt(modulesTxt).modules) {
-      for (const p of m.packages) {
-        if (p.path.split('/').some(e => e === '..' || e === '.') || p.path.startsWith('/')) {
-          findings.push(newFinding('vendor-unsafe-entry', { file: vendorPath(module, 'modules.txt'), line: p.line, message: `the package path ${p.path} escapes vendor/.` }))
-        }
-      }
-    }
+  const modulesTxt = have.get(MODULES_TXT)?.kind === 'file' ? await fs.readFile(path.join(committed, MODULES_TXT), 'utf8') : undefined
+  const txt = parseModulesTxt(modulesTxt ?? '')
+  if (txt.workspace) {
+    return [...findings, skipped('vendor', vendorPath(module, MODULES_TXT), `${vendorPath(module, '')} was made by \`go work vendor\` for a workspace; go-guard checks module vendor directories only, so it was not compared`)]
   }
-
-  // Regenerate with the modules the verify step downloads (shared), into a scratch directory.
-  await ctx.downloads.get(module)
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-vendor-'))
-  try {
-    const regenerated = path.join(out, 'vendor')
-    const result = await scratch.run(ctx.go, ['mod', 'vendor', '-o', regenerated], module.dir, module.goModFile)
-    if (result.code !== 0) {
-      findings.push(skipped('vendor', module.goModFile, `vendor/ could not be regenerated, so it was not compared (the verify step reports why the modules cannot be obtained): ${result.stderr.trim()}`))
-      return findings
-    }
-    const want = (await isDirectory(regenerated)) ? await listTree(regenerated) : new Map()
-    const diff = await diffTrees(regenerated, want, committed, have)
-    const report = (rule: string, rel: string, what: string): void => {
-      findings.push(newFinding(rule, { file: vendorPath(module, rel), line: 1, message: `${vendorPath(module, rel)} ${what} Run \`go mod vendor\` and commit the result; never edit vendor/ by hand.` }))
-    }
-    for (const rel of diff.modified) report('vendor-file-modified', rel, 'differs from what `go mod vendor` produces from go.mod and go.sum.')
-    for (const rel of diff.missing) report('vendor-file-missing', rel, 'is produced by `go mod vendor` but is not committed.')
-    for (const rel of diff.extra) report('vendor-file-extra', rel, 'is committed but `go mod vendor` does not produce it: code that no checksum covers.')
-    return findings
-  } finally {
-    await Promise.all([scratch.dispose(), fs.rm(out, { recursive: true, force: true })])
-  }
+  const localGoVersion = fromToolchainName((await ctx.go.env()).GOVERSION)
+  const inconsistent = consistencyFindings(module, txt, localGoVersion, '`go build -mod=vendor` (the default from go 1.14 when vendor/ exists) refuses this vendor/ directory.')
+  findings.push(...inconsistent)
+  const reported = new Set(inconsistent.map(f => f.module).filter((m): m is string => m !== undefined))
+  findings.push(...(await compareWithRegeneration(ctx, module, committed, modulesTxt, reported)))
+  return findings
 }
 
 export const vendorCheck: Check = {
