@@ -174,6 +174,53 @@ describe('vendor step', () => {
     expect(rejected).toBeGreaterThan(3)
     expect(rejected).toBeLessThan(edits.length)
   })
+  it('agrees with go list -mod=vendor on generated go.mod and modules.txt edits together', () => {
+    const original = fs.readFileSync(path.join(template, 'vendor/modules.txt'), 'utf8')
+    const goModEdits: ((t: string) => string)[] = [
+      t => t,
+      t => t.replace('go 1.21', 'go 1.13'),
+      t => t.replace('go 1.21', 'go 1.22rc1'),
+      t => t.replace(/\tgo 1\.21\n|\ngo 1\.21\n/, '\n'),
+      t => `${t}\nreplace example.com/b => example.com/forkb v1.0.0\n`,
+      t => `${t}\nreplace example.com/b v1.2.0 => ./forkb\n`,
+      t => `${t}\nreplace example.com/app => ./elsewhere\n`,
+      t => `${t}\nreplace example.com/zzz => ./zzz\n`,
+      t => t.replace('example.com/a v1.0.0', 'example.com/a v1.0.1')
+    ]
+    const txtEdits: ((t: string) => string)[] = [
+      t => t,
+      t => `${t}# example.com/b v1.2.0 => example.com/forkb v1.0.0\n`,
+      t => `${t}# example.com/b => ./forkb\n`,
+      t => `${t}# example.com/app => ./elsewhere\n`,
+      t => t.replace('## explicit; go 1.21', '## explicit; go 1.999'),
+      t => t.replace('# example.com/a v1.0.0', '# example.com/a v1.0.2'),
+      t => t.replace(/## explicit; go 1\.21\n/g, '## go 1.21\n')
+    ]
+    // Every pair: small enough to run exhaustively.
+    const cases = goModEdits.flatMap((_, m) => txtEdits.map((_, t) => [m, t] as const))
+    const dir = app()
+    const goModText = fs.readFileSync(path.join(template, 'go.mod'), 'utf8')
+    const local = /go(\d+\.\d+(?:\.\d+)?)/.exec(world.go(dir, 'env', 'GOVERSION'))![1]
+    const verdicts = new Set<string>()
+    for (const [m, t] of cases) {
+      const goMod = goModEdits[m](goModText)
+      const txt = txtEdits[t](original)
+      fs.writeFileSync(path.join(dir, 'go.mod'), goMod)
+      fs.writeFileSync(path.join(dir, 'vendor/modules.txt'), txt)
+      let goRejects = false
+      try {
+        execFileSync(GO_BIN, ['list', '-mod=vendor', './...'], { cwd: dir, env: world.env, stdio: ['ignore', 'pipe', 'pipe'] })
+      } catch (error) {
+        goRejects = /inconsistent vendoring|requires go >=/.test(String((error as { stderr?: string }).stderr))
+      }
+      const parsed = parseModFile(goMod)
+      expect(parsed.errors).toEqual([])
+      const weReject = checkVendorConsistency(parsed.file, parseModulesTxt(txt), { localGoVersion: local }).length > 0
+      expect(weReject, `go.mod edit ${m}, modules.txt edit ${t}`).toBe(goRejects)
+      verdicts.add(String(goRejects))
+    }
+    expect([...verdicts].sort()).toEqual(['false', 'true'])
+  })
 })
 
 describe('parseModulesTxt', () => {
