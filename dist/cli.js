@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-ISRAJPIM.js";
+} from "./chunks/chunk-XHNA4GUT.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-ISRAJPIM.js";
+} from "./chunks/chunk-XHNA4GUT.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
