@@ -74,7 +74,7 @@ describe('the go command wrapper', () => {
 
   it('turns a go binary that cannot run into a clear error', async () => {
     const go = new GoCommand('/nonexistent/go')
-    await expect(go.run(['version'], { cwd: '/' })).rejects.toThrow(/could not run "go env -json"|could not run/)
+    await expect(go.run(['version'], { cwd: '/' })).rejects.toThrow(/could not run "go env -json" \(go-binary: \/nonexistent\/go\): spawn \/nonexistent\/go ENOENT/)
   })
 
   it('bounds a go subprocess in time', async () => {

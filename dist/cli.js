@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-XHNA4GUT.js";
+} from "./chunks/chunk-MNC3JVWS.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-XHNA4GUT.js";
+} from "./chunks/chunk-MNC3JVWS.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -3,19 +3,8 @@
  * needs the module cache filled. It runs on a scratch copy of go.mod/go.sum: go may add the
  * go.sum lines it trusted on first use, and those must never reach the work tree.
  */
-import { type GoCommand, GoCommandError, type GoResult, ScratchModFile, parseJSONStream } from '../go/command.js'
+import { type DownloadedModule, type GoCommand, GoCommandError, type GoResult, ScratchModFile, parseJSONStream } from '../go/command.js'
 import type { GoModule } from '../modules.js'
-
-/** One object of `go mod download -json` (cmd/go modcmd/download.go moduleJSON). */
-export interface DownloadedModule {
-  Path: string
-  Version: string
-  Error?: string
-  Dir?: string
-  Zip?: string
-  Sum?: string
-  GoModSum?: string
-}
 
 export interface ModuleDownload {
   result: GoResult

@@ -10,8 +10,9 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { GoCommandError, type GoEnv, parseJSONStream } from '../go/command.js'
-import { mapLimit, sha256File } from '../go/dirhash.js'
+import { type DownloadedModule, GoCommandError, type GoEnv, parseJSONStream } from '../go/command.js'
+import { mapLimit } from '../concurrency.js'
+import { sha256File } from '../go/dirhash.js'
 import { compareGoVersions, fromToolchainName } from '../go/gover.js'
 import { matchPrefixPatterns } from '../go/module.js'
 import { listTree } from '../go/tree.js'
@@ -155,10 +156,10 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
     throw new Unverifiable(`the toolchain module cannot be vouched for: ${env.GOSUMDB === 'off' ? 'GOSUMDB=off' : `GONOSUMDB=${env.GONOSUMDB} exempts it`}. Re-enable the checksum database, or use toolchain-trust: archive`)
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-toolchain-mod-'))
-  let downloaded: { Dir?: string; Sum?: string; Error?: string } | undefined
+  let downloaded: DownloadedModule | undefined
   try {
     const result = await ctx.go.run(['mod', 'download', '-json', mod], { cwd: dir })
-    downloaded = parseJSONStream<{ Dir?: string; Sum?: string; Error?: string }>(result.stdout)[0]
+    downloaded = parseJSONStream<DownloadedModule>(result.stdout)[0]
     if (!downloaded?.Dir || downloaded.Error) throw new Unverifiable(`${mod} could not be downloaded and checked: ${downloaded?.Error ?? result.stderr.trim()}`)
   } finally {
     await fs.rm(dir, { recursive: true, force: true })

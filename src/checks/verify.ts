@@ -13,7 +13,8 @@
  *   pristine scratch copy of go.sum (download may have filled the other copy in).
  */
 import { type Finding, newFinding } from '../findings.js'
-import { hashDir, mapLimit } from '../go/dirhash.js'
+import { mapLimit } from '../concurrency.js'
+import { hashDir } from '../go/dirhash.js'
 import { ScratchModFile, parseJSONStream } from '../go/command.js'
 import { type SumLine, indexSum, sumKey } from '../go/sumfile.js'
 import type { GoModule } from '../modules.js'

@@ -188,6 +188,17 @@ export class ScratchModFile {
   }
 }
 
+/** One object of `go mod download -json` (cmd/go/internal/modcmd/download.go moduleJSON). */
+export interface DownloadedModule {
+  Path: string
+  Version: string
+  Error?: string
+  Dir?: string
+  Zip?: string
+  Sum?: string
+  GoModSum?: string
+}
+
 /** Splits go's `-json` output, a stream of concatenated JSON values. */
 export function parseJSONStream<T>(text: string): T[] {
   const values: T[] = []

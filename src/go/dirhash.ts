@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, readFileSync, statSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
+import { mapLimit } from '../concurrency.js'
 
 const WHOLE_FILE_LIMIT = 1 << 20
 
@@ -19,20 +20,6 @@ export async function sha256File(file: string): Promise<string> {
   if (statSync(file).size <= WHOLE_FILE_LIMIT) return hash.update(readFileSync(file)).digest('hex')
   for await (const chunk of createReadStream(file, { highWaterMark: WHOLE_FILE_LIMIT })) hash.update(chunk as Buffer)
   return hash.digest('hex')
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight, keeping order of results. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }
 
 /**

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { type GoCommand, GoCommandError, parseJSONStream } from './command.js'
+import { type DownloadedModule, type GoCommand, GoCommandError, parseJSONStream } from './command.js'
 import { matchPrefixPatterns } from './module.js'
 
 export interface DatabaseAnswer {
@@ -29,14 +29,6 @@ export interface DatabaseCheck {
   answers: Map<string, DatabaseAnswer>
 }
 
-interface Downloaded {
-  Path: string
-  Version: string
-  Sum?: string
-  GoModSum?: string
-  Error?: string
-}
-
 /** One `go mod download -json` for `moduleVersions`; records an answer for each it reports on, or for the one asked alone. */
 async function ask(go: GoCommand, dir: string, moduleVersions: string[], answers: Map<string, DatabaseAnswer>): Promise<string> {
   let result
@@ -48,7 +40,7 @@ async function ask(go: GoCommand, dir: string, moduleVersions: string[], answers
     for (const mv of moduleVersions) answers.set(mv, { problem: error.message })
     return error.message
   }
-  for (const d of parseJSONStream<Downloaded>(result.stdout)) {
+  for (const d of parseJSONStream<DownloadedModule>(result.stdout)) {
     const key = `${d.Path}@${d.Version}`
     if (d.Error) answers.set(key, { problem: d.Error, mismatch: /checksum mismatch|SECURITY ERROR/.test(d.Error) })
     else answers.set(key, { sum: d.Sum, goModSum: d.GoModSum })

@@ -4,7 +4,8 @@
  */
 import { lstatSync, readFileSync, readdirSync } from 'node:fs'
 import * as path from 'node:path'
-import { mapLimit, sha256File } from './dirhash.js'
+import { mapLimit } from '../concurrency.js'
+import { sha256File } from './dirhash.js'
 
 /** Below this size a file is read whole rather than streamed. */
 const SMALL_FILE = 1 << 20

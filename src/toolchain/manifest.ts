@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import * as tar from 'tar-stream'
-import { mapLimit, sha256File } from '../go/dirhash.js'
+import { mapLimit } from '../concurrency.js'
+import { sha256File } from '../go/dirhash.js'
 import { listTree } from '../go/tree.js'
 
 /** Relative path (below GOROOT) -> SHA-256 hex and whether it is executable. */
