@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expectEqualIn } from './helpers/expect.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { GO_BIN } from './helpers/go.js'
 import { runAction } from './helpers/runner.js'
@@ -319,11 +320,12 @@ describe('adversarial pull requests, through dist/index.js', () => {
     }
     const run = runAction({ repo, env, inputs: { ...DEFAULT_INPUTS, ...c.inputs }, event: { pull_request: { base: { sha: base } } } })
 
-    for (const want of c.expect) expect(run.annotations, `${run.stdout}\n${run.stderr}`).toContain(want)
+    // The log rides along in the received value, so a failure shows what the gate printed.
+    expect({ annotations: run.annotations, log: `${run.stdout}\n${run.stderr}` }).toMatchObject({ annotations: expect.arrayContaining(c.expect) })
     for (const unwanted of c.absent ?? []) expect(run.annotations).not.toContain(unwanted)
     for (const message of c.messages ?? []) expect(run.stdout).toMatch(message)
-    if (c.expect.length === 0) expect(run.annotations.filter(a => !a.startsWith('step-skipped')), run.stdout).toEqual([])
-    expect(run.status, run.stdout).toBe(c.outcome === 'success' ? 0 : 1)
+    if (c.expect.length === 0) expect({ annotations: run.annotations.filter(a => !a.startsWith('step-skipped')), log: run.stdout }).toMatchObject({ annotations: [] })
+    expectEqualIn(run.stdout, run.status, c.outcome === 'success' ? 0 : 1)
     // Nothing a run does may change the work tree or the index.
     expect(world.git(repo, 'status', '--porcelain')).toBe(before)
     expect(run.stdout).not.toMatch(/^::error::pwned/m)

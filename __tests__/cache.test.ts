@@ -1,11 +1,11 @@
 import * as os from 'node:os'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it } from '@jest/globals'
 import { type CacheStore, moduleCachePlan, restoreCache, saveCache, toolchainCachePlan } from '../src/cache.js'
 import { GoCommand } from '../src/go/command.js'
 import type { Logger } from '../src/logger.js'
 import type { Scope } from '../src/modules.js'
 import { GO_BIN } from './helpers/go.js'
-import { NODE_24, ROOT } from './helpers/runner.js'
+import { ROOT, RUNTIMES } from './helpers/runner.js'
 
 function recorder(): Logger & { lines: string[] } {
   const lines: string[] = []
@@ -93,7 +93,7 @@ describe('module cache', () => {
     const path = await import('node:path')
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-e2e-'))
     fs.writeFileSync(path.join(repo, 'go.mod'), 'module example.com/x\n\ngo 1.21\n\nreplace example.com/y => ./y\n')
-    for (const node of [process.execPath, NODE_24]) {
+    for (const [, node] of RUNTIMES) {
       const run = spawnSync(node, [path.join(ROOT, 'dist/index.js')], {
         cwd: repo,
         encoding: 'utf8',

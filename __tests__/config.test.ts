@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import { ConfigError, INPUT_DEFAULTS, parseConfig } from '../src/config.js'
 import { findAllowingRule, parseAllowReplace } from '../src/allow-replace.js'
@@ -56,8 +56,7 @@ describe('parseConfig', () => {
     const inputs = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'))
     for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
       const block = new RegExp(`\\n  ${name}:\\n    description: .+\\n    default: '([^']*)'`).exec(inputs)
-      expect(block, name).not.toBeNull()
-      expect(block![1], name).toBe(value)
+      expect({ name, default: block?.[1] }).toEqual({ name, default: value })
     }
     const declared = [...inputs.matchAll(/\n {2}([a-z0-9-]+):/g)].map(m => m[1])
     expect(declared.sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())

@@ -5,14 +5,10 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { GoWorld } from './fixtures/workspace.js'
-import { type ActionRun, NODE_24, ROOT, runAction } from './helpers/runner.js'
+import { type ActionRun, NODE_24, ROOT, RUNTIMES, runAction } from './helpers/runner.js'
 
-const RUNTIMES = [
-  ['node 20', process.execPath],
-  ['node 24', NODE_24]
-] as const
 
 const GO_MOD = `module example.com/app
 
@@ -32,7 +28,6 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
   let cleanSum: string
 
   beforeAll(() => {
-    expect(fs.existsSync(node), `${node} missing: run npm ci`).toBe(true)
     expect(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout).toMatch(node === NODE_24 ? /^v24\./ : /^v20\./)
     world = new GoWorld([{ path: 'example.com/a', version: 'v1.0.0' }])
     repo = world.dir('repo', { 'go.mod': GO_MOD, 'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n' })

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ConfigError, parseConfig } from '../src/config.js'
 import { runGate } from '../src/engine.js'
 import { GoCommand, cleanGoFlags } from '../src/go/command.js'

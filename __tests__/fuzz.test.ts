@@ -4,7 +4,7 @@
  * runs FUZZ_RUNS (default 25,000) cases per property.
  */
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it } from '@jest/globals'
 import { parseAllowReplace } from '../src/allow-replace.js'
 import { ConfigError, INPUT_DEFAULTS, type InputName, parseConfig } from '../src/config.js'
 import { parseModFile, parseWorkFile } from '../src/go/modfile.js'

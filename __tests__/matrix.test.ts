@@ -3,7 +3,8 @@
  * a `strategy.matrix` job per module runs go-guard with `modules: <dir>` and judges that module only.
  */
 import * as path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expectEqualIn } from './helpers/expect.js'
 import { renderJson } from '../src/report/json.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
@@ -58,7 +59,7 @@ describe('fanning a monorepo out over a matrix', () => {
   it('the bundled Action sets the `modules` output as a JSON array a matrix can use', () => {
     const outputs = (inputs: Record<string, string>): Record<string, string> => {
       const run = runAction({ repo, env: world.env, inputs: { checks: 'replace', 'fail-on': 'never', ...inputs } })
-      expect(run.status, run.stdout + run.stderr).toBe(0)
+      expectEqualIn(run.stdout + run.stderr, run.status, 0)
       return run.outputs
     }
     expect(JSON.parse(outputs({}).modules)).toEqual(['lib/b', 'svc/a', 'svc/b'])

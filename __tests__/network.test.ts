@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { expectEqualIn } from './helpers/expect.js'
 import { MisbehavingProxy } from './fixtures/misbehaving-server.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
@@ -39,7 +40,7 @@ describe('verify with a module proxy that misbehaves', () => {
   it('passes through a proxy that works (the control case)', async () => {
     proxy.behaviour = 'ok'
     const result = await judge()
-    expect(located(result), JSON.stringify(result.findings)).toEqual([])
+    expectEqualIn(JSON.stringify(result.findings), located(result), [])
     expect(proxy.requests.length).toBeGreaterThan(0)
   })
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
 

