@@ -17,7 +17,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/main.ts', 'src/cli.ts', 'src/github.ts', 'src/cache.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'only adapters import @actions/*: pass what you need in' }] }]
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@actions/*'], message: 'only adapters import @actions/*: pass what you need in' }] }
+      ]
     }
   },
   {

@@ -10,7 +10,7 @@ export default {
   // Sources import each other as './x.js' (NodeNext); jest resolves the .ts file.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }] },
-  globalSetup: '<rootDir>/__tests__/helpers/global-setup.ts',
+  globalSetup: '<rootDir>/scripts/test-setup.mjs',
   testTimeout: 120_000,
   // The suite waits on go subprocesses more than it computes: more workers than cores pay off.
   maxWorkers: 4

@@ -53,7 +53,11 @@ const editSumLine = (prefix: string, hash: string) => (text: string) => {
   if (out === text) throw new Error(`no go.sum line ${prefix}`)
   return out
 }
-const dropSumLine = (prefix: string) => (text: string) => text.split('\n').filter(l => !l.startsWith(`${prefix} h1:`)).join('\n')
+const dropSumLine = (prefix: string) => (text: string) =>
+  text
+    .split('\n')
+    .filter(l => !l.startsWith(`${prefix} h1:`))
+    .join('\n')
 
 const CASES: Case[] = [
   {
@@ -89,7 +93,8 @@ const CASES: Case[] = [
     name: 'a local replace hidden in a block among allowed ones',
     base: APP,
     head: {
-      'go.mod': t => `${t}\nreplace (\n\texample.com/a => example.com/a v1.0.0\n\texample.com/b => ../../tmp/b\n\texample.com/c => example.com/c v1.0.0\n)\n`
+      'go.mod': t =>
+        `${t}\nreplace (\n\texample.com/a => example.com/a v1.0.0\n\texample.com/b => ../../tmp/b\n\texample.com/c => example.com/c v1.0.0\n)\n`
     },
     inputs: { 'allow-replace': 'example.com/* => example.com/*' },
     expect: ['replace-local-path go.mod:12'],
@@ -113,7 +118,10 @@ const CASES: Case[] = [
   },
   {
     name: 'a module directory name built to inject annotation properties',
-    base: { ...APP, 'evil,line=1::x%0A/go.mod': 'module example.com/evil\n\ngo 1.21\n\nreplace example.com/q => ./q\n' },
+    base: {
+      ...APP,
+      'evil,line=1::x%0A/go.mod': 'module example.com/evil\n\ngo 1.21\n\nreplace example.com/q => ./q\n'
+    },
     head: {},
     inputs: { checks: 'replace' },
     // @actions/core escapes `,` `:` `%` CR LF in properties, so the name cannot end the file property.
@@ -124,7 +132,8 @@ const CASES: Case[] = [
     name: 'a go.mod of several megabytes with a local replace at its end',
     base: APP,
     head: {
-      'go.mod': t => `${t}\n${Array.from({ length: 60_000 }, (_, i) => `// padding comment line ${i} ${'x'.repeat(40)}`).join('\n')}\nreplace example.com/a => ./a\n`
+      'go.mod': t =>
+        `${t}\n${Array.from({ length: 60_000 }, (_, i) => `// padding comment line ${i} ${'x'.repeat(40)}`).join('\n')}\nreplace example.com/a => ./a\n`
     },
     inputs: { checks: 'replace' },
     expect: ['replace-local-path go.mod:60010'],
@@ -161,8 +170,20 @@ const CASES: Case[] = [
   },
   {
     name: 'more new modules than max-new-modules, one of them on a pseudo-version',
-    base: { ...APP, 'go.mod': GO_MOD.replace('\texample.com/b v1.2.0\n', ''), 'main.go': MAIN.replace('\t_ "example.com/b"\n', '') },
-    head: { 'go.mod': () => GO_MOD.replace('\texample.com/b v1.2.0\n', '\texample.com/b v1.2.0\n\texample.com/c v0.0.0-20240101000000-abcdefabcdef\n'), 'main.go': () => MAIN.replace('\t_ "example.com/b"\n', '\t_ "example.com/b"\n\t_ "example.com/c"\n'), 'go.sum': null },
+    base: {
+      ...APP,
+      'go.mod': GO_MOD.replace('\texample.com/b v1.2.0\n', ''),
+      'main.go': MAIN.replace('\t_ "example.com/b"\n', '')
+    },
+    head: {
+      'go.mod': () =>
+        GO_MOD.replace(
+          '\texample.com/b v1.2.0\n',
+          '\texample.com/b v1.2.0\n\texample.com/c v0.0.0-20240101000000-abcdefabcdef\n'
+        ),
+      'main.go': () => MAIN.replace('\t_ "example.com/b"\n', '\t_ "example.com/b"\n\t_ "example.com/c"\n'),
+      'go.sum': null
+    },
     tidy: true,
     inputs: { 'max-new-modules': '1', rules: 'sum-unverified-hash: off' },
     expect: ['sum-new-modules-limit go.sum:1', 'sum-pseudo-version go.mod:8'],
@@ -199,7 +220,9 @@ const CASES: Case[] = [
     base: { ...APP, 'go.mod': `${GO_MOD}\nreplace example.com/b => example.com/evil v1.0.0\n` },
     tidy: true,
     vendor: true,
-    head: { 'vendor/modules.txt': t => t.replaceAll(' => example.com/evil v1.0.0', '').replace(/^# example.com\/b\n/m, '') },
+    head: {
+      'vendor/modules.txt': t => t.replaceAll(' => example.com/evil v1.0.0', '').replace(/^# example.com\/b\n/m, '')
+    },
     inputs: { 'allow-replace': 'example.com/b => example.com/evil' },
     expect: ['vendor-modules-txt-mismatch go.mod:10'],
     outcome: 'failure'
@@ -238,7 +261,11 @@ const CASES: Case[] = [
     inputs: TOOLCHAIN_INPUTS,
     goenv: 'GOSUMDB=off\nGOPRIVATE=corp.example\nGOINSECURE=corp.example\n',
     expect: ['env-weakened-verification go.mod:1', 'env-notice go.mod:1', UNVERIFIABLE],
-    messages: [/GOSUMDB=off is set in the go env -w file/, /GOPRIVATE=corp\.example is set in the go env -w file/, /GOINSECURE=corp\.example/],
+    messages: [
+      /GOSUMDB=off is set in the go env -w file/,
+      /GOPRIVATE=corp\.example is set in the go env -w file/,
+      /GOINSECURE=corp\.example/
+    ],
     outcome: 'failure'
   },
   {
@@ -307,7 +334,11 @@ describe('adversarial pull requests, through dist/index.js', () => {
     world.commitAll(repo, 'head')
     const before = world.git(repo, 'status', '--porcelain')
 
-    const env: Record<string, string> = { ...world.env, GO_GUARD_CACHE_DIR: path.join(repo, '..', `manifests-${i}`), ...c.env }
+    const env: Record<string, string> = {
+      ...world.env,
+      GO_GUARD_CACHE_DIR: path.join(repo, '..', `manifests-${i}`),
+      ...c.env
+    }
     if (c.goenv !== undefined) {
       env.GOENV = path.join(world.root, `goenv-${i}`)
       fs.writeFileSync(env.GOENV, c.goenv)
@@ -318,13 +349,24 @@ describe('adversarial pull requests, through dist/index.js', () => {
       fs.chmodSync(path.join(other, 'go'), 0o755)
       env.PATH = `${other}:${env.PATH}`
     }
-    const run = runAction({ repo, env, inputs: { ...DEFAULT_INPUTS, ...c.inputs }, event: { pull_request: { base: { sha: base } } } })
+    const run = runAction({
+      repo,
+      env,
+      inputs: { ...DEFAULT_INPUTS, ...c.inputs },
+      event: { pull_request: { base: { sha: base } } }
+    })
 
     // The log rides along in the received value, so a failure shows what the gate printed.
-    expect({ annotations: run.annotations, log: `${run.stdout}\n${run.stderr}` }).toMatchObject({ annotations: expect.arrayContaining(c.expect) })
+    expect({ annotations: run.annotations, log: `${run.stdout}\n${run.stderr}` }).toMatchObject({
+      annotations: expect.arrayContaining(c.expect)
+    })
     for (const unwanted of c.absent ?? []) expect(run.annotations).not.toContain(unwanted)
     for (const message of c.messages ?? []) expect(run.stdout).toMatch(message)
-    if (c.expect.length === 0) expect({ annotations: run.annotations.filter(a => !a.startsWith('step-skipped')), log: run.stdout }).toMatchObject({ annotations: [] })
+    if (c.expect.length === 0)
+      expect({
+        annotations: run.annotations.filter(a => !a.startsWith('step-skipped')),
+        log: run.stdout
+      }).toMatchObject({ annotations: [] })
     expectEqualIn(run.stdout, run.status, c.outcome === 'success' ? 0 : 1)
     // Nothing a run does may change the work tree or the index.
     expect(world.git(repo, 'status', '--porcelain')).toBe(before)
@@ -339,7 +381,8 @@ describe('adversarial pull requests, through dist/index.js', () => {
     const repo = world.dir('fifty')
     const files: Files = {}
     for (let i = 0; i < 50; i++) {
-      files[`svc${i}/go.mod`] = `module example.com/svc${i}\n\ngo 1.21\n${i === 37 ? '\nreplace example.com/a => ./a\n' : ''}`
+      files[`svc${i}/go.mod`] =
+        `module example.com/svc${i}\n\ngo 1.21\n${i === 37 ? '\nreplace example.com/a => ./a\n' : ''}`
     }
     write(repo, files)
     world.commitAll(repo, 'fifty')

@@ -68,7 +68,14 @@ describe('module cache', () => {
 
   it('warns and goes on when the service is absent or failing; it never throws', async () => {
     const log = recorder()
-    expect(await restoreCache(store({ available: () => false }), 'the module cache', () => moduleCachePlan(go, scope('')), log)).toBeUndefined()
+    expect(
+      await restoreCache(
+        store({ available: () => false }),
+        'the module cache',
+        () => moduleCachePlan(go, scope('')),
+        log
+      )
+    ).toBeUndefined()
     const failing = store({
       restore: async () => {
         throw new Error('Cache service responded with 500')
@@ -82,7 +89,9 @@ describe('module cache', () => {
     expect(log.lines.filter(l => l.startsWith('warning'))).toEqual([
       'warning go-guard: the Actions cache service is not available here; the module cache is neither restored nor saved',
       'warning go-guard: restoring the module cache failed; going on without it: Cache service responded with 500',
-      expect.stringMatching(/^warning go-guard: saving go-guard-modcache-\S+ failed; the next run starts cold: Cache service responded with 503$/)
+      expect.stringMatching(
+        /^warning go-guard: saving go-guard-modcache-\S+ failed; the next run starts cold: Cache service responded with 503$/
+      )
     ])
   })
 
@@ -97,7 +106,15 @@ describe('module cache', () => {
       const run = spawnSync(node, [path.join(ROOT, 'dist/index.js')], {
         cwd: repo,
         encoding: 'utf8',
-        env: { PATH: `${path.dirname(GO_BIN)}:/usr/bin:/bin`, HOME: repo, GOFLAGS: '-modcacherw', GOMODCACHE: path.join(repo, '.modcache'), 'INPUT_CHECKS': 'replace', 'INPUT_CACHE': 'true', GITHUB_WORKSPACE: repo }
+        env: {
+          PATH: `${path.dirname(GO_BIN)}:/usr/bin:/bin`,
+          HOME: repo,
+          GOFLAGS: '-modcacherw',
+          GOMODCACHE: path.join(repo, '.modcache'),
+          INPUT_CHECKS: 'replace',
+          INPUT_CACHE: 'true',
+          GITHUB_WORKSPACE: repo
+        }
       })
       expect(run.stdout).toContain('::warning::go-guard: the Actions cache service is not available here')
       expect(run.stdout).toMatch(/::error title=go-guard replace-local-path,file=go\.mod,line=5::/)
@@ -107,7 +124,16 @@ describe('module cache', () => {
     const refused = spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], {
       cwd: repo,
       encoding: 'utf8',
-      env: { PATH: `${path.dirname(GO_BIN)}:/usr/bin:/bin`, HOME: repo, INPUT_CHECKS: 'replace', INPUT_CACHE: 'true', GITHUB_WORKSPACE: repo, ACTIONS_CACHE_URL: 'http://127.0.0.1:9/', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/', ACTIONS_RUNTIME_TOKEN: 'token' },
+      env: {
+        PATH: `${path.dirname(GO_BIN)}:/usr/bin:/bin`,
+        HOME: repo,
+        INPUT_CHECKS: 'replace',
+        INPUT_CACHE: 'true',
+        GITHUB_WORKSPACE: repo,
+        ACTIONS_CACHE_URL: 'http://127.0.0.1:9/',
+        ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
+        ACTIONS_RUNTIME_TOKEN: 'token'
+      },
       timeout: 60_000
     })
     expect(refused.stdout).toMatch(/::warning::Failed to restore: .*ECONNREFUSED/)

@@ -44,7 +44,14 @@ describe('parseConfig', () => {
   })
 
   it('parses rule overrides, thresholds and lists', () => {
-    const c = parseConfig({ rules: 'sum-module-added: off\n\nsum-pseudo-version: error', checks: 'replace\nverify', 'max-new-modules': '0' }, '/r')
+    const c = parseConfig(
+      {
+        rules: 'sum-module-added: off\n\nsum-pseudo-version: error',
+        checks: 'replace\nverify',
+        'max-new-modules': '0'
+      },
+      '/r'
+    )
     expect(c.ruleSeverity.get('sum-module-added')).toBe('off')
     expect(c.ruleSeverity.get('sum-pseudo-version')).toBe('error')
     expect([...c.checks].sort()).toEqual(['replace', 'verify'])
@@ -60,13 +67,16 @@ describe('parseConfig', () => {
     }
     const declared = [...inputs.matchAll(/\n {2}([a-z0-9-]+):/g)].map(m => m[1])
     expect(declared.sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
-    for (const output of ['findings', 'blocking', 'report-file', 'sarif-file', 'modules']) expect(yml).toContain(`\n  ${output}:\n`)
+    for (const output of ['findings', 'blocking', 'report-file', 'sarif-file', 'modules'])
+      expect(yml).toContain(`\n  ${output}:\n`)
     expect(yml).toMatch(/using: node20\n\s+main: dist\/index\.js/)
   })
 })
 
 describe('allow-replace patterns', () => {
-  const rules = parseAllowReplace('# forks\ngithub.com/old/* => github.com/ourfork/*\nexample.com/** v1.* => example.com/mirror/** v1.2.3')
+  const rules = parseAllowReplace(
+    '# forks\ngithub.com/old/* => github.com/ourfork/*\nexample.com/** v1.* => example.com/mirror/** v1.2.3'
+  )
   const allowed = (o: string, ov: string, n: string, nv: string): boolean =>
     findAllowingRule(rules, { path: o, version: ov }, { path: n, version: nv }) !== undefined
 

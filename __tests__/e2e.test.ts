@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { GoWorld } from './fixtures/workspace.js'
 import { type ActionRun, NODE_24, ROOT, RUNTIMES, runAction } from './helpers/runner.js'
 
-
 const GO_MOD = `module example.com/app
 
 go 1.21
@@ -30,7 +29,10 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
   beforeAll(() => {
     expect(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout).toMatch(node === NODE_24 ? /^v24\./ : /^v20\./)
     world = new GoWorld([{ path: 'example.com/a', version: 'v1.0.0' }])
-    repo = world.dir('repo', { 'go.mod': GO_MOD, 'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n' })
+    repo = world.dir('repo', {
+      'go.mod': GO_MOD,
+      'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n'
+    })
     world.go(repo, 'mod', 'tidy')
     cleanSum = fs.readFileSync(path.join(repo, 'go.sum'), 'utf8')
     world.commitAll(repo, 'base')
@@ -41,13 +43,20 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     runAction({ repo, node, inputs, env: world.env, event: { pull_request: { base: { sha: 'HEAD' } } } })
 
   it('annotates each violation on its line, writes outputs and summary, and fails the job', () => {
-    fs.writeFileSync(path.join(repo, 'go.sum'), cleanSum.replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, '$1AAAAfXJQgSOBIk2vPYuXWGYHxIb66AakYclJwYHRTA='))
+    fs.writeFileSync(
+      path.join(repo, 'go.sum'),
+      cleanSum.replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, '$1AAAAfXJQgSOBIk2vPYuXWGYHxIb66AakYclJwYHRTA=')
+    )
     try {
       const r = run({ checks: 'verify,replace' })
-      expect(r.stdout).toMatch(/^::error title=go-guard mod-download-failed,file=go\.mod,line=5::example\.com\/a@v1\.0\.0: checksum mismatch/m)
+      expect(r.stdout).toMatch(
+        /^::error title=go-guard mod-download-failed,file=go\.mod,line=5::example\.com\/a@v1\.0\.0: checksum mismatch/m
+      )
       expect(r.stdout).toMatch(/^::error title=go-guard replace-not-allowed,file=go\.mod,line=8::/m)
       expect(r.stdout).toMatch(/^::error title=go-guard replace-local-path,file=go\.mod,line=9::/m)
-      expect(r.stdout).toMatch(/^::error::go-guard: 3 blocking finding\(s\) \(fail-on: error\); 3 errors, 0 warnings, 0 notices$/m)
+      expect(r.stdout).toMatch(
+        /^::error::go-guard: 3 blocking finding\(s\) \(fail-on: error\); 3 errors, 0 warnings, 0 notices$/m
+      )
       expect(r.status).toBe(1)
       expect(r.outputs).toMatchObject({ findings: '3', blocking: '3', modules: '["."]' })
       expect(r.summary).toContain('| verify | ❌ failed | 1 |')
@@ -69,7 +78,10 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     expect(r.status).toBe(0)
     expect(r.outputs.blocking).toBe('0')
     const report = JSON.parse(fs.readFileSync(r.outputs['report-file'], 'utf8'))
-    expect(report.audit.modules[0].buildList.map((m: { Path: string }) => m.Path)).toEqual(['example.com/app', 'example.com/a'])
+    expect(report.audit.modules[0].buildList.map((m: { Path: string }) => m.Path)).toEqual([
+      'example.com/app',
+      'example.com/a'
+    ])
     expect(report.audit.modules[0].graph).toContain('example.com/app example.com/a@v1.0.0')
     expect(report.audit.base).toBe('HEAD')
     expect(JSON.parse(fs.readFileSync(r.outputs['sarif-file'], 'utf8')).version).toBe('2.1.0')
@@ -85,7 +97,9 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
 
   it('fails at once on an invalid input, naming it', () => {
     const r = run({ 'max-new-modules': '-5' })
-    expect(r.stdout).toMatch(/^::error::Invalid input "max-new-modules": "-5"\. Accepted: a whole number >= 0, or -1 for no limit\.$/m)
+    expect(r.stdout).toMatch(
+      /^::error::Invalid input "max-new-modules": "-5"\. Accepted: a whole number >= 0, or -1 for no limit\.$/m
+    )
     expect(r.status).toBe(1)
   })
 
@@ -106,10 +120,15 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     const text = cli('--checks', 'replace')
     expect(text.status).toBe(1)
     expect(text.stdout).toMatch(/^go\.mod:9: error: \[replace-local-path\]/m)
-    expect(cli('--checks', 'replace', '--allow-local-replace', 'true', '--allow-replace', 'example.com/a => example.com/a').status).toBe(0)
+    expect(
+      cli('--checks', 'replace', '--allow-local-replace', 'true', '--allow-replace', 'example.com/a => example.com/a')
+        .status
+    ).toBe(0)
     const json = cli('--checks', 'replace', '--format', 'json')
     expect(JSON.parse(json.stdout).findings.map((f: { line: number }) => f.line)).toEqual([8, 9])
-    expect(cli('--checks', 'replace', '--format', 'github').stdout).toMatch(/^::error title=go-guard replace-local-path,file=go\.mod,line=9::/m)
+    expect(cli('--checks', 'replace', '--format', 'github').stdout).toMatch(
+      /^::error title=go-guard replace-local-path,file=go\.mod,line=9::/m
+    )
     expect(JSON.parse(cli('--checks', 'replace', '--format', 'sarif').stdout).runs[0].results).toHaveLength(2)
     const usage = cli('--checks', 'lint')
     expect(usage.status).toBe(2)

@@ -39,7 +39,11 @@ describe('module discovery', () => {
   })
 
   it('selects modules by directory or glob', async () => {
-    expect((await loadScope(root, ['./api', 'services/*'])).modules.map(m => m.relDir)).toEqual(['api', 'services/a', 'services/b'])
+    expect((await loadScope(root, ['./api', 'services/*'])).modules.map(m => m.relDir)).toEqual([
+      'api',
+      'services/a',
+      'services/b'
+    ])
     expect((await loadScope(root, ['.'])).modules.map(m => m.relDir)).toEqual(['.'])
   })
 
@@ -55,14 +59,21 @@ describe('module discovery', () => {
 
 describe('the go command wrapper', () => {
   it('drops -mod, -modfile and -insecure from GOFLAGS and keeps the rest', () => {
-    expect(cleanGoFlags('-mod=mod -modcacherw -modfile=/x/go.mod --insecure -buildvcs=false')).toBe('-modcacherw -buildvcs=false')
+    expect(cleanGoFlags('-mod=mod -modcacherw -modfile=/x/go.mod --insecure -buildvcs=false')).toBe(
+      '-modcacherw -buildvcs=false'
+    )
     expect(cleanGoFlags('')).toBe('')
   })
 
   it('runs go with GOTOOLCHAIN=local, GOWORK=off and cleaned GOFLAGS whatever the job sets', async () => {
     const world = new GoWorld()
     try {
-      const go = new GoCommand(GO_BIN, { ...world.env, GOTOOLCHAIN: 'go1.99.0+auto', GOFLAGS: '-mod=mod -modcacherw', GOWORK: '/elsewhere/go.work' })
+      const go = new GoCommand(GO_BIN, {
+        ...world.env,
+        GOTOOLCHAIN: 'go1.99.0+auto',
+        GOFLAGS: '-mod=mod -modcacherw',
+        GOWORK: '/elsewhere/go.work'
+      })
       const result = await go.run(['env', 'GOTOOLCHAIN', 'GOFLAGS', 'GOWORK'], { cwd: world.root })
       expect(result.stdout.split('\n').slice(0, 3)).toEqual(['local', '-modcacherw', 'off'])
       const inWorkspace = await go.run(['env', 'GOWORK'], { cwd: world.root, workspace: true })
@@ -74,16 +85,22 @@ describe('the go command wrapper', () => {
 
   it('turns a go binary that cannot run into a clear error', async () => {
     const go = new GoCommand('/nonexistent/go')
-    await expect(go.run(['version'], { cwd: '/' })).rejects.toThrow(/could not run "go env -json" \(go-binary: \/nonexistent\/go\): spawn \/nonexistent\/go ENOENT/)
+    await expect(go.run(['version'], { cwd: '/' })).rejects.toThrow(
+      /could not run "go env -json" \(go-binary: \/nonexistent\/go\): spawn \/nonexistent\/go ENOENT/
+    )
   })
 
   it('bounds a go subprocess in time', async () => {
     const world = new GoWorld()
     try {
-      const slow = world.dir('bin', { go: '#!/bin/sh\n[ "$1" = env ] && { echo "{\\"GOFLAGS\\":\\"\\"}"; exit 0; }\nsleep 30\n' })
+      const slow = world.dir('bin', {
+        go: '#!/bin/sh\n[ "$1" = env ] && { echo "{\\"GOFLAGS\\":\\"\\"}"; exit 0; }\nsleep 30\n'
+      })
       fs.chmodSync(path.join(slow, 'go'), 0o755)
       const go = new GoCommand(path.join(slow, 'go'), world.env)
-      await expect(go.run(['mod', 'download'], { cwd: world.root, timeoutMs: 300 })).rejects.toThrow(/timed out after 0.3 s/)
+      await expect(go.run(['mod', 'download'], { cwd: world.root, timeoutMs: 300 })).rejects.toThrow(
+        /timed out after 0.3 s/
+      )
     } finally {
       world.cleanup()
     }
@@ -129,8 +146,12 @@ describe('the engine', () => {
 describe('redactSecrets', () => {
   it('removes URL passwords and GitHub tokens, and leaves other text alone', async () => {
     const { redactSecrets } = await import('../src/findings.js')
-    expect(redactSecrets('GOPROXY=https://bob:hunter2@proxy.internal/mod,direct')).toBe('GOPROXY=https://bob:***@proxy.internal/mod,direct')
-    expect(redactSecrets('token ghp_abcdefghijklmnopqrstuvwxyz0123456789 and github_pat_11ABCDEFGHIJKLMNOPQRST_xyz')).toBe('token *** and ***')
+    expect(redactSecrets('GOPROXY=https://bob:hunter2@proxy.internal/mod,direct')).toBe(
+      'GOPROXY=https://bob:***@proxy.internal/mod,direct'
+    )
+    expect(
+      redactSecrets('token ghp_abcdefghijklmnopqrstuvwxyz0123456789 and github_pat_11ABCDEFGHIJKLMNOPQRST_xyz')
+    ).toBe('token *** and ***')
     expect(redactSecrets('example.com/a@v1.0.0: checksum mismatch')).toBe('example.com/a@v1.0.0: checksum mismatch')
   })
 })

@@ -20,17 +20,67 @@ const SETTINGS = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 42) }
 
 // Text that looks like module metadata: the tokens the parsers care about, mixed with anything.
 const tokens = fc.constantFrom(
-  'module', 'go', 'toolchain', 'require', 'replace', 'exclude', 'retract', 'tool', 'ignore', 'godebug', 'use',
-  '(', ')', '[', ']', ',', '=>', '//', '// indirect', '"', '`', '\\', '\n', '\r\n', '\t', ' ', 'example.com/x', 'v1.2.3',
-  'v0.0.0-20240101000000-abcdefabcdef', '+incompatible', 'h1:AAAA=', '/go.mod', '/*', '\u0000', '\u202e', '%0A', '::error::'
+  'module',
+  'go',
+  'toolchain',
+  'require',
+  'replace',
+  'exclude',
+  'retract',
+  'tool',
+  'ignore',
+  'godebug',
+  'use',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '=>',
+  '//',
+  '// indirect',
+  '"',
+  '`',
+  '\\',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  'example.com/x',
+  'v1.2.3',
+  'v0.0.0-20240101000000-abcdefabcdef',
+  '+incompatible',
+  'h1:AAAA=',
+  '/go.mod',
+  '/*',
+  '\u0000',
+  '\u202e',
+  '%0A',
+  '::error::'
 )
-const metadataText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.array(fc.oneof(tokens, fc.string({ maxLength: 5 })), { maxLength: 60 }).map(a => a.join(' ')))
+const metadataText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.array(fc.oneof(tokens, fc.string({ maxLength: 5 })), { maxLength: 60 }).map(a => a.join(' '))
+)
 
 const version = fc.oneof(
-  fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20), fc.option(fc.stringMatching(/^[0-9A-Za-z-]{1,6}(\.[0-9A-Za-z-]{1,4}){0,2}$/), { nil: undefined })).map(
-    ([a, b, c, pre]) => `v${a}.${b}.${c}${pre ? `-${pre}` : ''}`
+  fc
+    .tuple(
+      fc.nat(20),
+      fc.nat(20),
+      fc.nat(20),
+      fc.option(fc.stringMatching(/^[0-9A-Za-z-]{1,6}(\.[0-9A-Za-z-]{1,4}){0,2}$/), { nil: undefined })
+    )
+    .map(([a, b, c, pre]) => `v${a}.${b}.${c}${pre ? `-${pre}` : ''}`),
+  fc.constantFrom(
+    'v1',
+    'v1.2',
+    'v1.2.3+incompatible',
+    'v0.0.0-20191109021931-daa7c04131f5',
+    'v1.2.4-0.20191109021931-daa7c04131f5',
+    'bad',
+    ''
   ),
-  fc.constantFrom('v1', 'v1.2', 'v1.2.3+incompatible', 'v0.0.0-20191109021931-daa7c04131f5', 'v1.2.4-0.20191109021931-daa7c04131f5', 'bad', ''),
   fc.string({ maxLength: 12 })
 )
 
@@ -62,18 +112,22 @@ describe('fuzz: parsers never crash', () => {
   })
 
   it('go.sum entries round-trip through text', () => {
-    const entry = fc.record({
-      path: fc.stringMatching(/^[a-z0-9.]{1,8}\/[a-z0-9._~-]{1,8}$/),
-      version,
-      goMod: fc.boolean(),
-      hash: fc.stringMatching(/^h1:[A-Za-z0-9+/]{43}=$/)
-    }).filter(e => e.version !== '' && !/\s/.test(e.version))
+    const entry = fc
+      .record({
+        path: fc.stringMatching(/^[a-z0-9.]{1,8}\/[a-z0-9._~-]{1,8}$/),
+        version,
+        goMod: fc.boolean(),
+        hash: fc.stringMatching(/^h1:[A-Za-z0-9+/]{43}=$/)
+      })
+      .filter(e => e.version !== '' && !/\s/.test(e.version))
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 20 }), fc.boolean(), (entries, crlf) => {
         const text = entries.map(e => `${sumKey(e)} ${e.hash}`).join(crlf ? '\r\n' : '\n')
         const parsed = parseSumFile(text)
         expect(parsed.malformed).toEqual([])
-        expect(parsed.lines.map(({ path, version: v, goMod, hash }) => ({ path, version: v, goMod, hash }))).toEqual(entries)
+        expect(parsed.lines.map(({ path, version: v, goMod, hash }) => ({ path, version: v, goMod, hash }))).toEqual(
+          entries
+        )
       }),
       SETTINGS
     )
@@ -112,8 +166,24 @@ describe('fuzz: parsers never crash', () => {
 describe('fuzz: vendor/modules.txt and go env files', () => {
   const modulesTxt = fc.array(
     fc.oneof(
-      fc.tuple(fc.constantFrom('example.com/a', 'example.com/b', 'x.org/y'), version, fc.option(fc.constantFrom(' => ./local', ' => example.com/fork v1.0.0', ' =>'), { nil: '' })).map(([p, v, r]) => `# ${p} ${v}${r}`),
-      fc.constantFrom('## explicit', '## explicit; go 1.21', '## go 1.22', '## workspace', 'example.com/a', 'example.com/a/sub', '', '# ', '#'),
+      fc
+        .tuple(
+          fc.constantFrom('example.com/a', 'example.com/b', 'x.org/y'),
+          version,
+          fc.option(fc.constantFrom(' => ./local', ' => example.com/fork v1.0.0', ' =>'), { nil: '' })
+        )
+        .map(([p, v, r]) => `# ${p} ${v}${r}`),
+      fc.constantFrom(
+        '## explicit',
+        '## explicit; go 1.21',
+        '## go 1.22',
+        '## workspace',
+        'example.com/a',
+        'example.com/a/sub',
+        '',
+        '# ',
+        '#'
+      ),
       metadataText
     ),
     { maxLength: 30 }
@@ -128,7 +198,8 @@ describe('fuzz: vendor/modules.txt and go env files', () => {
           expect(m.line).toBeGreaterThanOrEqual(1)
           expect(m.line).toBeLessThanOrEqual(count)
         }
-        for (const i of checkVendorConsistency(parseModFile(goMod).file, txt)) expect(i.message.length).toBeGreaterThan(0)
+        for (const i of checkVendorConsistency(parseModFile(goMod).file, txt))
+          expect(i.message.length).toBeGreaterThan(0)
       }),
       SETTINGS
     )
@@ -146,9 +217,14 @@ describe('fuzz: vendor/modules.txt and go env files', () => {
 
 describe('fuzz: version order', () => {
   const goVersion = fc.oneof(
-    fc.tuple(fc.nat(2), fc.nat(30), fc.option(fc.nat(12), { nil: undefined }), fc.option(fc.tuple(fc.constantFrom('alpha', 'beta', 'rc'), fc.nat(3)), { nil: undefined })).map(
-      ([a, b, c, pre]) => `${a}.${b}${c !== undefined && !pre ? `.${c}` : ''}${pre ? `${pre[0]}${pre[1]}` : ''}`
-    ),
+    fc
+      .tuple(
+        fc.nat(2),
+        fc.nat(30),
+        fc.option(fc.nat(12), { nil: undefined }),
+        fc.option(fc.tuple(fc.constantFrom('alpha', 'beta', 'rc'), fc.nat(3)), { nil: undefined })
+      )
+      .map(([a, b, c, pre]) => `${a}.${b}${c !== undefined && !pre ? `.${c}` : ''}${pre ? `${pre[0]}${pre[1]}` : ''}`),
     fc.string({ maxLength: 8 })
   )
   it('Go toolchain versions form a total preorder', () => {
@@ -156,7 +232,8 @@ describe('fuzz: version order', () => {
       fc.property(goVersion, goVersion, goVersion, (a, b, c) => {
         expect(compareGoVersions(a, a)).toBe(0)
         expect(compareGoVersions(a, b) + compareGoVersions(b, a)).toBe(0)
-        if (compareGoVersions(a, b) <= 0 && compareGoVersions(b, c) <= 0) expect(compareGoVersions(a, c)).toBeLessThanOrEqual(0)
+        if (compareGoVersions(a, b) <= 0 && compareGoVersions(b, c) <= 0)
+          expect(compareGoVersions(a, c)).toBeLessThanOrEqual(0)
       }),
       SETTINGS
     )

@@ -24,7 +24,8 @@ describe('fanning a monorepo out over a matrix', () => {
       'svc/a/go.mod': 'module example.com/repo/svc/a\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n',
       'svc/a/main.go': program('a'),
       // Line 7: a local replacement, which only a job judging svc/b may report.
-      'svc/b/go.mod': 'module example.com/repo/svc/b\n\ngo 1.21\n\nrequire example.com/b v1.0.0\n\nreplace example.com/b => ../../lib/b\n',
+      'svc/b/go.mod':
+        'module example.com/repo/svc/b\n\ngo 1.21\n\nrequire example.com/b v1.0.0\n\nreplace example.com/b => ../../lib/b\n',
       'svc/b/main.go': program('b'),
       'lib/b/go.mod': 'module example.com/b\n\ngo 1.21\n',
       'lib/b/b.go': 'package b\n'

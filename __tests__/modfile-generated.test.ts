@@ -18,23 +18,51 @@ import { fromGo, fromOurs } from './helpers/modjson.js'
 const execFileAsync = promisify(execFile)
 
 const segment = fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/)
-const modPath = fc.tuple(fc.constantFrom('example.com', 'github.com/acme', 'gopkg.in', 'golang.org/x'), segment).map(([h, s]) => `${h}/${s}`)
+const modPath = fc
+  .tuple(fc.constantFrom('example.com', 'github.com/acme', 'gopkg.in', 'golang.org/x'), segment)
+  .map(([h, s]) => `${h}/${s}`)
 const version = fc.oneof(
   fc.tuple(fc.nat(3), fc.nat(12), fc.nat(9)).map(([a, b, c]) => `v${a > 1 ? 1 : a}.${b}.${c}`),
-  fc.constantFrom('v0.0.0-20240101000000-abcdefabcdef', 'v1.2.3-rc.1', 'v1.2', 'v1', 'v1.0.0+incompatible', '1.2.3', 'v1.02.3')
+  fc.constantFrom(
+    'v0.0.0-20240101000000-abcdefabcdef',
+    'v1.2.3-rc.1',
+    'v1.2',
+    'v1',
+    'v1.0.0+incompatible',
+    '1.2.3',
+    'v1.02.3'
+  )
 )
 const quoted = (s: string, q: boolean): string => (q ? JSON.stringify(s) : s)
 const comment = fc.constantFrom('', ' // indirect', ' // indirect; test only', ' // a note', '//indirect')
 
 const directive = fc.oneof(
-  fc.tuple(modPath, version, comment, fc.boolean()).map(([p, v, c, q]) => ({ verb: 'require', body: `${quoted(p, q)} ${v}${c}` })),
+  fc
+    .tuple(modPath, version, comment, fc.boolean())
+    .map(([p, v, c, q]) => ({ verb: 'require', body: `${quoted(p, q)} ${v}${c}` })),
   fc.tuple(modPath, version).map(([p, v]) => ({ verb: 'exclude', body: `${p} ${v}` })),
-  fc.tuple(modPath, fc.option(version, { nil: undefined }), fc.oneof(modPath.chain(p => version.map(v => `${p} ${v}`)), fc.constantFrom('./local', '../up', '/abs/dir', 'not-a-dir'))).map(([p, v, n]) => ({
-    verb: 'replace',
-    body: `${p}${v ? ` ${v}` : ''} => ${n}`
-  })),
-  fc.tuple(version, fc.option(version, { nil: undefined }), fc.constantFrom('', ' // broken release')).map(([a, b, c]) => ({ verb: 'retract', body: b ? `[${a}, ${b}]${c}` : `${a}${c}` })),
-  fc.constantFrom({ verb: 'godebug', body: 'default=go1.21' }, { verb: 'godebug', body: 'panicnil=1' }, { verb: 'tool', body: 'example.com/tool/cmd/x' }, { verb: 'ignore', body: './node_modules' })
+  fc
+    .tuple(
+      modPath,
+      fc.option(version, { nil: undefined }),
+      fc.oneof(
+        modPath.chain(p => version.map(v => `${p} ${v}`)),
+        fc.constantFrom('./local', '../up', '/abs/dir', 'not-a-dir')
+      )
+    )
+    .map(([p, v, n]) => ({
+      verb: 'replace',
+      body: `${p}${v ? ` ${v}` : ''} => ${n}`
+    })),
+  fc
+    .tuple(version, fc.option(version, { nil: undefined }), fc.constantFrom('', ' // broken release'))
+    .map(([a, b, c]) => ({ verb: 'retract', body: b ? `[${a}, ${b}]${c}` : `${a}${c}` })),
+  fc.constantFrom(
+    { verb: 'godebug', body: 'default=go1.21' },
+    { verb: 'godebug', body: 'panicnil=1' },
+    { verb: 'tool', body: 'example.com/tool/cmd/x' },
+    { verb: 'ignore', body: './node_modules' }
+  )
 )
 
 const goModText = fc
@@ -69,7 +97,10 @@ describe('parseModFile on generated go.mod files', () => {
         const file = path.join(dir, `${Math.random().toString(36).slice(2)}.mod`)
         fs.writeFileSync(file, text)
         try {
-          const { stdout } = await execFileAsync(GO_BIN, ['mod', 'edit', '-json', file], { env: { ...process.env, GOTOOLCHAIN: 'local', GOWORK: 'off' }, cwd: dir })
+          const { stdout } = await execFileAsync(GO_BIN, ['mod', 'edit', '-json', file], {
+            env: { ...process.env, GOTOOLCHAIN: 'local', GOWORK: 'off' },
+            cwd: dir
+          })
           return { text, go: JSON.parse(stdout) as Record<string, unknown> }
         } catch {
           return { text, go: undefined }
@@ -95,7 +126,9 @@ describe('parseModFile on generated go.mod files', () => {
   })
 
   it('keeps the line of each directive, in blocks too', () => {
-    const { file } = parseModFile('module m\r\n\r\nrequire (\r\n\ta.com/x v1.0.0 // indirect\r\n\t// c\r\n\tb.com/y v1.1.0\r\n)\r\nreplace a.com/x => ./x\r\n')
+    const { file } = parseModFile(
+      'module m\r\n\r\nrequire (\r\n\ta.com/x v1.0.0 // indirect\r\n\t// c\r\n\tb.com/y v1.1.0\r\n)\r\nreplace a.com/x => ./x\r\n'
+    )
     expect(file.require.map(r => [r.path, r.line, r.indirect])).toEqual([
       ['a.com/x', 4, true],
       ['b.com/y', 6, false]

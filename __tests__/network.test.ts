@@ -19,7 +19,10 @@ describe('verify with a module proxy that misbehaves', () => {
 
   beforeAll(async () => {
     world = new GoWorld([{ path: 'example.com/a', version: 'v1.0.0' }])
-    app = world.dir('app', { 'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n' })
+    app = world.dir('app', {
+      'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n',
+      'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n'
+    })
     world.go(app, 'mod', 'tidy')
     world.commitAll(app, 'app')
     proxy = new MisbehavingProxy(world.proxyDir)
@@ -57,7 +60,9 @@ describe('verify with a module proxy that misbehaves', () => {
     const result = await judge()
     expect(performance.now() - started).toBeLessThan(15_000)
     expect(located(result)).toEqual(['mod-download-failed go.mod:1'])
-    expect(result.findings[0].message).toMatch(/timed out after 4 s.*GOPROXY=http:\/\/127\.0\.0\.1.*GO_GUARD_GO_TIMEOUT/)
+    expect(result.findings[0].message).toMatch(
+      /timed out after 4 s.*GOPROXY=http:\/\/127\.0\.0\.1.*GO_GUARD_GO_TIMEOUT/
+    )
   })
 
   it('a truncated module zip is mod-download-failed', async () => {
@@ -71,7 +76,11 @@ describe('verify with a module proxy that misbehaves', () => {
     const report = path.join(world.root, 'report.json')
     // A credential in GOPROXY, as private proxies use.
     const withCredential = { ...env, GOPROXY: env.GOPROXY.replace('http://', 'http://gouser:s3cr3t-proxy-pass@') }
-    const run = runAction({ repo: app, env: { ...world.env, ...withCredential }, inputs: { checks: 'verify', 'report-file': report } })
+    const run = runAction({
+      repo: app,
+      env: { ...world.env, ...withCredential },
+      inputs: { checks: 'verify', 'report-file': report }
+    })
     expect(run.status).toBe(1)
     const everything = [run.stdout, run.stderr, run.summary, fs.readFileSync(report, 'utf8')].join('\n')
     expect(everything).toContain('mod-download-failed')

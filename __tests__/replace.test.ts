@@ -36,7 +36,12 @@ describe('replace step', () => {
   it('flags local, unlisted and workspace replacements on their own lines, inside blocks too', async () => {
     const result = await gate(world, dir, { checks: 'replace', 'allow-replace': allow })
     expect(located(result).sort()).toEqual(
-      ['replace-local-path go.mod:11', 'replace-not-allowed go.mod:12', 'replace-local-path go.mod:15', 'replace-in-workspace go.work:5'].sort()
+      [
+        'replace-local-path go.mod:11',
+        'replace-not-allowed go.mod:12',
+        'replace-local-path go.mod:15',
+        'replace-in-workspace go.work:5'
+      ].sort()
     )
   })
 
@@ -58,7 +63,11 @@ describe('replace step', () => {
     ['a version on the pattern must match the directive’s version', 'github.com/old/* v1.3.* => github.com/ourfork/*'],
     ['`*` stays within one path element', 'github.com/* => github.com/ourfork/lib']
   ])('%s', async (_name, pattern) => {
-    const result = await gate(world, dir, { checks: 'replace', 'allow-replace': `${pattern}\ngolang.org/x/** => golang.org/x/**`, 'allow-local-replace': 'true' })
+    const result = await gate(world, dir, {
+      checks: 'replace',
+      'allow-replace': `${pattern}\ngolang.org/x/** => golang.org/x/**`,
+      'allow-local-replace': 'true'
+    })
     expect(located(result)).toContain('replace-not-allowed go.mod:9')
   })
 

@@ -16,7 +16,11 @@ describe('annotations', () => {
   it('emits the most severe first, at most 10 per severity, and says how many more are in the summary', () => {
     const findings = [...findingsOf('notice', 12), ...findingsOf('error', 14), ...findingsOf('warning', 3)]
     const plan = planAnnotations(findings)
-    expect(plan.map(a => a.severity)).toEqual([...Array(10).fill('error'), ...Array(3).fill('warning'), ...Array(10).fill('notice')])
+    expect(plan.map(a => a.severity)).toEqual([
+      ...Array(10).fill('error'),
+      ...Array(3).fill('warning'),
+      ...Array(10).fill('notice')
+    ])
     expect(plan.at(-1)!.message).toMatch(/6 more findings are listed in the job summary/)
     expect(plan[0]).toMatchObject({ title: 'go-guard replace-not-allowed', file: 'go.mod', line: 1 })
     expect(plan[0].message).toMatch(/\nFix: /)
@@ -54,11 +58,16 @@ describe('SARIF', () => {
   const require = createRequire(import.meta.url)
   // The SARIF schema is JSON Schema draft-04; ajv-draft-04 is CommonJS.
   const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default
-  const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
+  const schema = JSON.parse(
+    fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')
+  )
   const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema)
 
   it('validates against the SARIF 2.1.0 schema, with every rule described', () => {
-    const findings = [finding('replace-not-allowed', 9, { module: 'github.com/a/b', version: 'v1.0.0' }), finding('sum-module-added', 3, { file: 'go.sum' })]
+    const findings = [
+      finding('replace-not-allowed', 9, { module: 'github.com/a/b', version: 'v1.0.0' }),
+      finding('sum-module-added', 3, { file: 'go.sum' })
+    ]
     const log = renderSarif(findings, '1.0.0')
     expectEqualIn(JSON.stringify(validate.errors), validate(log), true)
     expect(log.runs[0].tool.driver.rules).toHaveLength(Object.keys(RULES).length)

@@ -42,7 +42,10 @@ describe('sum-drift', () => {
     const all = world.dir('all')
     const lines = new Set<string>()
     for (const m of MODULES) {
-      fs.writeFileSync(path.join(all, 'go.mod'), `module example.com/all\n\ngo 1.21\n\nrequire ${m.path} ${m.version}\n`)
+      fs.writeFileSync(
+        path.join(all, 'go.mod'),
+        `module example.com/all\n\ngo 1.21\n\nrequire ${m.path} ${m.version}\n`
+      )
       fs.rmSync(path.join(all, 'go.sum'), { force: true })
       world.go(all, 'mod', 'download', `${m.path}@${m.version}`)
       for (const l of fs.readFileSync(path.join(all, 'go.sum'), 'utf8').split('\n')) if (l) lines.add(l)
@@ -74,9 +77,14 @@ describe('sum-drift', () => {
     write(base)
     const sha = world.commitAll(dir, 'base')
     write(head)
-    if (head.editSum) fs.writeFileSync(path.join(dir, 'go.sum'), head.editSum(fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')))
+    if (head.editSum)
+      fs.writeFileSync(path.join(dir, 'go.sum'), head.editSum(fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')))
     world.commitAll(dir, 'head')
-    const result = await gate({ env: { ...world.env, ...env } }, dir, { checks: 'sum-drift', 'base-ref': sha, ...inputs })
+    const result = await gate({ env: { ...world.env, ...env } }, dir, {
+      checks: 'sum-drift',
+      'base-ref': sha,
+      ...inputs
+    })
     return { result, sum: fs.readFileSync(path.join(dir, 'go.sum'), 'utf8'), dir }
   }
 
@@ -90,14 +98,22 @@ describe('sum-drift', () => {
   })
 
   it('a hash changed for an unchanged module@version is sum-hash-changed, and the database disagrees too', async () => {
-    const { result, sum } = await drift(A, { ...A, editSum: s => s.replace(/^(example\.com\/b v1\.2\.0 h1:)\S+/m, '$1T2JGFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLZ=') })
+    const { result, sum } = await drift(A, {
+      ...A,
+      editSum: s => s.replace(/^(example\.com\/b v1\.2\.0 h1:)\S+/m, '$1T2JGFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLZ=')
+    })
     const line = lineOf(sum, 'example.com/b v1.2.0 h1:')
     expect(located(result)).toEqual([`sum-hash-changed go.sum:${line}`, `sum-unverified-hash go.sum:${line}`])
-    expect(result.findings.find(f => f.rule === 'sum-unverified-hash')!.message).toMatch(/records h1:T2JGFC7V8xnw\/y8GkzlohNxJf9LxVdt7X\+lcHd6YyLY=/)
+    expect(result.findings.find(f => f.rule === 'sum-unverified-hash')!.message).toMatch(
+      /records h1:T2JGFC7V8xnw\/y8GkzlohNxJf9LxVdt7X\+lcHd6YyLY=/
+    )
   })
 
   it('a second, different hash added for the same key is sum-hash-changed (go accepts either)', async () => {
-    const { result, sum } = await drift(A, { ...A, editSum: s => `${s}example.com/b v1.2.0 h1:AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=\n` })
+    const { result, sum } = await drift(A, {
+      ...A,
+      editSum: s => `${s}example.com/b v1.2.0 h1:AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=\n`
+    })
     expect(located(result)).toContain(`sum-hash-changed go.sum:${sum.split('\n').length - 1}`)
   })
 
@@ -107,46 +123,80 @@ describe('sum-drift', () => {
       { requires: ['example.com/a v1.1.0', 'example.com/c v1.0.0'], imports: ['example.com/a', 'example.com/c'] }
     )
     expect(located(result).sort()).toEqual(
-      [`sum-module-upgraded go.sum:${lineOf(sum, 'example.com/a v1.1.0 h1:')}`, `sum-module-added go.sum:${lineOf(sum, 'example.com/c v1.0.0 h1:')}`, 'sum-module-removed go.sum:1'].sort()
+      [
+        `sum-module-upgraded go.sum:${lineOf(sum, 'example.com/a v1.1.0 h1:')}`,
+        `sum-module-added go.sum:${lineOf(sum, 'example.com/c v1.0.0 h1:')}`,
+        'sum-module-removed go.sum:1'
+      ].sort()
     )
     const upgraded = result.findings.find(f => f.rule === 'sum-module-upgraded')!
     expect(upgraded.also).toEqual([{ file: 'go.mod', line: 6 }])
     expect(upgraded.message).toBe('example.com/a was upgraded from v1.0.0 to v1.1.0.')
-    const downgrade = await drift({ requires: ['example.com/a v1.1.0'], imports: ['example.com/a'] }, { requires: ['example.com/a v1.0.0'], imports: ['example.com/a'] })
-    expect(located(downgrade.result)).toEqual([`sum-module-downgraded go.sum:${lineOf(downgrade.sum, 'example.com/a v1.0.0 h1:')}`])
+    const downgrade = await drift(
+      { requires: ['example.com/a v1.1.0'], imports: ['example.com/a'] },
+      { requires: ['example.com/a v1.0.0'], imports: ['example.com/a'] }
+    )
+    expect(located(downgrade.result)).toEqual([
+      `sum-module-downgraded go.sum:${lineOf(downgrade.sum, 'example.com/a v1.0.0 h1:')}`
+    ])
     expect(downgrade.result.findings[0].severity).toBe('warning')
   })
 
   it('major upgrades: a new /vN path and a +incompatible jump', async () => {
     const { result, sum } = await drift(
       { requires: ['example.com/a v1.0.0', 'example.com/inc v1.0.0'], imports: ['example.com/a', 'example.com/inc'] },
-      { requires: ['example.com/a/v2 v2.0.0', 'example.com/inc v2.0.0+incompatible'], imports: ['example.com/a/v2', 'example.com/inc'] }
+      {
+        requires: ['example.com/a/v2 v2.0.0', 'example.com/inc v2.0.0+incompatible'],
+        imports: ['example.com/a/v2', 'example.com/inc']
+      }
     )
     expect(located(result).sort()).toEqual(
-      [`sum-major-upgrade go.sum:${lineOf(sum, 'example.com/a/v2 v2.0.0 h1:')}`, `sum-major-upgrade go.sum:${lineOf(sum, 'example.com/inc v2.0.0+incompatible h1:')}`].sort()
+      [
+        `sum-major-upgrade go.sum:${lineOf(sum, 'example.com/a/v2 v2.0.0 h1:')}`,
+        `sum-major-upgrade go.sum:${lineOf(sum, 'example.com/inc v2.0.0+incompatible h1:')}`
+      ].sort()
     )
   })
 
   it('a new pseudo-version requirement is sum-pseudo-version on the require line', async () => {
-    const { result } = await drift(A, { requires: [...A.requires, `example.com/c ${PSEUDO}`], imports: [...A.imports, 'example.com/c'] })
+    const { result } = await drift(A, {
+      requires: [...A.requires, `example.com/c ${PSEUDO}`],
+      imports: [...A.imports, 'example.com/c']
+    })
     expect(located(result)).toContain('sum-pseudo-version go.mod:8')
   })
 
   it('thresholds: each limit finding lists the modules that count toward it', async () => {
     const { result } = await drift(
       A,
-      { requires: ['example.com/a/v2 v2.0.0', 'example.com/b v1.2.0', 'example.com/c v1.0.0'], imports: ['example.com/a/v2', 'example.com/b', 'example.com/c'] },
+      {
+        requires: ['example.com/a/v2 v2.0.0', 'example.com/b v1.2.0', 'example.com/c v1.0.0'],
+        imports: ['example.com/a/v2', 'example.com/b', 'example.com/c']
+      },
       { 'max-new-modules': '0', 'max-updated-modules': '0', 'max-major-upgrades': '0' }
     )
     const limits = result.findings.filter(f => f.rule.endsWith('-limit'))
-    expect(limits.map(f => `${f.rule} ${f.file}:${f.line}`)).toEqual(['sum-major-upgrades-limit go.sum:1', 'sum-new-modules-limit go.sum:1'])
-    expect(limits[1].message).toMatch(/^1 module counts toward max-new-modules, more than the 0 allowed: example\.com\/c@v1\.0\.0\./)
+    expect(limits.map(f => `${f.rule} ${f.file}:${f.line}`)).toEqual([
+      'sum-major-upgrades-limit go.sum:1',
+      'sum-new-modules-limit go.sum:1'
+    ])
+    expect(limits[1].message).toMatch(
+      /^1 module counts toward max-new-modules, more than the 0 allowed: example\.com\/c@v1\.0\.0\./
+    )
     expect(limits[0].message).toContain('example.com/a/v2@v2.0.0')
-    const updated = await drift(A, { requires: ['example.com/a v1.1.0', 'example.com/b v1.2.0'], imports: A.imports }, { 'max-updated-modules': '0' })
+    const updated = await drift(
+      A,
+      { requires: ['example.com/a v1.1.0', 'example.com/b v1.2.0'], imports: A.imports },
+      { 'max-updated-modules': '0' }
+    )
     const updatedLimit = updated.result.findings.filter(f => f.rule === 'sum-updated-modules-limit')
     expect(updatedLimit.map(f => `${f.file}:${f.line}`)).toEqual(['go.sum:1'])
     expect(updatedLimit[0].message).toContain('example.com/a@v1.0.0->v1.1.0')
-    const within = await drift(A, { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] }, { 'max-new-modules': '1' })
+    const within = await drift(
+      A,
+      { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] },
+      { 'max-new-modules': '1' }
+    )
     expect(within.result.findings.filter(f => f.rule.endsWith('-limit'))).toEqual([])
   })
 
@@ -161,27 +211,48 @@ describe('sum-drift', () => {
   })
 
   it('a database that disagrees with what the proxy serves is sum-unverified-hash', async () => {
-    const liar = await SumDB.start(truth.replace(/^(example\.com\/c v1\.0\.0 h1:)\S+/m, '$1BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB='))
+    const liar = await SumDB.start(
+      truth.replace(/^(example\.com\/c v1\.0\.0 h1:)\S+/m, '$1BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=')
+    )
     try {
-      const { result, sum } = await drift(A, { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] }, {}, { GOSUMDB: liar.gosumdb })
+      const { result, sum } = await drift(
+        A,
+        { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] },
+        {},
+        { GOSUMDB: liar.gosumdb }
+      )
       expect(located(result)).toContain(`sum-unverified-hash go.sum:${lineOf(sum, 'example.com/c v1.0.0 h1:')}`)
-      expect(result.findings.find(f => f.rule === 'sum-unverified-hash')!.message).toMatch(/disagrees with the checksum database|records/)
+      expect(result.findings.find(f => f.rule === 'sum-unverified-hash')!.message).toMatch(
+        /disagrees with the checksum database|records/
+      )
     } finally {
       liar.stop()
     }
   })
 
   it('one lying answer does not taint the other new modules (go stops at the first mismatch)', async () => {
-    const liar = await SumDB.start(truth.replace(/^(example\.com\/a v1\.1\.0 h1:)\S+/m, '$1BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB='))
+    const liar = await SumDB.start(
+      truth.replace(/^(example\.com\/a v1\.1\.0 h1:)\S+/m, '$1BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=')
+    )
     try {
       const { result, sum } = await drift(
         { requires: ['example.com/b v1.2.0'], imports: ['example.com/b'] },
-        { requires: ['example.com/a v1.1.0', 'example.com/b v1.2.0', 'example.com/c v1.0.0'], imports: ['example.com/a', 'example.com/b', 'example.com/c'] },
+        {
+          requires: ['example.com/a v1.1.0', 'example.com/b v1.2.0', 'example.com/c v1.0.0'],
+          imports: ['example.com/a', 'example.com/b', 'example.com/c']
+        },
         {},
         { GOSUMDB: liar.gosumdb }
       )
-      expect(located(result).filter(l => l.startsWith('sum-unverified-hash')).sort()).toEqual(
-        [`sum-unverified-hash go.sum:${lineOf(sum, 'example.com/a v1.1.0 h1:')}`, `sum-unverified-hash go.sum:${lineOf(sum, 'example.com/a v1.1.0/go.mod')}`].sort()
+      expect(
+        located(result)
+          .filter(l => l.startsWith('sum-unverified-hash'))
+          .sort()
+      ).toEqual(
+        [
+          `sum-unverified-hash go.sum:${lineOf(sum, 'example.com/a v1.1.0 h1:')}`,
+          `sum-unverified-hash go.sum:${lineOf(sum, 'example.com/a v1.1.0/go.mod')}`
+        ].sort()
       )
     } finally {
       liar.stop()
@@ -191,18 +262,37 @@ describe('sum-drift', () => {
   it('a database that is down fails closed', async () => {
     const down = await SumDB.start(truth)
     down.stop()
-    const { result } = await drift(A, { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] }, {}, { GOSUMDB: down.gosumdb })
+    const { result } = await drift(
+      A,
+      { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] },
+      {},
+      { GOSUMDB: down.gosumdb }
+    )
     const unverified = result.findings.filter(f => f.rule === 'sum-unverified-hash')
     expect(unverified.length).toBeGreaterThan(0)
     expect(unverified[0].message).toMatch(/could not be checked against the checksum database .*fail closed/)
   })
 
   it('GOSUMDB=off leaves new lines unverified; GONOSUMDB-exempt modules get a notice instead', async () => {
-    const off = await drift(A, { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] }, {}, { GOSUMDB: 'off' })
-    expect(off.result.findings.filter(f => f.rule === 'sum-unverified-hash').map(f => f.message)[0]).toMatch(/GOSUMDB=off/)
-    const priv = await drift(A, { requires: [...A.requires, 'private.example/p v1.0.0'], imports: [...A.imports, 'private.example/p'] }, {}, { GONOSUMDB: 'private.example' })
+    const off = await drift(
+      A,
+      { requires: [...A.requires, 'example.com/c v1.0.0'], imports: [...A.imports, 'example.com/c'] },
+      {},
+      { GOSUMDB: 'off' }
+    )
+    expect(off.result.findings.filter(f => f.rule === 'sum-unverified-hash').map(f => f.message)[0]).toMatch(
+      /GOSUMDB=off/
+    )
+    const priv = await drift(
+      A,
+      { requires: [...A.requires, 'private.example/p v1.0.0'], imports: [...A.imports, 'private.example/p'] },
+      {},
+      { GONOSUMDB: 'private.example' }
+    )
     expect(located(priv.result).filter(l => !l.startsWith('sum-module-added'))).toEqual(['step-skipped go.sum:1'])
-    expect(priv.result.findings.find(f => f.rule === 'step-skipped')!.message).toMatch(/GONOSUMDB\/GOPRIVATE exempts them: private\.example\/p v1\.0\.0/)
+    expect(priv.result.findings.find(f => f.rule === 'step-skipped')!.message).toMatch(
+      /GONOSUMDB\/GOPRIVATE exempts them: private\.example\/p v1\.0\.0/
+    )
   })
 
   it('with no base it says how to enable the check', async () => {
@@ -243,29 +333,58 @@ describe('sum-drift', () => {
     world.git(world.root, 'clone', '-q', '--depth=1', `file://${origin}`, clone)
     expect(() => world.git(clone, 'cat-file', '-e', `${base}^{commit}`)).toThrow()
     const result = await gate(world, clone, { checks: 'sum-drift', 'base-ref': base })
-    expect(located(result).filter(l => l.startsWith('sum-module'))).toEqual([`sum-module-upgraded go.sum:${lineOf(fs.readFileSync(path.join(clone, 'go.sum'), 'utf8'), 'example.com/a v1.1.0 h1:')}`])
+    expect(located(result).filter(l => l.startsWith('sum-module'))).toEqual([
+      `sum-module-upgraded go.sum:${lineOf(fs.readFileSync(path.join(clone, 'go.sum'), 'utf8'), 'example.com/a v1.1.0 h1:')}`
+    ])
 
     world.git(clone, 'remote', 'remove', 'origin')
-    const missing = await gate(world, clone, { checks: 'sum-drift', 'base-ref': '0123456789abcdef0123456789abcdef01234567' })
+    const missing = await gate(world, clone, {
+      checks: 'sum-drift',
+      'base-ref': '0123456789abcdef0123456789abcdef01234567'
+    })
     expect(located(missing)).toEqual(['step-skipped go.sum:1'])
     expect(missing.findings[0].message).toMatch(/fetch-depth: 0/)
   })
 
   it('only-new reports only replace directives absent from the base commit', async () => {
-    const dir = world.dir('only-new', { 'go.mod': 'module example.com/app\n\ngo 1.21\n\nreplace example.com/old => ./old\n' })
+    const dir = world.dir('only-new', {
+      'go.mod': 'module example.com/app\n\ngo 1.21\n\nreplace example.com/old => ./old\n'
+    })
     const sha = world.commitAll(dir, 'base')
     fs.appendFileSync(path.join(dir, 'go.mod'), 'replace example.com/new => ./new\n')
     world.commitAll(dir, 'head')
-    expect(located(await gate(world, dir, { checks: 'replace', 'base-ref': sha, 'only-new': 'true' }))).toEqual(['replace-local-path go.mod:6'])
-    expect(located(await gate(world, dir, { checks: 'replace', 'base-ref': sha }))).toEqual(['replace-local-path go.mod:5', 'replace-local-path go.mod:6'])
-    expect(located(await gate(world, dir, { checks: 'replace', 'only-new': 'true' }))).toEqual(['replace-local-path go.mod:5', 'replace-local-path go.mod:6', 'step-skipped go.mod:1'])
+    expect(located(await gate(world, dir, { checks: 'replace', 'base-ref': sha, 'only-new': 'true' }))).toEqual([
+      'replace-local-path go.mod:6'
+    ])
+    expect(located(await gate(world, dir, { checks: 'replace', 'base-ref': sha }))).toEqual([
+      'replace-local-path go.mod:5',
+      'replace-local-path go.mod:6'
+    ])
+    expect(located(await gate(world, dir, { checks: 'replace', 'only-new': 'true' }))).toEqual([
+      'replace-local-path go.mod:5',
+      'replace-local-path go.mod:6',
+      'step-skipped go.mod:1'
+    ])
   })
 })
 
 describe('Go version order', () => {
   it('sorts versions exactly as go list -m -versions does', async () => {
     const { compare } = await import('../src/go/semver.js')
-    const versions = ['v1.0.0-rc.1', 'v1.0.0-beta.2', 'v1.0.0-beta.10', 'v1.0.0-alpha', 'v1.0.0', 'v1.0.1', 'v1.10.0', 'v1.2.0', 'v1.2.0-pre', 'v1.9.9', 'v0.9.0', 'v1.0.0-rc.1.1']
+    const versions = [
+      'v1.0.0-rc.1',
+      'v1.0.0-beta.2',
+      'v1.0.0-beta.10',
+      'v1.0.0-alpha',
+      'v1.0.0',
+      'v1.0.1',
+      'v1.10.0',
+      'v1.2.0',
+      'v1.2.0-pre',
+      'v1.9.9',
+      'v0.9.0',
+      'v1.0.0-rc.1.1'
+    ]
     const world = new GoWorld(versions.map(version => ({ path: 'example.com/v', version })))
     try {
       const dir = world.dir('m', { 'go.mod': 'module example.com/m\n\ngo 1.21\n' })

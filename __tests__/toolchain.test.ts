@@ -38,7 +38,13 @@ describe('toolchain step', () => {
 
   /** The gate with only the fake release's go on PATH, and a clean Go environment. */
   function judge(inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<GateResult> {
-    const clean = { ...world.env, PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`, GO_GUARD_CACHE_DIR: cacheDir, GO_GUARD_HTTP_TIMEOUT: '3', ...env }
+    const clean = {
+      ...world.env,
+      PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`,
+      GO_GUARD_CACHE_DIR: cacheDir,
+      GO_GUARD_HTTP_TIMEOUT: '3',
+      ...env
+    }
     delete (clean as Record<string, string>).GOSUMDB
     delete (clean as Record<string, string>).GOPROXY
     delete (clean as Record<string, string>).GOFLAGS
@@ -79,7 +85,9 @@ describe('toolchain step', () => {
 
   it('a pinned toolchain-sha256 is authoritative', async () => {
     expect(rules(await judge({ 'toolchain-sha256': 'f'.repeat(64) }))).toEqual(['toolchain-checksum-mismatch'])
-    expect(rules(await judge({ 'toolchain-sha256': release.sha256(), 'toolchain-checksums-url': 'http://127.0.0.1:9/none' }))).toEqual([])
+    expect(
+      rules(await judge({ 'toolchain-sha256': release.sha256(), 'toolchain-checksums-url': 'http://127.0.0.1:9/none' }))
+    ).toEqual([])
   })
 
   it('a signature by another key is toolchain-signature-invalid', async () => {
@@ -93,7 +101,9 @@ describe('toolchain step', () => {
     await release.publish(impostor)
     const result = await judge()
     expect(rules(result)).toEqual(['toolchain-signature-invalid'])
-    expect(result.findings[0].message).toMatch(new RegExp(`primary fingerprint is ${impostor.fingerprint}, not the pinned ${key.fingerprint}`))
+    expect(result.findings[0].message).toMatch(
+      new RegExp(`primary fingerprint is ${impostor.fingerprint}, not the pinned ${key.fingerprint}`)
+    )
   })
 
   it('a signature by a rotated subkey, expired today, counts: it was valid when the signature was made', async () => {
@@ -140,7 +150,12 @@ describe('toolchain step', () => {
     const other = world.dir('other-bin', { go: '#!/bin/sh\nexec /bin/true\n' })
     fs.chmodSync(path.join(other, 'go'), 0o755)
     const result = await judge({}, { PATH: `${other}:${path.dirname(release.goBinary)}::relative/bin:/usr/bin:/bin` })
-    expect(rules(result).sort()).toEqual(['path-shadowed-go', 'path-shadowed-go', 'path-unsafe-entry', 'path-unsafe-entry'])
+    expect(rules(result).sort()).toEqual([
+      'path-shadowed-go',
+      'path-shadowed-go',
+      'path-unsafe-entry',
+      'path-unsafe-entry'
+    ])
   })
 
   it.each([
@@ -157,28 +172,42 @@ describe('toolchain step', () => {
     try {
       const result = await judge({ 'toolchain-sha256': release.sha256() }, { GOENV: goenvFile, ...setup.env })
       const weakened = result.findings.filter(f => f.rule === 'env-weakened-verification')
-      expectEqualIn(JSON.stringify(result.findings), weakened.map(f => f.message.split(':')[0].replace(/ \(.*$/, '')), [`GOSUMDB=off is set in ${place}`])
+      expectEqualIn(
+        JSON.stringify(result.findings),
+        weakened.map(f => f.message.split(':')[0].replace(/ \(.*$/, '')),
+        [`GOSUMDB=off is set in ${place}`]
+      )
     } finally {
       fs.writeFileSync(rootEnv, original)
     }
   })
 
   it('narrowing and notable settings: GONOSUMDB wholesale, GOFLAGS -mod=mod, GOINSECURE, GOPRIVATE, GOTOOLCHAIN', async () => {
-    const result = await judge({}, { GONOSUMDB: 'github.com', GOFLAGS: '-mod=mod', GOINSECURE: 'corp.example', GOTOOLCHAIN: 'auto' })
+    const result = await judge(
+      {},
+      { GONOSUMDB: 'github.com', GOFLAGS: '-mod=mod', GOINSECURE: 'corp.example', GOTOOLCHAIN: 'auto' }
+    )
     expect(result.findings.map(f => `${f.rule} ${f.message.split(' ')[0]}`).sort()).toEqual(
-      ['env-weakened-verification GONOSUMDB=github.com', 'env-weakened-verification GOFLAGS=-mod=mod', 'env-notice GOINSECURE=corp.example', 'env-notice GOTOOLCHAIN=auto'].sort()
+      [
+        'env-weakened-verification GONOSUMDB=github.com',
+        'env-weakened-verification GOFLAGS=-mod=mod',
+        'env-notice GOINSECURE=corp.example',
+        'env-notice GOTOOLCHAIN=auto'
+      ].sort()
     )
     const narrow = await judge({}, { GOPRIVATE: 'corp.example/*' })
     expect(narrow.findings.map(f => f.rule)).toEqual(['env-notice'])
   })
 
-  it("GOTOOLCHAIN=auto as the official $GOROOT/go.env sets it is no notice; set by the job, it is", async () => {
+  it('GOTOOLCHAIN=auto as the official $GOROOT/go.env sets it is no notice; set by the job, it is', async () => {
     const rootEnv = path.join(release.goroot, 'go.env')
     const original = fs.readFileSync(rootEnv, 'utf8')
     fs.writeFileSync(rootEnv, original.replace(/^GOTOOLCHAIN=.*$/m, 'GOTOOLCHAIN=auto'))
     try {
       const notices = async (env: Record<string, string>): Promise<string[]> =>
-        (await judge({ 'toolchain-sha256': release.sha256() }, env)).findings.filter(f => f.rule === 'env-notice').map(f => f.message.split(' ')[0])
+        (await judge({ 'toolchain-sha256': release.sha256() }, env)).findings
+          .filter(f => f.rule === 'env-notice')
+          .map(f => f.message.split(' ')[0])
       expect(await notices({})).toEqual([])
       expect(await notices({ GOTOOLCHAIN: 'go1.99.0+auto' })).toEqual(['GOTOOLCHAIN=go1.99.0+auto'])
     } finally {
@@ -188,9 +217,18 @@ describe('toolchain step', () => {
 
   it('a go.mod asking for a newer Go than the running one is toolchain-version-mismatch on its line', async () => {
     const dir = world.dir('newer', { 'go.mod': 'module example.com/newer\n\ngo 1.99.0\n\ntoolchain go1.99.1\n' })
-    const clean = { ...world.env, PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`, GO_GUARD_CACHE_DIR: cacheDir }
-    const result = await gate({ env: clean }, dir, { ...release.inputs(key.fingerprint), 'toolchain-sha256': release.sha256() })
-    expect(result.findings.filter(f => f.rule === 'toolchain-version-mismatch').map(f => `${f.file}:${f.line}`)).toEqual(['go.mod:3', 'go.mod:5'])
+    const clean = {
+      ...world.env,
+      PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`,
+      GO_GUARD_CACHE_DIR: cacheDir
+    }
+    const result = await gate({ env: clean }, dir, {
+      ...release.inputs(key.fingerprint),
+      'toolchain-sha256': release.sha256()
+    })
+    expect(
+      result.findings.filter(f => f.rule === 'toolchain-version-mismatch').map(f => `${f.file}:${f.line}`)
+    ).toEqual(['go.mod:3', 'go.mod:5'])
   })
 
   it('the archive can be given as a local file with its .asc beside it', async () => {
@@ -213,7 +251,8 @@ describe('toolchain step, module proof', () => {
         for (const e of fs.readdirSync(path.join(release.goroot, rel), { withFileTypes: true })) {
           const child = rel ? `${rel}/${e.name}` : e.name
           if (e.isDirectory()) walk(child)
-          else if (!/^(api|doc|misc|test)\//.test(child)) files[child.replace(/(^|\/)go\.mod$/, '$1_go.mod')] = fs.readFileSync(path.join(release.goroot, child))
+          else if (!/^(api|doc|misc|test)\//.test(child))
+            files[child.replace(/(^|\/)go\.mod$/, '$1_go.mod')] = fs.readFileSync(path.join(release.goroot, child))
         }
       }
       walk('')
@@ -228,20 +267,43 @@ describe('toolchain step, module proof', () => {
       try {
         const repo = world.dir('repo', { 'go.mod': 'module example.com/app\n\ngo 1.21\n' })
         const judge = (env: Record<string, string>): Promise<GateResult> =>
-          gate({ env: { ...world.env, PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`, GO_GUARD_CACHE_DIR: fs.mkdtempSync(path.join(world.root, 'm-')), GONOSUMDB: '', ...env } }, repo, {
-            checks: 'toolchain',
-            'go-binary': release.goBinary,
-            'toolchain-trust': 'module'
-          })
+          gate(
+            {
+              env: {
+                ...world.env,
+                PATH: `${path.dirname(release.goBinary)}:/usr/bin:/bin`,
+                GO_GUARD_CACHE_DIR: fs.mkdtempSync(path.join(world.root, 'm-')),
+                GONOSUMDB: '',
+                ...env
+              }
+            },
+            repo,
+            {
+              checks: 'toolchain',
+              'go-binary': release.goBinary,
+              'toolchain-trust': 'module'
+            }
+          )
         const proven = await judge({ GOSUMDB: db.gosumdb })
-        expect(proven.findings.filter(f => f.rule.startsWith('toolchain-')).map(f => f.message).join('\n')).toBe('')
+        expect(
+          proven.findings
+            .filter(f => f.rule.startsWith('toolchain-'))
+            .map(f => f.message)
+            .join('\n')
+        ).toBe('')
         // A GOROOT file edited after installation.
         const edited = path.join(release.goroot, 'src/fmt/print.go')
         fs.appendFileSync(edited, '\n// edited\n')
-        expect((await judge({ GOSUMDB: db.gosumdb })).findings.filter(f => f.rule === 'toolchain-file-modified').map(f => f.message.split(' ')[0])).toEqual([edited])
+        expect(
+          (await judge({ GOSUMDB: db.gosumdb })).findings
+            .filter(f => f.rule === 'toolchain-file-modified')
+            .map(f => f.message.split(' ')[0])
+        ).toEqual([edited])
         // No database to vouch for the module: fail closed.
         const off = await judge({ GOSUMDB: 'off' })
-        expect(off.findings.filter(f => f.rule === 'toolchain-unverifiable').map(f => f.message)).toEqual([expect.stringMatching(/GOSUMDB=off/)])
+        expect(off.findings.filter(f => f.rule === 'toolchain-unverifiable').map(f => f.message)).toEqual([
+          expect.stringMatching(/GOSUMDB=off/)
+        ])
       } finally {
         db.stop()
       }

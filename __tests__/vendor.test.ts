@@ -21,7 +21,12 @@ describe('vendor step', () => {
     world = new GoWorld([
       { path: 'example.com/a', version: 'v1.0.0' },
       { path: 'example.com/b', version: 'v1.2.0', files: { 'b.go': 'package b\n', 'extra/x.go': 'package extra\n' } },
-      { path: 'example.com/forkb', version: 'v1.0.0', goMod: 'module example.com/b\n\ngo 1.21\n', files: { 'b.go': 'package b\n\nconst Fork = 1\n' } }
+      {
+        path: 'example.com/forkb',
+        version: 'v1.0.0',
+        goMod: 'module example.com/b\n\ngo 1.21\n',
+        files: { 'b.go': 'package b\n\nconst Fork = 1\n' }
+      }
     ])
     template = world.dir('template', { 'go.mod': GO_MOD, 'main.go': MAIN })
     world.go(template, 'mod', 'tidy')
@@ -53,7 +58,11 @@ describe('vendor step', () => {
       fs.writeFileSync(path.join(d, 'vendor/example.com/b/backdoor.go'), 'package b\n')
     })
     expect(located(await gate(world, dir, { checks: 'vendor' })).sort()).toEqual(
-      ['vendor-file-extra vendor/example.com/b/backdoor.go:1', 'vendor-file-missing vendor/example.com/b/b.go:1', 'vendor-file-modified vendor/example.com/a/a.go:1'].sort()
+      [
+        'vendor-file-extra vendor/example.com/b/backdoor.go:1',
+        'vendor-file-missing vendor/example.com/b/b.go:1',
+        'vendor-file-modified vendor/example.com/a/a.go:1'
+      ].sort()
     )
   })
 
@@ -62,45 +71,79 @@ describe('vendor step', () => {
       fs.rmSync(path.join(d, 'vendor/example.com/a/a.go'))
       fs.symlinkSync('/etc/passwd', path.join(d, 'vendor/example.com/a/a.go'))
     })
-    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual(['vendor-unsafe-entry vendor/example.com/a/a.go:1'])
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual([
+      'vendor-unsafe-entry vendor/example.com/a/a.go:1'
+    ])
   })
 
   it('modules.txt edited to drop an explicit marker is a mismatch on the go.mod line, and a modified file', async () => {
     const dir = app(d => {
       const file = path.join(d, 'vendor/modules.txt')
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(# example\.com\/b v1\.2\.0\n)## explicit; go 1\.21\n/, '$1'))
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace(/(# example\.com\/b v1\.2\.0\n)## explicit; go 1\.21\n/, '$1')
+      )
     })
     const result = await gate(world, dir, { checks: 'vendor' })
     // One issue, one finding: the line-level modules.txt comparison leaves a module go already refuses to the consistency check.
     expect(located(result)).toEqual(['vendor-modules-txt-mismatch go.mod:7'])
-    expect(result.findings.find(f => f.rule === 'vendor-modules-txt-mismatch')!.message).toContain('example.com/b@v1.2.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt')
+    expect(result.findings.find(f => f.rule === 'vendor-modules-txt-mismatch')!.message).toContain(
+      'example.com/b@v1.2.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt'
+    )
   })
 
   it('a replacement added to go.mod without re-vendoring is caught', async () => {
-    const dir = app(d => fs.appendFileSync(path.join(d, 'go.mod'), '\nreplace example.com/b => example.com/forkb v1.0.0\n'))
+    const dir = app(d =>
+      fs.appendFileSync(path.join(d, 'go.mod'), '\nreplace example.com/b => example.com/forkb v1.0.0\n')
+    )
     world.go(dir, 'mod', 'download', 'example.com/forkb@v1.0.0')
-    fs.appendFileSync(path.join(dir, 'go.sum'), execFileSync(GO_BIN, ['mod', 'download', '-json', 'example.com/forkb@v1.0.0'], { cwd: dir, env: world.env, encoding: 'utf8' }).match(/"Sum": "(\S+)"/)![1].replace(/^/, 'example.com/forkb v1.0.0 ') + '\n')
+    fs.appendFileSync(
+      path.join(dir, 'go.sum'),
+      execFileSync(GO_BIN, ['mod', 'download', '-json', 'example.com/forkb@v1.0.0'], {
+        cwd: dir,
+        env: world.env,
+        encoding: 'utf8'
+      })
+        .match(/"Sum": "(\S+)"/)![1]
+        .replace(/^/, 'example.com/forkb v1.0.0 ') + '\n'
+    )
     const result = await gate(world, dir, { checks: 'vendor', rules: 'vendor-file-modified: off' })
     expect(located(result)).toEqual(['vendor-modules-txt-mismatch go.mod:10'])
   })
 
-  it('a go version edited in modules.txt is a mismatch on that line; one newer than the toolchain is refused in go\'s words', async () => {
-    const edit = (from: string, to: string) => (d: string): void => {
-      const file = path.join(d, 'vendor/modules.txt')
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to))
-    }
-    const older = await gate(world, app(edit('# example.com/a v1.0.0\n## explicit; go 1.21', '# example.com/a v1.0.0\n## explicit; go 1.20')), { checks: 'vendor' })
+  it("a go version edited in modules.txt is a mismatch on that line; one newer than the toolchain is refused in go's words", async () => {
+    const edit =
+      (from: string, to: string) =>
+      (d: string): void => {
+        const file = path.join(d, 'vendor/modules.txt')
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to))
+      }
+    const older = await gate(
+      world,
+      app(edit('# example.com/a v1.0.0\n## explicit; go 1.21', '# example.com/a v1.0.0\n## explicit; go 1.20')),
+      { checks: 'vendor' }
+    )
     expect(located(older)).toEqual(['vendor-modules-txt-mismatch vendor/modules.txt:2'])
-    expect(older.findings[0].message).toContain('## explicit; go 1.20 where `go mod vendor` writes ## explicit; go 1.21')
-    const newer = await gate(world, app(edit('# example.com/a v1.0.0\n## explicit; go 1.21', '# example.com/a v1.0.0\n## explicit; go 1.999')), { checks: 'vendor' })
+    expect(older.findings[0].message).toContain(
+      '## explicit; go 1.20 where `go mod vendor` writes ## explicit; go 1.21'
+    )
+    const newer = await gate(
+      world,
+      app(edit('# example.com/a v1.0.0\n## explicit; go 1.21', '# example.com/a v1.0.0\n## explicit; go 1.999')),
+      { checks: 'vendor' }
+    )
     expect(located(newer)).toEqual(['vendor-modules-txt-mismatch vendor/modules.txt:2'])
-    expect(newer.findings[0].message).toMatch(/example\.com\/a in vendor\/modules\.txt requires go >= 1\.999 \(running go 1\.\d+/)
+    expect(newer.findings[0].message).toMatch(
+      /example\.com\/a in vendor\/modules\.txt requires go >= 1\.999 \(running go 1\.\d+/
+    )
   })
 
   it('a module line go ignores but go mod vendor does not write is a mismatch on that line', async () => {
     const dir = app(d => fs.appendFileSync(path.join(d, 'vendor/modules.txt'), '# example.com/c v1.0.0\n'))
     const lines = fs.readFileSync(path.join(dir, 'vendor/modules.txt'), 'utf8').split('\n')
-    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual([`vendor-modules-txt-mismatch vendor/modules.txt:${lines.indexOf('# example.com/c v1.0.0') + 1}`])
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual([
+      `vendor-modules-txt-mismatch vendor/modules.txt:${lines.indexOf('# example.com/c v1.0.0') + 1}`
+    ])
   })
 
   it('a vendor/ that is itself a symlink is vendor-unsafe-entry, not a skip', async () => {
@@ -115,7 +158,9 @@ describe('vendor step', () => {
     const dir = path.join(world.root, `repo-${++n}`)
     fs.cpSync(template, path.join(dir, 'sub'), { recursive: true })
     fs.appendFileSync(path.join(dir, 'sub/vendor/example.com/a/a.go'), '// edited\n')
-    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual(['vendor-file-modified sub/vendor/example.com/a/a.go:1'])
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual([
+      'vendor-file-modified sub/vendor/example.com/a/a.go:1'
+    ])
   })
 
   it('GOFLAGS=-mod=vendor without vendor/ is refused on each requirement, as go would', async () => {
@@ -126,7 +171,12 @@ describe('vendor step', () => {
   })
 
   it('a workspace vendor directory is step-skipped, saying so', async () => {
-    const dir = app(d => fs.writeFileSync(path.join(d, 'vendor/modules.txt'), '## workspace\n' + fs.readFileSync(path.join(d, 'vendor/modules.txt'), 'utf8')))
+    const dir = app(d =>
+      fs.writeFileSync(
+        path.join(d, 'vendor/modules.txt'),
+        '## workspace\n' + fs.readFileSync(path.join(d, 'vendor/modules.txt'), 'utf8')
+      )
+    )
     const result = await gate(world, dir, { checks: 'vendor' })
     expect(located(result)).toEqual(['step-skipped vendor/modules.txt:1'])
     expect(result.findings[0].message).toContain('go work vendor')
@@ -163,7 +213,11 @@ describe('vendor step', () => {
       fs.writeFileSync(path.join(dir, 'vendor/modules.txt'), text)
       let goRejects = false
       try {
-        execFileSync(GO_BIN, ['list', '-mod=vendor', './...'], { cwd: dir, env: world.env, stdio: ['ignore', 'pipe', 'pipe'] })
+        execFileSync(GO_BIN, ['list', '-mod=vendor', './...'], {
+          cwd: dir,
+          env: world.env,
+          stdio: ['ignore', 'pipe', 'pipe']
+        })
       } catch (error) {
         goRejects = /inconsistent vendoring/.test(String((error as { stderr?: string }).stderr))
       }
@@ -209,7 +263,11 @@ describe('vendor step', () => {
       fs.writeFileSync(path.join(dir, 'vendor/modules.txt'), txt)
       let goRejects = false
       try {
-        execFileSync(GO_BIN, ['list', '-mod=vendor', './...'], { cwd: dir, env: world.env, stdio: ['ignore', 'pipe', 'pipe'] })
+        execFileSync(GO_BIN, ['list', '-mod=vendor', './...'], {
+          cwd: dir,
+          env: world.env,
+          stdio: ['ignore', 'pipe', 'pipe']
+        })
       } catch (error) {
         goRejects = /inconsistent vendoring|requires go >=/.test(String((error as { stderr?: string }).stderr))
       }
@@ -225,10 +283,31 @@ describe('vendor step', () => {
 
 describe('parseModulesTxt', () => {
   it('keeps line numbers, replacements and go versions', () => {
-    const txt = parseModulesTxt('# a.com/x v1.0.0 => ./x\n## explicit; go 1.22\na.com/x\na.com/x/sub\n# b.com/y => c.com/y v1.1.0\n')
+    const txt = parseModulesTxt(
+      '# a.com/x v1.0.0 => ./x\n## explicit; go 1.22\na.com/x\na.com/x/sub\n# b.com/y => c.com/y v1.1.0\n'
+    )
     expect(txt.modules).toEqual([
-      { path: 'a.com/x', version: 'v1.0.0', replacement: { path: './x', version: '' }, explicit: true, goVersion: '1.22', line: 1, annotationLine: 2, packages: [{ path: 'a.com/x', line: 3 }, { path: 'a.com/x/sub', line: 4 }] },
-      { path: 'b.com/y', version: '', replacement: { path: 'c.com/y', version: 'v1.1.0' }, explicit: false, line: 5, packages: [] }
+      {
+        path: 'a.com/x',
+        version: 'v1.0.0',
+        replacement: { path: './x', version: '' },
+        explicit: true,
+        goVersion: '1.22',
+        line: 1,
+        annotationLine: 2,
+        packages: [
+          { path: 'a.com/x', line: 3 },
+          { path: 'a.com/x/sub', line: 4 }
+        ]
+      },
+      {
+        path: 'b.com/y',
+        version: '',
+        replacement: { path: 'c.com/y', version: 'v1.1.0' },
+        explicit: false,
+        line: 5,
+        packages: []
+      }
     ])
   })
 })

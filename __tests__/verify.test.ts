@@ -26,7 +26,12 @@ describe('verify step on the real go command', () => {
       { path: 'example.com/a', version: 'v1.0.0' },
       { path: 'example.com/b', version: 'v1.2.0' },
       // A fork: a module-path replacement must declare the path it replaces.
-      { path: 'example.com/forka', version: 'v1.0.0', goMod: 'module example.com/a\n\ngo 1.21\n', files: { 'a.go': 'package a\n\nconst Fork = true\n' } }
+      {
+        path: 'example.com/forka',
+        version: 'v1.0.0',
+        goMod: 'module example.com/a\n\ngo 1.21\n',
+        files: { 'a.go': 'package a\n\nconst Fork = true\n' }
+      }
     ])
     const dir = world.dir('template', { 'go.mod': GO_MOD, 'main.go': MAIN })
     world.go(dir, 'mod', 'tidy')
@@ -52,7 +57,10 @@ describe('verify step on the real go command', () => {
   })
 
   it('reports a tampered go.sum hash as mod-download-failed on the require line', async () => {
-    const tampered = cleanSum.replace(/^(example\.com\/b v1\.2\.0 h1:)\S+/m, '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=')
+    const tampered = cleanSum.replace(
+      /^(example\.com\/b v1\.2\.0 h1:)\S+/m,
+      '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY='
+    )
     expect(tampered).not.toBe(cleanSum)
     const dir = app('tampered-sum', tampered)
     const result = await gate(world, dir, { checks: 'verify' })
@@ -64,7 +72,10 @@ describe('verify step on the real go command', () => {
   })
 
   it('reports a missing go.sum entry as sum-missing-entry, and go does not write it back', async () => {
-    const missing = cleanSum.split('\n').filter(l => !l.startsWith('example.com/b v1.2.0 h1:')).join('\n')
+    const missing = cleanSum
+      .split('\n')
+      .filter(l => !l.startsWith('example.com/b v1.2.0 h1:'))
+      .join('\n')
     const dir = app('missing-entry', missing)
     const result = await gate(world, dir, { checks: 'verify' })
     expect(located(result)).toEqual(['sum-missing-entry go.mod:7'])
@@ -126,13 +137,19 @@ describe('verify step with several faults in one module', () => {
       { path: 'example.com/b', version: 'v1.2.0' }
     ])
     try {
-      const goMod = 'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
-      const dir = world.dir('app', { 'go.mod': goMod, 'main.go': 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n' })
+      const goMod =
+        'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
+      const dir = world.dir('app', {
+        'go.mod': goMod,
+        'main.go': 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n'
+      })
       world.go(dir, 'mod', 'tidy')
       const sum = fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')
       fs.writeFileSync(
         path.join(dir, 'go.sum'),
-        sum.replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, '$1AAAAfXJQgSOBIk2vPYuXWGYHxIb66AakYclJwYHRTA=').replace(/^example\.com\/b v1\.2\.0 h1:.*\n/m, '')
+        sum
+          .replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, '$1AAAAfXJQgSOBIk2vPYuXWGYHxIb66AakYclJwYHRTA=')
+          .replace(/^example\.com\/b v1\.2\.0 h1:.*\n/m, '')
       )
       const result = await gate(world, dir, { checks: 'verify' })
       expect(located(result)).toEqual(['mod-download-failed go.mod:6', 'sum-missing-entry go.mod:7'])
@@ -146,10 +163,16 @@ describe('verify step on a vendored module', () => {
   it('still checks go.sum, though go would default to -mod=vendor', async () => {
     const world = new GoWorld([{ path: 'example.com/a', version: 'v1.0.0' }])
     try {
-      const dir = world.dir('app', { 'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n' })
+      const dir = world.dir('app', {
+        'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n',
+        'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n'
+      })
       world.go(dir, 'mod', 'tidy')
       world.go(dir, 'mod', 'vendor')
-      fs.writeFileSync(path.join(dir, 'go.sum'), fs.readFileSync(path.join(dir, 'go.sum'), 'utf8').replace(/^example\.com\/a v1\.0\.0 h1:.*\n/m, ''))
+      fs.writeFileSync(
+        path.join(dir, 'go.sum'),
+        fs.readFileSync(path.join(dir, 'go.sum'), 'utf8').replace(/^example\.com\/a v1\.0\.0 h1:.*\n/m, '')
+      )
       const result = await gate(world, dir, { checks: 'verify' })
       expect(located(result)).toEqual(['sum-missing-entry go.mod:5'])
     } finally {

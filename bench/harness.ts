@@ -44,20 +44,32 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: numbe
 const execFileAsync = promisify(execFile)
 
 /** go-guard run asynchronously: the toolchain rows serve the release from this process. */
-async function goGuardAsync(dir: string, env: Record<string, string>, args: string[]): Promise<{ ms: number; ownMs: number }> {
+async function goGuardAsync(
+  dir: string,
+  env: Record<string, string>,
+  args: string[]
+): Promise<{ ms: number; ownMs: number }> {
   const started = performance.now()
-  const result = await execFileAsync(process.execPath, [path.join(ROOT, 'dist/cli.js'), dir, '--format', 'json', '--cache', 'false', ...args], { env, maxBuffer: 256 << 20 }).catch(
-    (error: { stdout?: string; code?: number; stderr?: string }) => {
-      if (error.code !== 1) throw new Error(`go-guard failed: ${error.stderr}`)
-      return { stdout: error.stdout ?? '' }
-    }
-  )
+  const result = await execFileAsync(
+    process.execPath,
+    [path.join(ROOT, 'dist/cli.js'), dir, '--format', 'json', '--cache', 'false', ...args],
+    { env, maxBuffer: 256 << 20 }
+  ).catch((error: { stdout?: string; code?: number; stderr?: string }) => {
+    if (error.code !== 1) throw new Error(`go-guard failed: ${error.stderr}`)
+    return { stdout: error.stdout ?? '' }
+  })
   const report = JSON.parse(result.stdout) as { timing: { ownCpuMs: number } }
   return { ms: performance.now() - started, ownMs: report.timing.ownCpuMs }
 }
 
 function goGuard(dir: string, env: Record<string, string>, args: string[]): { ms: number; ownMs: number } {
-  const { value, ms: wall } = time(() => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), dir, '--format', 'json', '--cache', 'false', ...args], { env, encoding: 'utf8', maxBuffer: 256 << 20 }))
+  const { value, ms: wall } = time(() =>
+    spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli.js'), dir, '--format', 'json', '--cache', 'false', ...args],
+      { env, encoding: 'utf8', maxBuffer: 256 << 20 }
+    )
+  )
   if (value.status !== 0 && value.status !== 1) throw new Error(`go-guard failed: ${value.stderr}`)
   const report = JSON.parse(value.stdout) as { timing: { ownCpuMs: number } }
   // Own time: the CLI's CPU time (its go subprocesses overlap, so wall minus go time says little).
@@ -77,14 +89,17 @@ grep -n '=>' go.mod >/dev/null || true
 `
 
 function baseline(dir: string, env: Record<string, string>, base: string): number {
-  return time(() => execFileSync('bash', ['-c', BASELINE], { cwd: dir, env: { ...env, BASE: base }, stdio: 'ignore' })).ms
+  return time(() => execFileSync('bash', ['-c', BASELINE], { cwd: dir, env: { ...env, BASE: base }, stdio: 'ignore' }))
+    .ms
 }
 
 function opensslThroughput(files: string[]): number {
   const list = path.join(os.tmpdir(), `bench-files-${process.pid}`)
   fs.writeFileSync(list, files.join('\0'))
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0)
-  const { ms: took } = time(() => execFileSync('bash', ['-c', `xargs -0 cat < "${list}" | openssl dgst -sha256 >/dev/null`]))
+  const { ms: took } = time(() =>
+    execFileSync('bash', ['-c', `xargs -0 cat < "${list}" | openssl dgst -sha256 >/dev/null`])
+  )
   fs.rmSync(list)
   return bytes / (took / 1000)
 }
@@ -94,8 +109,13 @@ const mbps = (bytesPerSecond: number): string => `${(bytesPerSecond / 1e6).toFix
 async function toolchainRows(dir: string, env: Record<string, string>): Promise<void> {
   const goEnv = JSON.parse(execFileSync(GO, ['env', '-json'], { encoding: 'utf8' })) as Record<string, string>
   const release = ensureToolchainRelease(dir, goEnv.GOROOT, goEnv.GOVERSION, `${goEnv.GOOS}-${goEnv.GOARCH}`)
-  if (release === undefined) return void row('toolchain proof', 'n/a', 'n/a', '', 'gpg is not installed (apt-get install gnupg)')
-  const files = new Map([[`/dl/${path.basename(release.archive)}`, release.archive], [`/dl/${path.basename(release.signature)}`, release.signature], ['/list.json', release.list]])
+  if (release === undefined)
+    return void row('toolchain proof', 'n/a', 'n/a', '', 'gpg is not installed (apt-get install gnupg)')
+  const files = new Map([
+    [`/dl/${path.basename(release.archive)}`, release.archive],
+    [`/dl/${path.basename(release.signature)}`, release.signature],
+    ['/list.json', release.list]
+  ])
   const server = http.createServer((req, res) => {
     const file = files.get(req.url ?? '')
     if (!file) return void res.writeHead(404).end()
@@ -108,7 +128,19 @@ async function toolchainRows(dir: string, env: Record<string, string>): Promise<
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tc-'))
     fs.writeFileSync(path.join(empty, 'go.mod'), 'module example.com/tc\n\ngo 1.21\n')
     const manifests = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-manifests-'))
-    const args = ['--checks', 'toolchain', '--toolchain-checksums-url', `${url}/list.json`, '--toolchain-download-url', `${url}/dl/`, `--gpg-public-key=${release.publicKey}`, '--gpg-key-fingerprint', release.fingerprint, '--fail-on', 'never']
+    const args = [
+      '--checks',
+      'toolchain',
+      '--toolchain-checksums-url',
+      `${url}/list.json`,
+      '--toolchain-download-url',
+      `${url}/dl/`,
+      `--gpg-public-key=${release.publicKey}`,
+      '--gpg-key-fingerprint',
+      release.fingerprint,
+      '--fail-on',
+      'never'
+    ]
     const tcEnv = { ...env, GO_GUARD_CACHE_DIR: manifests, PATH: process.env.PATH ?? '' }
     const cold = await goGuardAsync(empty, tcEnv, args)
     const warm = await goGuardAsync(empty, tcEnv, args)
@@ -124,8 +156,20 @@ diff -r "x/${path.basename(goEnv.GOROOT)}" "${goEnv.GOROOT}" >/dev/null
 rm -rf "$t"
 `
     const baselineMs = (await timeAsync(() => execFileAsync('bash', ['-c', shell]))).ms
-    row('toolchain proof, cold (download, checksum, signature, GOROOT)', ms(cold.ms), ms(baselineMs), `${(cold.ms / baselineMs).toFixed(2)}x`, `own ${ms(cold.ownMs)}`)
-    row('toolchain proof, warm (proven file list cached)', ms(warm.ms), ms(baselineMs), `${(warm.ms / baselineMs).toFixed(2)}x`, 'no download')
+    row(
+      'toolchain proof, cold (download, checksum, signature, GOROOT)',
+      ms(cold.ms),
+      ms(baselineMs),
+      `${(cold.ms / baselineMs).toFixed(2)}x`,
+      `own ${ms(cold.ownMs)}`
+    )
+    row(
+      'toolchain proof, warm (proven file list cached)',
+      ms(warm.ms),
+      ms(baselineMs),
+      `${(warm.ms / baselineMs).toFixed(2)}x`,
+      'no download'
+    )
   } finally {
     server.closeAllConnections()
     server.close()
@@ -136,7 +180,9 @@ async function main(): Promise<void> {
   const work = path.join(ROOT, 'bench/.work')
   const generated = time(() => ensureWorkload(work, GO))
   const w = generated.value
-  console.log(`workload: ${MODULES} modules, ${SERVICES}-module repository (${generated.ms > 1000 ? `generated in ${ms(generated.ms)}` : 'cached'}) under ${w.dir}`)
+  console.log(
+    `workload: ${MODULES} modules, ${SERVICES}-module repository (${generated.ms > 1000 ? `generated in ${ms(generated.ms)}` : 'cached'}) under ${w.dir}`
+  )
   const modcache = path.join(w.dir, 'bench-modcache')
   const env = { ...w.env, GOMODCACHE: modcache }
   const guardArgs = ['--checks', 'verify,sum-drift,vendor,replace', '--base', w.base, '--allow-replace', '** => **']
@@ -153,22 +199,56 @@ async function main(): Promise<void> {
     }
     const g = median(guard.map(r => r.ms))
     const own = median(guard.map(r => r.ownMs))
-    row(`module gate, ${mode} (${MODULES} modules, 10k-file vendor/)`, ms(g), ms(median(shell)), `${(g / median(shell)).toFixed(2)}x`, `own ${ms(own)} = ${((own / g) * 100).toFixed(1)}%`)
+    row(
+      `module gate, ${mode} (${MODULES} modules, 10k-file vendor/)`,
+      ms(g),
+      ms(median(shell)),
+      `${(g / median(shell)).toFixed(2)}x`,
+      `own ${ms(own)} = ${((own / g) * 100).toFixed(1)}%`
+    )
   }
 
   const mono = goGuard(w.monorepo, env, ['--checks', 'verify,replace'])
   row(`monorepo, warm (${SERVICES} modules), per module`, ms(mono.ms / SERVICES), '', '', `total ${ms(mono.ms)}`)
 
-  const startup = median(Array.from({ length: 5 }, () => time(() => spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], { env: { PATH: process.env.PATH ?? '', 'INPUT_FAIL-ON': 'invalid' }, stdio: 'ignore' })).ms))
+  const startup = median(
+    Array.from(
+      { length: 5 },
+      () =>
+        time(() =>
+          spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], {
+            env: { PATH: process.env.PATH ?? '', 'INPUT_FAIL-ON': 'invalid' },
+            stdio: 'ignore'
+          })
+        ).ms
+    )
+  )
   row('start-up of dist/index.js (fails at input validation)', ms(startup))
 
   // go.sum drift of two 10k-line files, in process.
   const lines = (shift: number): string =>
-    Array.from({ length: 5000 }, (_, i) => `example.com/dep/m${i} v1.${i % 7 === 0 ? shift : 0}.0 h1:${Buffer.from(`c${i}`).toString('base64').padEnd(43, 'A')}=\nexample.com/dep/m${i} v1.${i % 7 === 0 ? shift : 0}.0/go.mod h1:${Buffer.from(`m${i}`).toString('base64').padEnd(43, 'A')}=\n`).join('')
+    Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `example.com/dep/m${i} v1.${i % 7 === 0 ? shift : 0}.0 h1:${Buffer.from(`c${i}`).toString('base64').padEnd(43, 'A')}=\nexample.com/dep/m${i} v1.${i % 7 === 0 ? shift : 0}.0/go.mod h1:${Buffer.from(`m${i}`).toString('base64').padEnd(43, 'A')}=\n`
+    ).join('')
   const baseSum = lines(0)
   const headSum = lines(1)
-  const module = { dir: '.', relDir: '.', goModFile: 'go.mod', goSumFile: 'go.sum', goModText: 'module x\n', mod: parseModFile('module x\n'), goSumText: headSum } as GoModule
-  const drift = median(Array.from({ length: 15 }, () => time(() => diffModule({ ...module, sum: parseSumFile(headSum) }, baseSum, 'module x\n')).ms))
+  const module = {
+    dir: '.',
+    relDir: '.',
+    goModFile: 'go.mod',
+    goSumFile: 'go.sum',
+    goModText: 'module x\n',
+    mod: parseModFile('module x\n'),
+    goSumText: headSum
+  } as GoModule
+  const drift = median(
+    Array.from(
+      { length: 15 },
+      () => time(() => diffModule({ ...module, sum: parseSumFile(headSum) }, baseSum, 'module x\n')).ms
+    )
+  )
   row('go.sum drift of two 10,000-line files (parse + diff)', `${drift.toFixed(1)} ms`)
 
   // vendor/ comparison: go-guard's tree diff against diff -r, and openssl over the same bytes.
@@ -178,12 +258,21 @@ async function main(): Promise<void> {
   const tree = await listTree(vendor)
   const bytes = [...tree.values()].reduce((n, e) => n + e.size, 0)
   const oursRuns: number[] = []
-  for (let i = 0; i < 3; i++) oursRuns.push((await timeAsync(async () => diffTrees(copy, await listTree(copy), vendor, await listTree(vendor)))).ms)
+  for (let i = 0; i < 3; i++)
+    oursRuns.push(
+      (await timeAsync(async () => diffTrees(copy, await listTree(copy), vendor, await listTree(vendor)))).ms
+    )
   const ours = median(oursRuns)
   const diffR = median([0, 1, 2].map(() => time(() => execFileSync('diff', ['-r', copy, vendor])).ms))
   const openssl = opensslThroughput([...tree.keys()].map(rel => path.join(vendor, rel)))
   // Files average under 100 bytes here: per-file cost, not hashing, is what this measures.
-  row(`vendor/ comparison (${tree.size} files, ${(bytes / 1e6).toFixed(1)} MB, both sides)`, ms(ours), ms(diffR), `${(ours / diffR).toFixed(2)}x`, `${mbps((2 * bytes) / (ours / 1000))} vs openssl ${mbps(openssl)}`)
+  row(
+    `vendor/ comparison (${tree.size} files, ${(bytes / 1e6).toFixed(1)} MB, both sides)`,
+    ms(ours),
+    ms(diffR),
+    `${(ours / diffR).toFixed(2)}x`,
+    `${mbps((2 * bytes) / (ours / 1000))} vs openssl ${mbps(openssl)}`
+  )
 
   await toolchainRows(w.dir, env)
 
@@ -195,12 +284,22 @@ async function main(): Promise<void> {
   const gorootBytes = files.reduce((n, rel) => n + fs.statSync(path.join(goroot, rel)).size, 0)
   const verify = (await timeAsync(() => compareGoroot(goroot, manifest))).ms
   const gorootOpenssl = opensslThroughput(files.map(rel => path.join(goroot, rel)))
-  row(`GOROOT verification (${files.length} files, ${(gorootBytes / 1e6).toFixed(0)} MB)`, ms(verify), '', '', `${mbps(gorootBytes / (verify / 1000))} vs openssl ${mbps(gorootOpenssl)}`)
+  row(
+    `GOROOT verification (${files.length} files, ${(gorootBytes / 1e6).toFixed(0)} MB)`,
+    ms(verify),
+    '',
+    '',
+    `${mbps(gorootBytes / (verify / 1000))} vs openssl ${mbps(gorootOpenssl)}`
+  )
 
   const width = rows.reduce((w0, r) => r.map((c, i) => Math.max(w0[i] ?? 0, c.length)), [] as number[])
   const header = ['measure', 'go-guard', 'baseline', 'ratio', 'notes']
-  console.log([header, ...rows].map(r => r.map((c, i) => c.padEnd(width[i] ?? header[i].length)).join(' | ')).join('\n'))
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${execFileSync(GO, ['version'], { encoding: 'utf8' }).trim()}; medians of ${RUNS} runs`)
+  console.log(
+    [header, ...rows].map(r => r.map((c, i) => c.padEnd(width[i] ?? header[i].length)).join(' | ')).join('\n')
+  )
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${execFileSync(GO, ['version'], { encoding: 'utf8' }).trim()}; medians of ${RUNS} runs`
+  )
 }
 
 await main()

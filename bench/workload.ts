@@ -26,7 +26,8 @@ export interface Workload {
 function moduleAt(i: number, version: string): FixtureModule {
   const name = `m${i}`
   const files: Record<string, string> = {}
-  for (let f = 0; f < FILES_PER_MODULE; f++) files[`f${f}.go`] = `package ${name}\n\n// F${f} is fixture code of ${version}.\nfunc F${f}() int { return ${f} }\n`
+  for (let f = 0; f < FILES_PER_MODULE; f++)
+    files[`f${f}.go`] = `package ${name}\n\n// F${f} is fixture code of ${version}.\nfunc F${f}() int { return ${f} }\n`
   return { path: `example.com/bench/${name}`, version, files }
 }
 
@@ -35,7 +36,10 @@ function git(cwd: string, env: Record<string, string>, ...args: string[]): strin
 }
 
 function writeApp(dir: string, count: number, bumped: boolean): void {
-  const reqs = Array.from({ length: count }, (_, i) => `\texample.com/bench/m${i} ${bumped && i === 0 ? 'v1.1.0' : 'v1.0.0'}\n`).join('')
+  const reqs = Array.from(
+    { length: count },
+    (_, i) => `\texample.com/bench/m${i} ${bumped && i === 0 ? 'v1.1.0' : 'v1.0.0'}\n`
+  ).join('')
   fs.writeFileSync(path.join(dir, 'go.mod'), `module example.com/bench/app\n\ngo 1.21\n\nrequire (\n${reqs})\n`)
   const imports = Array.from({ length: count }, (_, i) => `\t_ "example.com/bench/m${i}"\n`).join('')
   fs.writeFileSync(path.join(dir, 'main.go'), `package main\n\nimport (\n${imports})\n\nfunc main() {}\n`)
@@ -64,7 +68,8 @@ export function ensureWorkload(root: string, goBin: string): Workload {
   const app = path.join(dir, 'app')
   const monorepo = path.join(dir, 'monorepo')
   const marker = path.join(dir, 'done.json')
-  if (fs.existsSync(marker)) return { dir, proxy, app, monorepo, base: JSON.parse(fs.readFileSync(marker, 'utf8')).base, env }
+  if (fs.existsSync(marker))
+    return { dir, proxy, app, monorepo, base: JSON.parse(fs.readFileSync(marker, 'utf8')).base, env }
 
   fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(home, { recursive: true })
@@ -89,8 +94,14 @@ export function ensureWorkload(root: string, goBin: string): Workload {
     const svc = path.join(monorepo, `svc${s}`)
     fs.mkdirSync(svc, { recursive: true })
     const deps = Array.from({ length: 20 }, (_, k) => (s * 20 + k) % MODULES)
-    fs.writeFileSync(path.join(svc, 'go.mod'), `module example.com/bench/svc${s}\n\ngo 1.21\n\nrequire (\n${deps.map(d => `\texample.com/bench/m${d} v1.0.0\n`).join('')})\n`)
-    fs.writeFileSync(path.join(svc, 'main.go'), `package main\n\nimport (\n${deps.map(d => `\t_ "example.com/bench/m${d}"\n`).join('')})\n\nfunc main() {}\n`)
+    fs.writeFileSync(
+      path.join(svc, 'go.mod'),
+      `module example.com/bench/svc${s}\n\ngo 1.21\n\nrequire (\n${deps.map(d => `\texample.com/bench/m${d} v1.0.0\n`).join('')})\n`
+    )
+    fs.writeFileSync(
+      path.join(svc, 'main.go'),
+      `package main\n\nimport (\n${deps.map(d => `\t_ "example.com/bench/m${d}"\n`).join('')})\n\nfunc main() {}\n`
+    )
     go(svc, 'mod', 'tidy')
   }
   git(monorepo, env, 'init', '-q', '-b', 'main')
@@ -114,8 +125,14 @@ export interface ToolchainRelease {
  * A release archive of the installed GOROOT, its checksum list, and a detached signature by a
  * key made here with gpg (so both gates check the same signature). Undefined without gpg.
  */
-export function ensureToolchainRelease(dir: string, goroot: string, goversion: string, platform: string): ToolchainRelease | undefined {
-  const which = (tool: string): boolean => execFileSync('bash', ['-c', `command -v ${tool} || true`], { encoding: 'utf8' }).trim() !== ''
+export function ensureToolchainRelease(
+  dir: string,
+  goroot: string,
+  goversion: string,
+  platform: string
+): ToolchainRelease | undefined {
+  const which = (tool: string): boolean =>
+    execFileSync('bash', ['-c', `command -v ${tool} || true`], { encoding: 'utf8' }).trim() !== ''
   if (!which('gpg')) return undefined
   const out = path.join(dir, 'release')
   const archive = path.join(out, `${goversion}.${platform}.tar.gz`)
@@ -124,15 +141,32 @@ export function ensureToolchainRelease(dir: string, goroot: string, goversion: s
   if (!fs.existsSync(done)) {
     fs.rmSync(out, { recursive: true, force: true })
     fs.mkdirSync(gnupgHome, { recursive: true, mode: 0o700 })
-    execFileSync('bash', ['-c', `tar -C "${path.dirname(goroot)}" -cf - "${path.basename(goroot)}" | gzip -1 > "${archive}"`])
-    const gpg = (...args: string[]): string => execFileSync('gpg', ['--homedir', gnupgHome, '--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    execFileSync('bash', [
+      '-c',
+      `tar -C "${path.dirname(goroot)}" -cf - "${path.basename(goroot)}" | gzip -1 > "${archive}"`
+    ])
+    const gpg = (...args: string[]): string =>
+      execFileSync(
+        'gpg',
+        ['--homedir', gnupgHome, '--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', ...args],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }
+      )
     gpg('--quick-gen-key', 'go-guard bench <bench@example.invalid>', 'ed25519', 'sign', 'never')
     gpg('--armor', '--detach-sign', '--output', `${archive}.asc`, archive)
     fs.writeFileSync(path.join(out, 'key.asc'), gpg('--armor', '--export'))
     const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg('--with-colons', '--fingerprint'))![1]
     const sha256 = execFileSync('sha256sum', [archive], { encoding: 'utf8' }).split(' ')[0]
     const [os, arch] = platform.split('-')
-    fs.writeFileSync(path.join(out, 'list.json'), JSON.stringify([{ version: goversion, stable: true, files: [{ filename: path.basename(archive), os, arch, version: goversion, sha256, kind: 'archive' }] }]))
+    fs.writeFileSync(
+      path.join(out, 'list.json'),
+      JSON.stringify([
+        {
+          version: goversion,
+          stable: true,
+          files: [{ filename: path.basename(archive), os, arch, version: goversion, sha256, kind: 'archive' }]
+        }
+      ])
+    )
     fs.writeFileSync(done, JSON.stringify({ fingerprint }))
   }
   return {

@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-MNC3JVWS.js";
+} from "./chunks/chunk-AHGH665F.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

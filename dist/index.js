@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-MNC3JVWS.js";
+} from "./chunks/chunk-AHGH665F.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -47789,7 +47789,11 @@ async function moduleCachePlan(go, scope) {
 }
 async function toolchainCachePlan(go) {
   const env = await go.env();
-  return { paths: [manifestDir(go.baseEnv)], key: `go-guard-toolchain-${env.GOVERSION}-${env.GOOS}-${env.GOARCH}-v1`, restoreKeys: [] };
+  return {
+    paths: [manifestDir(go.baseEnv)],
+    key: `go-guard-toolchain-${env.GOVERSION}-${env.GOOS}-${env.GOARCH}-v1`,
+    restoreKeys: []
+  };
 }
 function describe(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
@@ -47802,7 +47806,9 @@ async function restoreCache2(store, what, makePlan, logger8) {
     }
     const plan = await makePlan();
     plan.restored = await store.restore(plan.paths, plan.key, plan.restoreKeys);
-    logger8.info(plan.restored ? `go-guard: restored ${what} from ${plan.restored}` : `go-guard: no cache entry for ${what}`);
+    logger8.info(
+      plan.restored ? `go-guard: restored ${what} from ${plan.restored}` : `go-guard: no cache entry for ${what}`
+    );
     return plan;
   } catch (error2) {
     logger8.warning(`go-guard: restoring ${what} failed; going on without it: ${describe(error2)}`);
@@ -47852,7 +47858,12 @@ async function run() {
     const scope = await loadScope(config.workingDirectory, config.modules);
     const plans = config.cache ? await Promise.all([
       restoreCache2(actionsCacheStore, "the module cache", () => moduleCachePlan(go, scope), coreLogger),
-      config.checks.has("toolchain") ? restoreCache2(actionsCacheStore, "the verified toolchain manifests", () => toolchainCachePlan(go), coreLogger) : void 0
+      config.checks.has("toolchain") ? restoreCache2(
+        actionsCacheStore,
+        "the verified toolchain manifests",
+        () => toolchainCachePlan(go),
+        coreLogger
+      ) : void 0
     ]) : [];
     const result = await runGate(config, go, coreLogger, scope);
     for (const plan of plans) await saveCache3(actionsCacheStore, plan, coreLogger);
@@ -47872,7 +47883,9 @@ async function run() {
     if (broken.length > 0) {
       setFailed(`go-guard failed: ${broken.map((s) => `step ${s.step}: ${s.error}`).join("; ")}`);
     } else if (result.blocking > 0) {
-      setFailed(`go-guard: ${result.blocking} blocking finding(s) (fail-on: ${config.failOn}); ${countsLine(result.findings)}`);
+      setFailed(
+        `go-guard: ${result.blocking} blocking finding(s) (fail-on: ${config.failOn}); ${countsLine(result.findings)}`
+      );
     } else {
       info(`go-guard: passed; ${countsLine(result.findings)}`);
     }

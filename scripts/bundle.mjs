@@ -17,5 +17,7 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
   // Some CommonJS dependencies call require() for Node built-ins; ESM has none by default.
-  banner: { js: "import { createRequire as __goGuardCreateRequire } from 'node:module'; const require = __goGuardCreateRequire(import.meta.url);" }
+  banner: {
+    js: "import { createRequire as __goGuardCreateRequire } from 'node:module'; const require = __goGuardCreateRequire(import.meta.url);"
+  }
 })

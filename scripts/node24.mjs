@@ -27,7 +27,12 @@ function locate() {
   const bin = path.join(dir, 'package/bin/node')
   if (isNode24(bin)) return bin
   fs.mkdirSync(dir, { recursive: true })
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir, `${pkg}@${VERSION}`], { encoding: 'utf8' }).trim().split('\n').pop()
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir, `${pkg}@${VERSION}`], {
+    encoding: 'utf8'
+  })
+    .trim()
+    .split('\n')
+    .pop()
   execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', dir])
   fs.rmSync(path.join(dir, tarball))
   if (!isNode24(bin)) throw new Error(`${pkg}@${VERSION} unpacked, but ${bin} does not run`)

@@ -10,8 +10,16 @@ if (!dir || !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
   process.stderr.write('usage: npm run test:corpus -- <corpus directory> [jest options]\n')
   process.exit(2)
 }
-const run = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--config', 'jest.corpus.config.js', ...jestArgs], {
-  stdio: 'inherit',
-  env: { ...process.env, GO_GUARD_CORPUS: path.resolve(dir), NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning' }
-})
+const run = spawnSync(
+  process.execPath,
+  ['node_modules/jest/bin/jest.js', '--config', 'jest.corpus.config.js', ...jestArgs],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      GO_GUARD_CORPUS: path.resolve(dir),
+      NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning'
+    }
+  }
+)
 process.exit(run.status ?? 2)

@@ -27,7 +27,10 @@ export async function collectAudit(go: GoCommand, scope: Scope, proof: string, b
       // -mod=mod lets go fill the scratch go.sum where entries are missing; the work tree is untouched.
       const list = await scratch.run(go, ['list', '-m', '-mod=mod', '-json', 'all'], m.dir, m.goModFile)
       const graph = await scratch.run(go, ['mod', 'graph'], m.dir, m.goModFile)
-      const error = [list, graph].filter(r => r.code !== 0).map(r => r.stderr.trim()).join('\n')
+      const error = [list, graph]
+        .filter(r => r.code !== 0)
+        .map(r => r.stderr.trim())
+        .join('\n')
       modules.push({
         dir: m.relDir,
         buildList: parseJSONStream<unknown>(list.stdout),
@@ -38,5 +41,9 @@ export async function collectAudit(go: GoCommand, scope: Scope, proof: string, b
       await scratch.dispose()
     }
   }
-  return { toolchain: { version: env.GOVERSION, goroot: env.GOROOT, goos: env.GOOS, goarch: env.GOARCH, proof }, base, modules }
+  return {
+    toolchain: { version: env.GOVERSION, goroot: env.GOROOT, goos: env.GOOS, goarch: env.GOARCH, proof },
+    base,
+    modules
+  }
 }

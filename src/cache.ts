@@ -48,7 +48,11 @@ export async function moduleCachePlan(go: GoCommand, scope: Scope): Promise<Cach
 /** Manifests are immutable per release: one exact key, no prefix to fall back on. */
 export async function toolchainCachePlan(go: GoCommand): Promise<CachePlan> {
   const env = await go.env()
-  return { paths: [manifestDir(go.baseEnv)], key: `go-guard-toolchain-${env.GOVERSION}-${env.GOOS}-${env.GOARCH}-v1`, restoreKeys: [] }
+  return {
+    paths: [manifestDir(go.baseEnv)],
+    key: `go-guard-toolchain-${env.GOVERSION}-${env.GOOS}-${env.GOARCH}-v1`,
+    restoreKeys: []
+  }
 }
 
 function describe(error: unknown): string {
@@ -56,7 +60,12 @@ function describe(error: unknown): string {
 }
 
 /** Restores what `makePlan` names; `what` says it in messages ("the module cache"). */
-export async function restoreCache(store: CacheStore, what: string, makePlan: () => Promise<CachePlan>, logger: Logger): Promise<CachePlan | undefined> {
+export async function restoreCache(
+  store: CacheStore,
+  what: string,
+  makePlan: () => Promise<CachePlan>,
+  logger: Logger
+): Promise<CachePlan | undefined> {
   try {
     if (!store.available()) {
       logger.warning(`go-guard: the Actions cache service is not available here; ${what} is neither restored nor saved`)
@@ -64,7 +73,9 @@ export async function restoreCache(store: CacheStore, what: string, makePlan: ()
     }
     const plan = await makePlan()
     plan.restored = await store.restore(plan.paths, plan.key, plan.restoreKeys)
-    logger.info(plan.restored ? `go-guard: restored ${what} from ${plan.restored}` : `go-guard: no cache entry for ${what}`)
+    logger.info(
+      plan.restored ? `go-guard: restored ${what} from ${plan.restored}` : `go-guard: no cache entry for ${what}`
+    )
     return plan
   } catch (error) {
     logger.warning(`go-guard: restoring ${what} failed; going on without it: ${describe(error)}`)

@@ -32,7 +32,9 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
   const started = performance.now()
   const cpu = process.cpuUsage()
   const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules))
-  logger.info(`go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`)
+  logger.info(
+    `go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`
+  )
   let base: Promise<BaseResolution> | undefined
   const ctx: CheckContext = {
     config,
@@ -52,7 +54,10 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
       let findings: Finding[] = []
       let error: string | undefined
       try {
-        findings = applySeverities(await CHECKS[id].run(ctx), config.ruleSeverity).map(f => ({ ...f, message: redactSecrets(f.message) }))
+        findings = applySeverities(await CHECKS[id].run(ctx), config.ruleSeverity).map(f => ({
+          ...f,
+          message: redactSecrets(f.message)
+        }))
       } catch (e) {
         error = redactSecrets(e instanceof Error ? e.message : String(e))
         logger.warning(`go-guard: step ${id} failed: ${error}`)

@@ -14,10 +14,15 @@ export type GitRunner = (args: string[], cwd: string) => Promise<GitResult>
 
 export const runGit: GitRunner = (args, cwd) =>
   new Promise(resolve => {
-    execFile('git', args, { cwd, maxBuffer: 256 << 20, timeout: 120_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      resolve({ code, stdout, stderr: stderr || (error && code !== 0 ? error.message : '') })
-    })
+    execFile(
+      'git',
+      args,
+      { cwd, maxBuffer: 256 << 20, timeout: 120_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+        resolve({ code, stdout, stderr: stderr || (error && code !== 0 ? error.message : '') })
+      }
+    )
   })
 
 export type BaseResolution = { sha: string } | { skipped: string }
@@ -26,9 +31,16 @@ export type BaseResolution = { sha: string } | { skipped: string }
  * Resolves `ref` to a commit in the repository at `root`. A commit missing from a shallow clone
  * (actions/checkout fetches one commit by default) is fetched alone from `origin`.
  */
-export async function resolveBase(root: string, ref: string | undefined, git: GitRunner = runGit): Promise<BaseResolution> {
+export async function resolveBase(
+  root: string,
+  ref: string | undefined,
+  git: GitRunner = runGit
+): Promise<BaseResolution> {
   if (ref === undefined) {
-    return { skipped: 'no base commit: not a pull_request or push event and no base-ref input. Set base-ref (for example base-ref: ${{ github.event.pull_request.base.sha }}) to diff go.sum against it' }
+    return {
+      skipped:
+        'no base commit: not a pull_request or push event and no base-ref input. Set base-ref (for example base-ref: ${{ github.event.pull_request.base.sha }}) to diff go.sum against it'
+    }
   }
   if ((await git(['rev-parse', '--is-inside-work-tree'], root)).code !== 0) {
     return { skipped: `${root} is not a git repository, so there is no base commit to diff go.sum against` }
@@ -48,7 +60,12 @@ export async function resolveBase(root: string, ref: string | undefined, git: Gi
 }
 
 /** The file at `relPath` (relative to `root`) in commit `sha`, or undefined when it does not exist there. */
-export async function readAtCommit(root: string, sha: string, relPath: string, git: GitRunner = runGit): Promise<string | undefined> {
+export async function readAtCommit(
+  root: string,
+  sha: string,
+  relPath: string,
+  git: GitRunner = runGit
+): Promise<string | undefined> {
   // `./` makes the path relative to root, which may be below the repository's top level.
   const r = await git(['show', `${sha}:./${relPath}`], root)
   return r.code === 0 ? r.stdout : undefined

@@ -34,7 +34,14 @@ export async function run(): Promise<void> {
     const plans = config.cache
       ? await Promise.all([
           restoreCache(actionsCacheStore, 'the module cache', () => moduleCachePlan(go, scope), coreLogger),
-          config.checks.has('toolchain') ? restoreCache(actionsCacheStore, 'the verified toolchain manifests', () => toolchainCachePlan(go), coreLogger) : undefined
+          config.checks.has('toolchain')
+            ? restoreCache(
+                actionsCacheStore,
+                'the verified toolchain manifests',
+                () => toolchainCachePlan(go),
+                coreLogger
+              )
+            : undefined
         ])
       : []
     const result = await runGate(config, go, coreLogger, scope)
@@ -59,7 +66,9 @@ export async function run(): Promise<void> {
     if (broken.length > 0) {
       core.setFailed(`go-guard failed: ${broken.map(s => `step ${s.step}: ${s.error}`).join('; ')}`)
     } else if (result.blocking > 0) {
-      core.setFailed(`go-guard: ${result.blocking} blocking finding(s) (fail-on: ${config.failOn}); ${countsLine(result.findings)}`)
+      core.setFailed(
+        `go-guard: ${result.blocking} blocking finding(s) (fail-on: ${config.failOn}); ${countsLine(result.findings)}`
+      )
     } else {
       core.info(`go-guard: passed; ${countsLine(result.findings)}`)
     }

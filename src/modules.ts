@@ -68,11 +68,13 @@ async function selectModules(root: string, discovered: string[], patterns: strin
     if (picomatch.scan(clean).isGlob) {
       const isMatch = picomatch(clean, { dot: false })
       const hits = relDiscovered.filter(d => isMatch(d))
-      if (hits.length === 0) throw new ConfigError('modules', pattern, 'a directory or glob matching at least one go.mod directory')
+      if (hits.length === 0)
+        throw new ConfigError('modules', pattern, 'a directory or glob matching at least one go.mod directory')
       for (const hit of hits) selected.add(path.resolve(root, hit))
     } else {
       const dir = path.resolve(root, clean)
-      if (relPath(root, dir).startsWith('..')) throw new ConfigError('modules', pattern, 'a directory inside working-directory')
+      if (relPath(root, dir).startsWith('..'))
+        throw new ConfigError('modules', pattern, 'a directory inside working-directory')
       try {
         await fs.access(path.join(dir, 'go.mod'))
       } catch {

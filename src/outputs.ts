@@ -19,11 +19,21 @@ async function write(file: string, value: object): Promise<void> {
   await fs.writeFile(file, `${JSON.stringify(value, null, 2)}\n`)
 }
 
-export async function writeReports(config: Config, result: GateResult, go: GoCommand, cwd: string): Promise<WrittenReports> {
+export async function writeReports(
+  config: Config,
+  result: GateResult,
+  go: GoCommand,
+  cwd: string
+): Promise<WrittenReports> {
   const written: WrittenReports = {}
   if (config.reportFile) {
     const toolchain = result.steps.find(s => s.step === 'toolchain')
-    const audit = await collectAudit(go, result.scope, toolchain ? `toolchain step ${toolchain.status}` : 'toolchain step not run', config.baseRef)
+    const audit = await collectAudit(
+      go,
+      result.scope,
+      toolchain ? `toolchain step ${toolchain.status}` : 'toolchain step not run',
+      config.baseRef
+    )
     written.reportFile = path.resolve(cwd, config.reportFile)
     await write(written.reportFile, renderJson(result, VERSION, audit))
   }

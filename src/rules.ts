@@ -74,7 +74,8 @@ export const RULES: Record<string, RuleInfo> = {
   'mod-verify-failed': {
     step: 'verify',
     severity: 'error',
-    summary: 'a module in the module cache does not hash to what was recorded, or a replacement’s cached copy does not hash to its go.sum line',
+    summary:
+      'a module in the module cache does not hash to what was recorded, or a replacement’s cached copy does not hash to its go.sum line',
     fix: 'clear the module cache (`go clean -modcache`) and the Actions cache entry, then find out who modified it'
   },
   'mod-download-failed': {
@@ -101,9 +102,24 @@ export const RULES: Record<string, RuleInfo> = {
     summary: 'a new or changed go.sum line disagrees with (or could not be checked against) the checksum database',
     fix: 'regenerate the line with `go mod tidy` against the checksum database; never hand-edit go.sum'
   },
-  'sum-module-added': { step: 'sum-drift', severity: 'notice', summary: 'a module is new in go.sum', fix: 'review the new dependency' },
-  'sum-module-removed': { step: 'sum-drift', severity: 'notice', summary: 'a module left go.sum', fix: 'nothing, if intended' },
-  'sum-module-upgraded': { step: 'sum-drift', severity: 'notice', summary: "a module's version went up", fix: 'review the upgrade' },
+  'sum-module-added': {
+    step: 'sum-drift',
+    severity: 'notice',
+    summary: 'a module is new in go.sum',
+    fix: 'review the new dependency'
+  },
+  'sum-module-removed': {
+    step: 'sum-drift',
+    severity: 'notice',
+    summary: 'a module left go.sum',
+    fix: 'nothing, if intended'
+  },
+  'sum-module-upgraded': {
+    step: 'sum-drift',
+    severity: 'notice',
+    summary: "a module's version went up",
+    fix: 'review the upgrade'
+  },
   'sum-module-downgraded': {
     step: 'sum-drift',
     severity: 'warning',

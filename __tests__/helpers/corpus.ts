@@ -7,7 +7,8 @@ import * as path from 'node:path'
  */
 export const CORPUS_DIR = ((): string => {
   const dir = process.env.GO_GUARD_CORPUS
-  if (!dir || !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`GO_GUARD_CORPUS=${dir ?? ''} is not a directory: run npm run test:corpus <dir>`)
+  if (!dir || !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`GO_GUARD_CORPUS=${dir ?? ''} is not a directory: run npm run test:corpus <dir>`)
   return path.resolve(dir)
 })()
 

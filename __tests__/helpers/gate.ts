@@ -5,7 +5,11 @@ import { silentLogger } from '../../src/logger.js'
 import { GO_BIN } from './go.js'
 
 /** Runs the engine on `dir` in the environment of a hermetic GoWorld, as the adapters would. */
-export async function gate(world: { env: Record<string, string> }, dir: string, inputs: RawInputs = {}): Promise<GateResult> {
+export async function gate(
+  world: { env: Record<string, string> },
+  dir: string,
+  inputs: RawInputs = {}
+): Promise<GateResult> {
   const config = parseConfig({ 'working-directory': dir, ...inputs })
   return runGate(config, new GoCommand(inputs['go-binary'] ?? GO_BIN, { ...world.env }), silentLogger)
 }

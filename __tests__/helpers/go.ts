@@ -16,6 +16,10 @@ export const GO_BIN = ((): string => {
 })()
 
 export async function goJSON<T>(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<T> {
-  const { stdout } = await execFileAsync(GO_BIN, args, { cwd, env: { ...process.env, GOTOOLCHAIN: 'local', ...env }, maxBuffer: 64 << 20 })
+  const { stdout } = await execFileAsync(GO_BIN, args, {
+    cwd,
+    env: { ...process.env, GOTOOLCHAIN: 'local', ...env },
+    maxBuffer: 64 << 20
+  })
   return JSON.parse(stdout) as T
 }

@@ -37,4 +37,3 @@ export function fromOurs(f: ModFile): unknown {
     use: f.use.map(u => u.path)
   }
 }
-

@@ -6,11 +6,14 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-/** The Node 24 binary global-setup.ts found; empty where none could be had (it says why). */
+/** The Node 24 binary scripts/test-setup.mjs found; empty where none could be had (it says why). */
 export const NODE_24 = process.env.GO_GUARD_TEST_NODE24 ?? ''
 
 /** The runtimes the bundle is tested on: the node20 the action names, and Node 24 where present. */
-export const RUNTIMES: [name: string, node: string][] = [['node 20', process.execPath], ...(NODE_24 ? [['node 24', NODE_24] as [string, string]] : [])]
+export const RUNTIMES: [name: string, node: string][] = [
+  ['node 20', process.execPath],
+  ...(NODE_24 ? [['node 24', NODE_24] as [string, string]] : [])
+]
 
 export interface ActionRun {
   status: number | null
@@ -35,11 +38,17 @@ export interface ActionOptions {
 export function runAction(options: ActionOptions): ActionRun {
   const runner = fs.mkdtempSync(path.join(os.tmpdir(), 'go-guard-runner-'))
   try {
-    const files = { output: path.join(runner, 'output'), summary: path.join(runner, 'summary'), event: path.join(runner, 'event.json') }
+    const files = {
+      output: path.join(runner, 'output'),
+      summary: path.join(runner, 'summary'),
+      event: path.join(runner, 'event.json')
+    }
     fs.writeFileSync(files.output, '')
     fs.writeFileSync(files.summary, '')
     fs.writeFileSync(files.event, JSON.stringify(options.event ?? {}))
-    const inputEnv = Object.fromEntries(Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+    const inputEnv = Object.fromEntries(
+      Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
+    )
     const started = performance.now()
     const result = spawnSync(options.node ?? process.execPath, [path.join(ROOT, 'dist/index.js')], {
       cwd: options.repo,
@@ -59,11 +68,20 @@ export function runAction(options: ActionOptions): ActionRun {
     })
     const durationMs = performance.now() - started
     const outputs: Record<string, string> = {}
-    for (const m of fs.readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3]
-    const annotations = [...result.stdout.matchAll(/^::(?:error|warning|notice) title=go-guard ([a-z0-9-]+),file=([^,]*),line=(\d+)::/gm)].map(
-      m => `${m[1]} ${m[2]}:${m[3]}`
-    )
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs, summary: fs.readFileSync(files.summary, 'utf8'), annotations, durationMs }
+    for (const m of fs.readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
+      outputs[m[1]] = m[3]
+    const annotations = [
+      ...result.stdout.matchAll(/^::(?:error|warning|notice) title=go-guard ([a-z0-9-]+),file=([^,]*),line=(\d+)::/gm)
+    ].map(m => `${m[1]} ${m[2]}:${m[3]}`)
+    return {
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      outputs,
+      summary: fs.readFileSync(files.summary, 'utf8'),
+      annotations,
+      durationMs
+    }
   } finally {
     fs.rmSync(runner, { recursive: true, force: true })
   }

@@ -3,7 +3,14 @@
  * needs the module cache filled. It runs on a scratch copy of go.mod/go.sum: go may add the
  * go.sum lines it trusted on first use, and those must never reach the work tree.
  */
-import { type DownloadedModule, type GoCommand, GoCommandError, type GoResult, ScratchModFile, parseJSONStream } from '../go/command.js'
+import {
+  type DownloadedModule,
+  type GoCommand,
+  GoCommandError,
+  type GoResult,
+  ScratchModFile,
+  parseJSONStream
+} from '../go/command.js'
 import type { GoModule } from '../modules.js'
 
 export interface ModuleDownload {
@@ -33,10 +40,19 @@ export class ModuleDownloads {
     const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
     try {
       const result = await scratch.run(this.go, ['mod', 'download', '-json'], module.dir, module.goModFile)
-      return { result, modules: parseJSONStream<DownloadedModule>(result.stdout), goSumAfter: await scratch.readGoSum() }
+      return {
+        result,
+        modules: parseJSONStream<DownloadedModule>(result.stdout),
+        goSumAfter: await scratch.readGoSum()
+      }
     } catch (error) {
       if (!(error instanceof GoCommandError && error.timedOut)) throw error
-      return { result: { code: -1, stdout: '', stderr: error.message }, modules: [], goSumAfter: '', timeout: error.message }
+      return {
+        result: { code: -1, stdout: '', stderr: error.message },
+        modules: [],
+        goSumAfter: '',
+        timeout: error.message
+      }
     } finally {
       await scratch.dispose()
     }

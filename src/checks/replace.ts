@@ -53,7 +53,14 @@ export const replaceCheck: Check = {
     if (ctx.config.onlyNew) {
       const base = await ctx.base()
       // only-new without a base would report nothing: say so rather than pass silently.
-      if ('skipped' in base) findings.push(skipped('replace', ctx.scope.modules[0]?.goModFile ?? 'go.mod', `only-new is set but ${base.skipped}; every directive is judged`))
+      if ('skipped' in base)
+        findings.push(
+          skipped(
+            'replace',
+            ctx.scope.modules[0]?.goModFile ?? 'go.mod',
+            `only-new is set but ${base.skipped}; every directive is judged`
+          )
+        )
     }
     for (const module of ctx.scope.modules) {
       const old = await directivesAtBase(ctx, module.goModFile, parseModFile)

@@ -33,7 +33,11 @@ function versionsByPath(sum: SumFile | undefined, mod: ModFile | undefined): Map
     const current = best.get(l.path)
     const content = !l.goMod
     // Lines hashing content (not only go.mod) name the versions the build uses.
-    if (current === undefined || (content && !current.content) || (content === current.content && semver.compare(l.version, current.version) > 0)) {
+    if (
+      current === undefined ||
+      (content && !current.content) ||
+      (content === current.content && semver.compare(l.version, current.version) > 0)
+    ) {
       best.set(l.path, { version: l.version, content })
     }
   }
@@ -42,7 +46,11 @@ function versionsByPath(sum: SumFile | undefined, mod: ModFile | undefined): Map
   return out
 }
 
-export function diffModule(module: GoModule, baseSumText: string | undefined, baseModText: string | undefined): ModuleDrift {
+export function diffModule(
+  module: GoModule,
+  baseSumText: string | undefined,
+  baseModText: string | undefined
+): ModuleDrift {
   const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [] }
   const baseSum = baseSumText === undefined ? undefined : parseSumFile(baseSumText)
   const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
@@ -52,9 +60,15 @@ export function diffModule(module: GoModule, baseSumText: string | undefined, ba
   // Where a module's findings go: its go.sum line, and its go.mod require line too.
   const headLines = headSum ? indexSum(headSum) : new Map<string, SumLine[]>()
   const locate = (path: string, version: string): Location & { also?: Location[] } => {
-    const line = headLines.get(sumKey({ path, version, goMod: false }))?.[0] ?? headLines.get(sumKey({ path, version, goMod: true }))?.[0]
+    const line =
+      headLines.get(sumKey({ path, version, goMod: false }))?.[0] ??
+      headLines.get(sumKey({ path, version, goMod: true }))?.[0]
     const req = headMod.require.find(r => r.path === path)
-    const at: Location = line ? { file: module.goSumFile, line: line.line } : req ? { file: module.goModFile, line: req.line } : { file: module.goSumFile, line: 1 }
+    const at: Location = line
+      ? { file: module.goSumFile, line: line.line }
+      : req
+        ? { file: module.goModFile, line: req.line }
+        : { file: module.goSumFile, line: 1 }
     return req && line ? { ...at, also: [{ file: module.goModFile, line: req.line }] } : at
   }
   const add = (rule: string, path: string, version: string, message: string): void => {
@@ -85,20 +99,33 @@ export function diffModule(module: GoModule, baseSumText: string | undefined, ba
   const baseVersions = versionsByPath(baseSum, baseMod)
   const headVersions = versionsByPath(headSum, headMod)
   const baseFamilies = new Map<string, { path: string; version: string }[]>()
-  for (const [p, v] of baseVersions) baseFamilies.set(modulePathFamily(p), [...(baseFamilies.get(modulePathFamily(p)) ?? []), { path: p, version: v }])
+  for (const [p, v] of baseVersions)
+    baseFamilies.set(modulePathFamily(p), [...(baseFamilies.get(modulePathFamily(p)) ?? []), { path: p, version: v }])
   const supersededBase = new Set<string>()
 
   for (const [p, v] of headVersions) {
     const before = baseVersions.get(p)
     if (before === undefined) {
-      const older = (baseFamilies.get(modulePathFamily(p)) ?? []).filter(b => effectiveMajor(b.path, b.version) < effectiveMajor(p, v))
+      const older = (baseFamilies.get(modulePathFamily(p)) ?? []).filter(
+        b => effectiveMajor(b.path, b.version) < effectiveMajor(p, v)
+      )
       if (older.length > 0) {
         older.forEach(b => !headVersions.has(b.path) && supersededBase.add(b.path))
         drift.majors.push(`${p}@${v}`)
-        add('sum-major-upgrade', p, v, `${p}@${v} is a new major version of ${older.map(b => `${b.path}@${b.version}`).join(', ')}. Major versions break compatibility: review the changes before merging.`)
+        add(
+          'sum-major-upgrade',
+          p,
+          v,
+          `${p}@${v} is a new major version of ${older.map(b => `${b.path}@${b.version}`).join(', ')}. Major versions break compatibility: review the changes before merging.`
+        )
       } else {
         drift.added.push(`${p}@${v}`)
-        add('sum-module-added', p, v, `${p}@${v} is new in ${module.goSumFile}. Review the new dependency: who publishes it and what it pulls in.`)
+        add(
+          'sum-module-added',
+          p,
+          v,
+          `${p}@${v} is new in ${module.goSumFile}. Review the new dependency: who publishes it and what it pulls in.`
+        )
       }
       continue
     }
@@ -107,11 +134,21 @@ export function diffModule(module: GoModule, baseSumText: string | undefined, ba
     drift.updated.push(`${p}@${before}->${v}`)
     if (order > 0 && effectiveMajor(p, v) > effectiveMajor(p, before)) {
       drift.majors.push(`${p}@${v}`)
-      add('sum-major-upgrade', p, v, `${p} moved from ${before} to ${v}, a new major version (an +incompatible jump). Review the breaking changes before merging.`)
+      add(
+        'sum-major-upgrade',
+        p,
+        v,
+        `${p} moved from ${before} to ${v}, a new major version (an +incompatible jump). Review the breaking changes before merging.`
+      )
     } else if (order > 0) {
       add('sum-module-upgraded', p, v, `${p} was upgraded from ${before} to ${v}.`)
     } else {
-      add('sum-module-downgraded', p, v, `${p} was downgraded from ${before} to ${v}. A downgrade can bring back fixed bugs and vulnerabilities: confirm it is intended.`)
+      add(
+        'sum-module-downgraded',
+        p,
+        v,
+        `${p} was downgraded from ${before} to ${v}. A downgrade can bring back fixed bugs and vulnerabilities: confirm it is intended.`
+      )
     }
   }
   for (const [p, v] of baseVersions) {
@@ -129,7 +166,8 @@ export function diffModule(module: GoModule, baseSumText: string | undefined, ba
 
   // 3. New requirements on pseudo-versions: untagged commits nobody released.
   for (const r of headMod.require) {
-    if (!isPseudoVersion(r.version) || baseMod?.require.some(b => b.path === r.path && b.version === r.version)) continue
+    if (!isPseudoVersion(r.version) || baseMod?.require.some(b => b.path === r.path && b.version === r.version))
+      continue
     const at = locate(r.path, r.version)
     drift.findings.push(
       newFinding('sum-pseudo-version', {
@@ -145,7 +183,13 @@ export function diffModule(module: GoModule, baseSumText: string | undefined, ba
   return drift
 }
 
-function limitFinding(rule: string, counted: string[], limit: number, input: string, at: Location): Finding | undefined {
+function limitFinding(
+  rule: string,
+  counted: string[],
+  limit: number,
+  input: string,
+  at: Location
+): Finding | undefined {
   if (limit < 0 || counted.length <= limit) return undefined
   return newFinding(rule, {
     ...at,
@@ -158,7 +202,10 @@ async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; 
   if (changed.length === 0) return []
   // The verify step downloads these modules; waiting for it lets the database check hit the cache.
   await Promise.all([...new Set(changed.map(c => c.module))].map(m => ctx.downloads.get(m).catch(() => undefined)))
-  const check = await checkWithDatabase(ctx.go, changed.map(c => `${c.line.path}@${c.line.version}`))
+  const check = await checkWithDatabase(
+    ctx.go,
+    changed.map(c => `${c.line.path}@${c.line.version}`)
+  )
   const findings: Finding[] = []
   const exemptByModule = new Map<GoModule, string[]>()
   for (const { module, line } of changed) {
@@ -170,7 +217,12 @@ async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; 
       continue
     }
     if (check.database === 'off') {
-      findings.push(newFinding('sum-unverified-hash', { ...at, message: `${key} is new or changed, and GOSUMDB=off leaves no checksum database to check it against. Turn the database back on, or lower this rule's severity if these modules are private.` }))
+      findings.push(
+        newFinding('sum-unverified-hash', {
+          ...at,
+          message: `${key} is new or changed, and GOSUMDB=off leaves no checksum database to check it against. Turn the database back on, or lower this rule's severity if these modules are private.`
+        })
+      )
       continue
     }
     const answer = check.answers.get(mv)
@@ -185,11 +237,22 @@ async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; 
         })
       )
     } else if (vouched !== line.hash) {
-      findings.push(newFinding('sum-unverified-hash', { ...at, message: `${key} is hashed ${line.hash} in ${module.goSumFile}, but the checksum database ${check.database} records ${vouched}. Regenerate the line with \`go mod tidy\`; never hand-edit go.sum.` }))
+      findings.push(
+        newFinding('sum-unverified-hash', {
+          ...at,
+          message: `${key} is hashed ${line.hash} in ${module.goSumFile}, but the checksum database ${check.database} records ${vouched}. Regenerate the line with \`go mod tidy\`; never hand-edit go.sum.`
+        })
+      )
     }
   }
   for (const [module, keys] of exemptByModule) {
-    findings.push(skipped('sum-drift', module.goSumFile, `not checked against the checksum database because GONOSUMDB/GOPRIVATE exempts them: ${keys.join(', ')}`))
+    findings.push(
+      skipped(
+        'sum-drift',
+        module.goSumFile,
+        `not checked against the checksum database because GONOSUMDB/GOPRIVATE exempts them: ${keys.join(', ')}`
+      )
+    )
   }
   return findings
 }
@@ -203,7 +266,10 @@ export const sumDriftCheck: Check = {
 
     const drifts = await Promise.all(
       ctx.scope.modules.map(async module => {
-        const [baseSum, baseMod] = await Promise.all([ctx.readAtBase(base.sha, module.goSumFile), ctx.readAtBase(base.sha, module.goModFile)])
+        const [baseSum, baseMod] = await Promise.all([
+          ctx.readAtBase(base.sha, module.goSumFile),
+          ctx.readAtBase(base.sha, module.goModFile)
+        ])
         return { module, drift: diffModule(module, baseSum, baseMod) }
       })
     )
@@ -212,13 +278,36 @@ export const sumDriftCheck: Check = {
     const at = { file: first?.goSumFile ?? 'go.sum', line: 1 }
     const { maxNewModules, maxUpdatedModules, maxMajorUpgrades } = ctx.config
     for (const limit of [
-      limitFinding('sum-new-modules-limit', unique(drifts.flatMap(d => d.drift.added)), maxNewModules, 'max-new-modules', at),
-      limitFinding('sum-updated-modules-limit', unique(drifts.flatMap(d => d.drift.updated)), maxUpdatedModules, 'max-updated-modules', at),
-      limitFinding('sum-major-upgrades-limit', unique(drifts.flatMap(d => d.drift.majors)), maxMajorUpgrades, 'max-major-upgrades', at)
+      limitFinding(
+        'sum-new-modules-limit',
+        unique(drifts.flatMap(d => d.drift.added)),
+        maxNewModules,
+        'max-new-modules',
+        at
+      ),
+      limitFinding(
+        'sum-updated-modules-limit',
+        unique(drifts.flatMap(d => d.drift.updated)),
+        maxUpdatedModules,
+        'max-updated-modules',
+        at
+      ),
+      limitFinding(
+        'sum-major-upgrades-limit',
+        unique(drifts.flatMap(d => d.drift.majors)),
+        maxMajorUpgrades,
+        'max-major-upgrades',
+        at
+      )
     ]) {
       if (limit) findings.push(limit)
     }
-    findings.push(...(await databaseFindings(ctx, drifts.flatMap(d => d.drift.changedLines.map(line => ({ module: d.module, line }))))))
+    findings.push(
+      ...(await databaseFindings(
+        ctx,
+        drifts.flatMap(d => d.drift.changedLines.map(line => ({ module: d.module, line })))
+      ))
+    )
     return findings
   }
 }

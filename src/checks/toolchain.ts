@@ -31,7 +31,12 @@ class Unverifiable extends Error {}
 
 /** The judged go: go-binary resolved on PATH, links resolved. */
 async function resolveBinary(binary: string, pathVar: string): Promise<string> {
-  const candidates = binary.includes('/') ? [path.resolve(binary)] : pathVar.split(path.delimiter).filter(Boolean).map(d => path.join(d, binary))
+  const candidates = binary.includes('/')
+    ? [path.resolve(binary)]
+    : pathVar
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map(d => path.join(d, binary))
   for (const c of candidates) {
     const real = await fs.realpath(c).catch(() => undefined)
     if (real && (await fs.stat(real)).isFile()) return real
@@ -45,9 +50,11 @@ function versionFindings(ctx: CheckContext, running: string): Finding[] {
   const findings: Finding[] = []
   for (const m of ctx.scope.modules) {
     const wants: { version: string; line: number; what: string }[] = []
-    if (m.mod.file.go) wants.push({ version: m.mod.file.go.version, line: m.mod.file.go.line, what: `go ${m.mod.file.go.version}` })
+    if (m.mod.file.go)
+      wants.push({ version: m.mod.file.go.version, line: m.mod.file.go.line, what: `go ${m.mod.file.go.version}` })
     const tc = m.mod.file.toolchain && fromToolchainName(m.mod.file.toolchain.name)
-    if (tc && m.mod.file.toolchain) wants.push({ version: tc, line: m.mod.file.toolchain.line, what: `toolchain ${m.mod.file.toolchain.name}` })
+    if (tc && m.mod.file.toolchain)
+      wants.push({ version: tc, line: m.mod.file.toolchain.line, what: `toolchain ${m.mod.file.toolchain.name}` })
     for (const w of wants) {
       if (compareGoVersions(have, w.version) >= 0) continue
       findings.push(
@@ -74,12 +81,19 @@ async function officialSha256(ctx: CheckContext, filename: string): Promise<stri
   if (ctx.config.toolchain.sha256) return ctx.config.toolchain.sha256
   let list: { version: string; files: ReleaseFile[] }[]
   try {
-    list = JSON.parse(await downloadText(ctx.config.toolchain.checksumsUrl, { ...limitsFrom(ctx.go.baseEnv), maxBytes: 64 << 20 }))
+    list = JSON.parse(
+      await downloadText(ctx.config.toolchain.checksumsUrl, { ...limitsFrom(ctx.go.baseEnv), maxBytes: 64 << 20 })
+    )
   } catch (error) {
-    throw new Unverifiable(`the official checksum list could not be read (${(error as Error).message}). Pin the archive's SHA-256 with toolchain-sha256, or allow access to toolchain-checksums-url`)
+    throw new Unverifiable(
+      `the official checksum list could not be read (${(error as Error).message}). Pin the archive's SHA-256 with toolchain-sha256, or allow access to toolchain-checksums-url`
+    )
   }
   const file = list.flatMap(r => r.files ?? []).find(f => f.filename === filename && f.kind === 'archive')
-  if (!file) throw new Unverifiable(`${filename} is not in the official checksum list: this go is not an official release build. Install an official release`)
+  if (!file)
+    throw new Unverifiable(
+      `${filename} is not in the official checksum list: this go is not an official release build. Install an official release`
+    )
   return file.sha256.toLowerCase()
 }
 
@@ -90,18 +104,29 @@ async function releaseKey(ctx: CheckContext): Promise<{ armored: string; from: s
     return { armored: isText ? given : await fs.readFile(given, 'utf8'), from: isText ? 'gpg-public-key' : given }
   }
   try {
-    return { armored: await downloadText(ctx.config.toolchain.gpgKeyUrl, { ...limitsFrom(ctx.go.baseEnv), maxBytes: 1 << 20 }), from: ctx.config.toolchain.gpgKeyUrl }
+    return {
+      armored: await downloadText(ctx.config.toolchain.gpgKeyUrl, { ...limitsFrom(ctx.go.baseEnv), maxBytes: 1 << 20 }),
+      from: ctx.config.toolchain.gpgKeyUrl
+    }
   } catch (error) {
-    ctx.logger.warning(`go-guard: the release signing key could not be fetched (${(error as Error).message}); using the embedded copy, whose subkeys end in 2023`)
+    ctx.logger.warning(
+      `go-guard: the release signing key could not be fetched (${(error as Error).message}); using the embedded copy, whose subkeys end in 2023`
+    )
     return { armored: EMBEDDED_RELEASE_KEY, from: 'the embedded copy' }
   }
 }
 
 /** The archive proof: returns the verified manifest, or findings saying why there is none. */
-async function proveArchive(ctx: CheckContext, env: GoEnv, at: At, store: string): Promise<{ manifest?: StoredManifest; findings: Finding[] }> {
+async function proveArchive(
+  ctx: CheckContext,
+  env: GoEnv,
+  at: At,
+  store: string
+): Promise<{ manifest?: StoredManifest; findings: Finding[] }> {
   const filename = `${env.GOVERSION}.${env.GOOS}-${env.GOARCH}.tar.gz`
   const cached = await loadManifest(store, filename)
-  if (cached && (!ctx.config.toolchain.sha256 || cached.sha256 === ctx.config.toolchain.sha256)) return { manifest: cached, findings: [] }
+  if (cached && (!ctx.config.toolchain.sha256 || cached.sha256 === ctx.config.toolchain.sha256))
+    return { manifest: cached, findings: [] }
 
   const expected = await officialSha256(ctx, filename)
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-toolchain-'))
@@ -110,32 +135,65 @@ async function proveArchive(ctx: CheckContext, env: GoEnv, at: At, store: string
     const archive = local ?? path.join(tmp, filename)
     let actual: string
     try {
-      actual = local ? await sha256File(local) : await downloadFile(new URL(filename, ctx.config.toolchain.downloadUrl).href, archive, limitsFrom(ctx.go.baseEnv))
+      actual = local
+        ? await sha256File(local)
+        : await downloadFile(
+            new URL(filename, ctx.config.toolchain.downloadUrl).href,
+            archive,
+            limitsFrom(ctx.go.baseEnv)
+          )
     } catch (error) {
-      throw new Unverifiable(`the archive ${filename} could not be obtained (${(error as Error).message}). Give its path with toolchain-archive, or allow access to toolchain-download-url`)
+      throw new Unverifiable(
+        `the archive ${filename} could not be obtained (${(error as Error).message}). Give its path with toolchain-archive, or allow access to toolchain-download-url`
+      )
     }
     if (actual !== expected) {
       return {
-        findings: [newFinding('toolchain-checksum-mismatch', { ...at, message: `the archive ${filename} hashes to ${actual}, but ${ctx.config.toolchain.sha256 ? 'toolchain-sha256 pins' : 'the official checksum list gives'} ${expected}. This is not the official release: do not trust this toolchain.` })]
+        findings: [
+          newFinding('toolchain-checksum-mismatch', {
+            ...at,
+            message: `the archive ${filename} hashes to ${actual}, but ${ctx.config.toolchain.sha256 ? 'toolchain-sha256 pins' : 'the official checksum list gives'} ${expected}. This is not the official release: do not trust this toolchain.`
+          })
+        ]
       }
     }
     let signature: string
     try {
-      const fetchSignature = (): Promise<string> => downloadText(new URL(`${filename}.asc`, ctx.config.toolchain.downloadUrl).href, limitsFrom(ctx.go.baseEnv))
+      const fetchSignature = (): Promise<string> =>
+        downloadText(new URL(`${filename}.asc`, ctx.config.toolchain.downloadUrl).href, limitsFrom(ctx.go.baseEnv))
       signature = local ? await fs.readFile(`${local}.asc`, 'utf8').catch(fetchSignature) : await fetchSignature()
     } catch (error) {
-      throw new Unverifiable(`the signature ${filename}.asc could not be obtained (${(error as Error).message}). Allow access to toolchain-download-url`)
+      throw new Unverifiable(
+        `the signature ${filename}.asc could not be obtained (${(error as Error).message}). Allow access to toolchain-download-url`
+      )
     }
     const { armored, from } = await releaseKey(ctx)
     try {
       const key = await readPinnedKey(armored, ctx.config.toolchain.gpgKeyFingerprint)
       const { created, keyID } = await verifyDetached(archive, signature, key)
-      ctx.logger.info(`go-guard: ${filename} is signed by subkey ${keyID} of ${ctx.config.toolchain.gpgKeyFingerprint} (key from ${from}) on ${created.toISOString()}`)
+      ctx.logger.info(
+        `go-guard: ${filename} is signed by subkey ${keyID} of ${ctx.config.toolchain.gpgKeyFingerprint} (key from ${from}) on ${created.toISOString()}`
+      )
     } catch (error) {
-      const why = error instanceof KeyMismatchError ? `${error.message} (key from ${from}); the key is refused` : `the signature does not verify against ${ctx.config.toolchain.gpgKeyFingerprint} (key from ${from}): ${(error as Error).message}`
-      return { findings: [newFinding('toolchain-signature-invalid', { ...at, message: `${filename}.asc: ${why}. Obtain the archive and its signature from the official downloads.` })] }
+      const why =
+        error instanceof KeyMismatchError
+          ? `${error.message} (key from ${from}); the key is refused`
+          : `the signature does not verify against ${ctx.config.toolchain.gpgKeyFingerprint} (key from ${from}): ${(error as Error).message}`
+      return {
+        findings: [
+          newFinding('toolchain-signature-invalid', {
+            ...at,
+            message: `${filename}.asc: ${why}. Obtain the archive and its signature from the official downloads.`
+          })
+        ]
+      }
     }
-    const manifest: StoredManifest = { name: filename, sha256: actual, proof: 'archive SHA-256 and OpenPGP signature', files: await manifestFromTarGz(archive) }
+    const manifest: StoredManifest = {
+      name: filename,
+      sha256: actual,
+      proof: 'archive SHA-256 and OpenPGP signature',
+      files: await manifestFromTarGz(archive)
+    }
     await saveManifest(store, manifest)
     return { manifest, findings: [] }
   } finally {
@@ -153,14 +211,17 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
   const cached = await loadManifest(store, mod)
   if (cached) return cached
   if (env.GOSUMDB === 'off' || matchPrefixPatterns(env.GONOSUMDB, 'golang.org/toolchain')) {
-    throw new Unverifiable(`the toolchain module cannot be vouched for: ${env.GOSUMDB === 'off' ? 'GOSUMDB=off' : `GONOSUMDB=${env.GONOSUMDB} exempts it`}. Re-enable the checksum database, or use toolchain-trust: archive`)
+    throw new Unverifiable(
+      `the toolchain module cannot be vouched for: ${env.GOSUMDB === 'off' ? 'GOSUMDB=off' : `GONOSUMDB=${env.GONOSUMDB} exempts it`}. Re-enable the checksum database, or use toolchain-trust: archive`
+    )
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-toolchain-mod-'))
   let downloaded: DownloadedModule | undefined
   try {
     const result = await ctx.go.run(['mod', 'download', '-json', mod], { cwd: dir })
     downloaded = parseJSONStream<DownloadedModule>(result.stdout)[0]
-    if (!downloaded?.Dir || downloaded.Error) throw new Unverifiable(`${mod} could not be downloaded and checked: ${downloaded?.Error ?? result.stderr.trim()}`)
+    if (!downloaded?.Dir || downloaded.Error)
+      throw new Unverifiable(`${mod} could not be downloaded and checked: ${downloaded?.Error ?? result.stderr.trim()}`)
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }
@@ -172,16 +233,26 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
     const name = rel === '_go.mod' || rel.endsWith('/_go.mod') ? rel.replace(/_go\.mod$/, 'go.mod') : rel
     manifest[name] = { sha256: hashes[i], exec: false }
   })
-  const stored = { name: mod, sha256: downloaded.Sum ?? '', proof: `module ${mod} verified by the checksum database ${env.GOSUMDB}`, files: manifest }
+  const stored = {
+    name: mod,
+    sha256: downloaded.Sum ?? '',
+    proof: `module ${mod} verified by the checksum database ${env.GOSUMDB}`,
+    files: manifest
+  }
   await saveManifest(store, stored)
   return stored
 }
 
 async function gorootFindings(env: GoEnv, manifest: StoredManifest, at: At, skip: string[] = []): Promise<Finding[]> {
-  const files: Manifest = Object.fromEntries(Object.entries(manifest.files).filter(([rel]) => !skip.some(s => rel.startsWith(s))))
+  const files: Manifest = Object.fromEntries(
+    Object.entries(manifest.files).filter(([rel]) => !skip.some(s => rel.startsWith(s)))
+  )
   const diff = await compareGoroot(env.GOROOT, files)
   const finding = (rel: string, what: string): Finding =>
-    newFinding('toolchain-file-modified', { ...at, message: `${path.join(env.GOROOT, rel)} ${what} (proof: ${manifest.proof} of ${manifest.name}). Reinstall Go from a fresh official archive and find out what changed GOROOT.` })
+    newFinding('toolchain-file-modified', {
+      ...at,
+      message: `${path.join(env.GOROOT, rel)} ${what} (proof: ${manifest.proof} of ${manifest.name}). Reinstall Go from a fresh official archive and find out what changed GOROOT.`
+    })
   return [
     ...diff.modified.map(rel => finding(rel, 'differs from the official release')),
     ...diff.missing.map(rel => finding(rel, 'is missing, though the official release has it')),
@@ -191,7 +262,12 @@ async function gorootFindings(env: GoEnv, manifest: StoredManifest, at: At, skip
 
 async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Finding[]> {
   if (fromToolchainName(env.GOVERSION) === undefined) {
-    return [newFinding('toolchain-unverifiable', { ...at, message: `GOVERSION is "${env.GOVERSION}", not an official release: there is nothing official to check it against. Use a released Go.` })]
+    return [
+      newFinding('toolchain-unverifiable', {
+        ...at,
+        message: `GOVERSION is "${env.GOVERSION}", not an official release: there is nothing official to check it against. Use a released Go.`
+      })
+    ]
   }
   const store = manifestDir(ctx.go.baseEnv)
   const trust = ctx.config.toolchain.trust
@@ -207,7 +283,12 @@ async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Fin
     }
   } catch (error) {
     if (!(error instanceof Unverifiable)) throw error
-    findings.push(newFinding('toolchain-unverifiable', { ...at, message: `${env.GOVERSION} at ${env.GOROOT} could not be proven official, so it is not trusted (fail closed): ${error.message}.` }))
+    findings.push(
+      newFinding('toolchain-unverifiable', {
+        ...at,
+        message: `${env.GOVERSION} at ${env.GOROOT} could not be proven official, so it is not trusted (fail closed): ${error.message}.`
+      })
+    )
   }
   return findings
 }
@@ -234,6 +315,11 @@ export const toolchainCheck: Check = {
     }
     const [sources, proof] = await Promise.all([environmentSources(processEnv, env), proofFindings(ctx, env, at)])
     const sumModules = [...new Set(ctx.scope.modules.flatMap(m => m.sum?.lines.map(l => l.path) ?? []))]
-    return [...proof, ...pathFindings, ...judgeEnvironment({ sources, at, sumModules }), ...versionFindings(ctx, env.GOVERSION)]
+    return [
+      ...proof,
+      ...pathFindings,
+      ...judgeEnvironment({ sources, at, sumModules }),
+      ...versionFindings(ctx, env.GOVERSION)
+    ]
   }
 }

@@ -29,7 +29,12 @@ function forcesVendor(goflags: string): boolean {
 }
 
 /** vendor/modules.txt against go.mod, as `go build -mod=vendor` checks it, on the line concerned. */
-function consistencyFindings(module: GoModule, txt: ModulesTxt, localGoVersion: string | undefined, why: string): Finding[] {
+function consistencyFindings(
+  module: GoModule,
+  txt: ModulesTxt,
+  localGoVersion: string | undefined,
+  why: string
+): Finding[] {
   return checkVendorConsistency(module.mod.file, txt, { localGoVersion }).map(i =>
     newFinding('vendor-modules-txt-mismatch', {
       file: i.file === 'go.mod' ? module.goModFile : vendorPath(module, MODULES_TXT),
@@ -45,14 +50,31 @@ function consistencyFindings(module: GoModule, txt: ModulesTxt, localGoVersion: 
 async function withoutVendor(ctx: CheckContext, module: GoModule, entry: string): Promise<Finding[]> {
   const env = await ctx.go.env()
   if (forcesVendor(env.GOFLAGS)) {
-    const findings = consistencyFindings(module, { modules: [], workspace: false }, undefined, `GOFLAGS sets -mod=vendor, but ${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/modules.txt, so \`go build\` refuses to build.`)
+    const findings = consistencyFindings(
+      module,
+      { modules: [], workspace: false },
+      undefined,
+      `GOFLAGS sets -mod=vendor, but ${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/modules.txt, so \`go build\` refuses to build.`
+    )
     if (findings.length > 0) return findings
   }
-  return [skipped('vendor', module.goModFile, `${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/ directory${entry}: nothing to compare (it builds from the module cache, which the verify step checks)`)]
+  return [
+    skipped(
+      'vendor',
+      module.goModFile,
+      `${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/ directory${entry}: nothing to compare (it builds from the module cache, which the verify step checks)`
+    )
+  ]
 }
 
 /** Regenerates vendor/ into a scratch directory and compares it with the committed tree. */
-async function compareWithRegeneration(ctx: CheckContext, module: GoModule, committed: string, modulesTxt: string | undefined, reported: Set<string>): Promise<Finding[]> {
+async function compareWithRegeneration(
+  ctx: CheckContext,
+  module: GoModule,
+  committed: string,
+  modulesTxt: string | undefined,
+  reported: Set<string>
+): Promise<Finding[]> {
   // The modules come from the download the verify step makes (shared), so none is fetched twice.
   await ctx.downloads.get(module)
   const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
@@ -61,7 +83,13 @@ async function compareWithRegeneration(ctx: CheckContext, module: GoModule, comm
     const regenerated = path.join(out, 'vendor')
     const result = await scratch.run(ctx.go, ['mod', 'vendor', '-o', regenerated], module.dir, module.goModFile)
     if (result.code !== 0) {
-      return [skipped('vendor', module.goModFile, `vendor/ could not be regenerated, so it was not compared (the verify step reports why the modules cannot be obtained): ${result.stderr.trim()}`)]
+      return [
+        skipped(
+          'vendor',
+          module.goModFile,
+          `vendor/ could not be regenerated, so it was not compared (the verify step reports why the modules cannot be obtained): ${result.stderr.trim()}`
+        )
+      ]
     }
     // "go: no dependencies to vendor" writes nothing at all.
     const regeneratedExists = (await fs.lstat(regenerated).catch(() => undefined))?.isDirectory() ?? false
@@ -70,14 +98,26 @@ async function compareWithRegeneration(ctx: CheckContext, module: GoModule, comm
     const diff = await diffTrees(regenerated, want, committed, have)
     const findings: Finding[] = []
     const report = (rule: string, rel: string, what: string): void => {
-      findings.push(newFinding(rule, { file: vendorPath(module, rel), line: 1, message: `${vendorPath(module, rel)} ${what} ${FIX}` }))
+      findings.push(
+        newFinding(rule, {
+          file: vendorPath(module, rel),
+          line: 1,
+          message: `${vendorPath(module, rel)} ${what} ${FIX}`
+        })
+      )
     }
     for (const rel of diff.modified) {
       if (rel === MODULES_TXT && modulesTxt !== undefined) continue // reported line by line below
       report('vendor-file-modified', rel, 'differs from what `go mod vendor` produces from go.mod and go.sum.')
     }
-    for (const rel of diff.missing) report('vendor-file-missing', rel, 'is produced by `go mod vendor` but is not committed.')
-    for (const rel of diff.extra) report('vendor-file-extra', rel, 'is committed but `go mod vendor` does not produce it: code that no checksum covers.')
+    for (const rel of diff.missing)
+      report('vendor-file-missing', rel, 'is produced by `go mod vendor` but is not committed.')
+    for (const rel of diff.extra)
+      report(
+        'vendor-file-extra',
+        rel,
+        'is committed but `go mod vendor` does not produce it: code that no checksum covers.'
+      )
     if (modulesTxt !== undefined && diff.modified.includes(MODULES_TXT)) {
       const wantText = await fs.readFile(path.join(regenerated, MODULES_TXT), 'utf8')
       for (const d of diffModulesTxt(modulesTxt, wantText, module.mod.file, reported)) {
@@ -104,7 +144,13 @@ async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding
   if (stat?.isSymbolicLink()) {
     // The go command stats vendor/ through the link (modload/init.go setDefaultBuildMod) and
     // would build from wherever it points; go-guard never follows it.
-    return [newFinding('vendor-unsafe-entry', { file: vendorPath(module, ''), line: 1, message: `${vendorPath(module, '')} is a symbolic link: \`go build\` would build from wherever it points, outside what go.sum covers. Replace it with a real directory: ${FIX}` })]
+    return [
+      newFinding('vendor-unsafe-entry', {
+        file: vendorPath(module, ''),
+        line: 1,
+        message: `${vendorPath(module, '')} is a symbolic link: \`go build\` would build from wherever it points, outside what go.sum covers. Replace it with a real directory: ${FIX}`
+      })
+    ]
   }
   if (!stat?.isDirectory()) return withoutVendor(ctx, module, stat ? ' (vendor is not a directory)' : '')
 
@@ -120,13 +166,26 @@ async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding
       })
     )
   }
-  const modulesTxt = have.get(MODULES_TXT)?.kind === 'file' ? await fs.readFile(path.join(committed, MODULES_TXT), 'utf8') : undefined
+  const modulesTxt =
+    have.get(MODULES_TXT)?.kind === 'file' ? await fs.readFile(path.join(committed, MODULES_TXT), 'utf8') : undefined
   const txt = parseModulesTxt(modulesTxt ?? '')
   if (txt.workspace) {
-    return [...findings, skipped('vendor', vendorPath(module, MODULES_TXT), `${vendorPath(module, '')} was made by \`go work vendor\` for a workspace; go-guard checks module vendor directories only, so it was not compared`)]
+    return [
+      ...findings,
+      skipped(
+        'vendor',
+        vendorPath(module, MODULES_TXT),
+        `${vendorPath(module, '')} was made by \`go work vendor\` for a workspace; go-guard checks module vendor directories only, so it was not compared`
+      )
+    ]
   }
   const localGoVersion = fromToolchainName((await ctx.go.env()).GOVERSION)
-  const inconsistent = consistencyFindings(module, txt, localGoVersion, '`go build -mod=vendor` (the default from go 1.14 when vendor/ exists) refuses this vendor/ directory.')
+  const inconsistent = consistencyFindings(
+    module,
+    txt,
+    localGoVersion,
+    '`go build -mod=vendor` (the default from go 1.14 when vendor/ exists) refuses this vendor/ directory.'
+  )
   findings.push(...inconsistent)
   const reported = new Set(inconsistent.map(f => f.module).filter((m): m is string => m !== undefined))
   findings.push(...(await compareWithRegeneration(ctx, module, committed, modulesTxt, reported)))

@@ -38,7 +38,8 @@ function locateSum(module: GoModule, modPath: string, version: string): { file: 
 
 // "verifying example.com/a@v1.0.0: checksum mismatch" (modfetch.checkModSum) and
 // "verifying example.com/a@v1.0.0/go.mod: checksum mismatch".
-const CHECKSUM_MISMATCH = /verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch\n\s*downloaded: (\S+)\n\s*go\.sum:\s+(\S+)/g
+const CHECKSUM_MISMATCH =
+  /verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch\n\s*downloaded: (\S+)\n\s*go\.sum:\s+(\S+)/g
 // "go: example.com/c@v1.9.9: reading file:///...: 404 Not Found", "...: unknown revision v1.9.9",
 // "...: invalid version: ...", "go: x@v1 (replaced by ../x): reading ../x/go.mod: ...":
 // a module@version followed by why it failed.
@@ -54,7 +55,14 @@ function downloadFindings(module: GoModule, download: ModuleDownload): Finding[]
     const key = `${modPath}@${version}`
     if (seen.has(key)) return
     seen.add(key)
-    findings.push(newFinding('mod-download-failed', { ...locateModule(module, modPath, version), module: modPath, version, message }))
+    findings.push(
+      newFinding('mod-download-failed', {
+        ...locateModule(module, modPath, version),
+        module: modPath,
+        version,
+        message
+      })
+    )
   }
   const { stderr, code } = download.result
   for (const m of stderr.matchAll(CHECKSUM_MISMATCH)) {
@@ -112,7 +120,13 @@ const MISSING_GOMOD_SUM = /(\S+?)@(\S+?): missing go\.sum entry for go\.mod file
  */
 async function missingEntryFindings(ctx: CheckContext, module: GoModule, mismatched: Set<string>): Promise<Finding[]> {
   const dropped = new Set(module.sum?.lines.filter(l => mismatched.has(`${l.path}@${l.version}`)).map(l => l.line))
-  const goSum = dropped.size === 0 ? module.goSumText : module.goSumText?.split('\n').filter((_, i) => !dropped.has(i + 1)).join('\n')
+  const goSum =
+    dropped.size === 0
+      ? module.goSumText
+      : module.goSumText
+          ?.split('\n')
+          .filter((_, i) => !dropped.has(i + 1))
+          .join('\n')
   const scratch = await ScratchModFile.create(module.goModText, goSum)
   let result
   try {
@@ -240,7 +254,9 @@ async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Findin
     ]
   }
   const downloadFailures = downloadFindings(module, download)
-  const mismatched = new Set(downloadFailures.filter(f => f.message.includes('checksum mismatch')).map(f => `${f.module}@${f.version}`))
+  const mismatched = new Set(
+    downloadFailures.filter(f => f.message.includes('checksum mismatch')).map(f => `${f.module}@${f.version}`)
+  )
   const [missing, verified, replaced] = await Promise.all([
     missingEntryFindings(ctx, module, mismatched),
     modVerifyFindings(ctx, module),

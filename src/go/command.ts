@@ -120,10 +120,19 @@ export class GoCommand {
         this.subprocessMs += performance.now() - started
         if (signal !== null) {
           const timedOut = signal === 'SIGKILL'
-          reject(new GoCommandError(`"${command}" in ${options.cwd} ${timedOut ? `timed out after ${timeoutMs / 1000} s` : `was killed by ${signal}`}`, timedOut))
+          reject(
+            new GoCommandError(
+              `"${command}" in ${options.cwd} ${timedOut ? `timed out after ${timeoutMs / 1000} s` : `was killed by ${signal}`}`,
+              timedOut
+            )
+          )
           return
         }
-        resolve({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') })
+        resolve({
+          code: code ?? 1,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8')
+        })
       })
     })
   }
@@ -131,9 +140,15 @@ export class GoCommand {
   /** `go env -json` of the judged toolchain with GOTOOLCHAIN=local, read once. */
   env(): Promise<GoEnv> {
     this.envPromise ??= (async () => {
-      const result = await this.spawn(['env', '-json'], { cwd: os.tmpdir() }, { ...this.baseEnv, GOTOOLCHAIN: 'local', GOWORK: 'off' })
+      const result = await this.spawn(
+        ['env', '-json'],
+        { cwd: os.tmpdir() },
+        { ...this.baseEnv, GOTOOLCHAIN: 'local', GOWORK: 'off' }
+      )
       const broken = (why: string): GoCommandError =>
-        new GoCommandError(`${this.binary} is not a working go command: "go env -json" ${why}. Point go-binary at the go the job installed`)
+        new GoCommandError(
+          `${this.binary} is not a working go command: "go env -json" ${why}. Point go-binary at the go the job installed`
+        )
       if (result.code !== 0) throw broken(`failed: ${result.stderr.trim()}`)
       try {
         return JSON.parse(result.stdout) as GoEnv
@@ -169,13 +184,20 @@ export class ScratchModFile {
    * Runs `go <args> -modfile=<scratch>` in the module directory; go's messages name the scratch
    * files, so they are rewritten to name `displayGoMod` (the user's go.mod, repository-relative).
    */
-  async run(go: GoCommand, args: string[], moduleDir: string, displayGoMod: string, options: Partial<GoRunOptions> = {}): Promise<GoResult> {
+  async run(
+    go: GoCommand,
+    args: string[],
+    moduleDir: string,
+    displayGoMod: string,
+    options: Partial<GoRunOptions> = {}
+  ): Promise<GoResult> {
     const [verb, ...rest] = args
     const sub = verb === 'mod' ? [verb, rest[0]] : [verb]
     const tail = verb === 'mod' ? rest.slice(1) : rest
     const result = await go.run([...sub, `-modfile=${this.goMod}`, ...tail], { ...options, cwd: moduleDir })
     const displayGoSum = displayGoMod.replace(/\.mod$/, '.sum')
-    const rename = (text: string): string => text.split(this.goMod).join(displayGoMod).split(this.goSum).join(displayGoSum)
+    const rename = (text: string): string =>
+      text.split(this.goMod).join(displayGoMod).split(this.goSum).join(displayGoSum)
     return { ...result, stdout: rename(result.stdout), stderr: rename(result.stderr) }
   }
 

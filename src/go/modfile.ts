@@ -281,7 +281,17 @@ function unquote(s: string): string {
   }
   if (s.length < 2 || !s.endsWith('"')) throw new Error('invalid syntax')
   const body = s.slice(1, -1)
-  const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"' }
+  const simple: Record<string, string> = {
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+    '"': '"'
+  }
   let out = ''
   for (let i = 0; i < body.length; i++) {
     const c = body[i]
@@ -429,7 +439,9 @@ function addDirective(f: ModFile, kind: Kind, verb: string, args: string[], line
 function parseReplace(args: string[]): { old: ModuleVersion; new: ModuleVersion } {
   const arrow = args.length >= 2 && args[1] === '=>' ? 1 : 2
   if (args.length < arrow + 2 || args.length > arrow + 3 || args[arrow] !== '=>') {
-    throw new Error('usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory')
+    throw new Error(
+      'usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory'
+    )
   }
   const oldPath = parseString(args[0])
   const oldVersion = arrow === 2 ? parseVersion(oldPath, args[1]) : ''

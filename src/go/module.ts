@@ -46,7 +46,8 @@ export function splitPathVersion(modulePath: string): { prefix: string; pathMajo
   const m = /^(.+)\/v([0-9.]+)$/.exec(modulePath)
   if (m === null || m[1] === '') return { prefix: modulePath, pathMajor: '', ok: true }
   const pathMajor = `/v${m[2]}`
-  if (m[2].includes('.') || m[2][0] === '0' || pathMajor === '/v1') return { prefix: modulePath, pathMajor: '', ok: false }
+  if (m[2].includes('.') || m[2][0] === '0' || pathMajor === '/v1')
+    return { prefix: modulePath, pathMajor: '', ok: false }
   return { prefix: m[1], pathMajor, ok: true }
 }
 
@@ -64,7 +65,8 @@ export function checkPathMajor(v: string, pathMajor: string): string {
 
 // module.IsPseudoVersion (golang.org/x/mod/module/pseudo.go): vX.0.0-yyyymmddhhmmss-abcdef,
 // vX.Y.Z-pre.0.yyyymmddhhmmss-abcdef, vX.Y.(Z+1)-0.yyyymmddhhmmss-abcdef.
-const PSEUDO_VERSION = /^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/
+const PSEUDO_VERSION =
+  /^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/
 
 export function isPseudoVersion(v: string): boolean {
   return (v.match(/-/g) ?? []).length >= 2 && semver.isValid(v) && PSEUDO_VERSION.test(v)
@@ -97,7 +99,15 @@ export function matchPrefixPatterns(globs: string, target: string): boolean {
     const n = glob.split('/').length
     const elements = target.split('/')
     if (elements.length < n) continue
-    if (picomatch.isMatch(elements.slice(0, n).join('/'), glob, { dot: true, nonegate: true, noextglob: true, nobrace: true })) return true
+    if (
+      picomatch.isMatch(elements.slice(0, n).join('/'), glob, {
+        dot: true,
+        nonegate: true,
+        noextglob: true,
+        nobrace: true
+      })
+    )
+      return true
   }
   return false
 }

@@ -35,7 +35,9 @@ export interface ModulesTxt {
  */
 function isImportPath(p: string): boolean {
   if (p === '' || p.startsWith('/') || p.endsWith('/')) return false
-  return p.split('/').every(e => e !== '' && !/^\.+$/.test(e) && !e.endsWith('.') && /^[\p{L}\p{N}!#$%&()+,\-.=@[\]^_{}~]+$/u.test(e))
+  return p
+    .split('/')
+    .every(e => e !== '' && !/^\.+$/.test(e) && !e.endsWith('.') && /^[\p{L}\p{N}!#$%&()+,\-.=@[\]^_{}~]+$/u.test(e))
 }
 
 /** Fields of a line as strings.Fields splits them. */
@@ -59,7 +61,11 @@ export function parseModulesTxt(text: string): ModulesTxt {
     const line = text.slice(start, end)
     start = end + 1
     lineNo++
-    if (lineNo === 1 && line.startsWith('## ')) workspace = line.slice(3).split(';').some(e => e.trim() === 'workspace')
+    if (lineNo === 1 && line.startsWith('## '))
+      workspace = line
+        .slice(3)
+        .split(';')
+        .some(e => e.trim() === 'workspace')
     if (line.startsWith('# ')) {
       const f = fields(line)
       // Too short: go skips the line and keeps attaching what follows to the previous module.
@@ -76,13 +82,17 @@ export function parseModulesTxt(text: string): ModulesTxt {
         continue
       }
       if (rest[0] === '=>' && rest.length === 2) current.replacement = { path: rest[1], version: '' }
-      else if (rest[0] === '=>' && rest.length === 3 && semver.isValid(rest[2])) current.replacement = { path: rest[1], version: rest[2] }
+      else if (rest[0] === '=>' && rest.length === 3 && semver.isValid(rest[2]))
+        current.replacement = { path: rest[1], version: rest[2] }
       modules.push(current)
       continue
     }
     if (current === undefined) continue
     if (line.startsWith('## ')) {
-      for (const entry of line.slice(3).split(';').map(e => e.trim())) {
+      for (const entry of line
+        .slice(3)
+        .split(';')
+        .map(e => e.trim())) {
         if (entry === 'explicit') current.explicit = true
         else if (entry.startsWith('go ')) current.goVersion = entry.slice(3)
       }
@@ -112,7 +122,8 @@ export interface ConsistencyOptions {
 
 const describe = (m: ModuleVersion): string => (m.version ? `${m.path}@${m.version}` : m.path)
 const keyOf = (m: ModuleVersion): string => `${m.path} ${m.version}`
-const sameVersion = (a: ModuleVersion | undefined, b: ModuleVersion | undefined): boolean => a?.path === b?.path && a?.version === b?.version
+const sameVersion = (a: ModuleVersion | undefined, b: ModuleVersion | undefined): boolean =>
+  a?.path === b?.path && a?.version === b?.version
 
 /** vendorMeta: repeated lines for one module@version are merged, annotations as a union. */
 function vendorMeta(txt: ModulesTxt): Map<string, VendoredModule> {
@@ -134,7 +145,10 @@ function vendorMeta(txt: ModulesTxt): Map<string, VendoredModule> {
 /** modload.Replacement in module mode: the exact module@version first, then the wildcard; never the main module itself. */
 function goModReplacement(mod: ModFile, m: ModuleVersion): ModuleVersion | undefined {
   if (m.version === '' && m.path === mod.module?.path) return undefined
-  return (mod.replace.find(r => r.old.path === m.path && r.old.version === m.version) ?? mod.replace.find(r => r.old.path === m.path && r.old.version === ''))?.new
+  return (
+    mod.replace.find(r => r.old.path === m.path && r.old.version === m.version) ??
+    mod.replace.find(r => r.old.path === m.path && r.old.version === '')
+  )?.new
 }
 
 /**
@@ -143,7 +157,11 @@ function goModReplacement(mod: ModFile, m: ModuleVersion): ModuleVersion | undef
  * say; before 1.14 only contradictions count. Plus readVendorList's refusal of a `## go`
  * version newer than the running toolchain. Each inconsistency is one the go command reports.
  */
-export function checkVendorConsistency(mod: ModFile, txt: ModulesTxt, options: ConsistencyOptions = {}): Inconsistency[] {
+export function checkVendorConsistency(
+  mod: ModFile,
+  txt: ModulesTxt,
+  options: ConsistencyOptions = {}
+): Inconsistency[] {
   const out: Inconsistency[] = []
   const meta = vendorMeta(txt)
   // vendorList: modules that provide packages; the highest version of a path is the selected one.
@@ -158,7 +176,13 @@ export function checkVendorConsistency(mod: ModFile, txt: ModulesTxt, options: C
   if (options.localGoVersion !== undefined) {
     for (const m of txt.modules) {
       if (m.goVersion !== undefined && compareGoVersions(m.goVersion, options.localGoVersion) > 0) {
-        out.push({ file: 'modules.txt', line: m.annotationLine ?? m.line, module: m.path, version: m.version, message: `${m.path} in vendor/modules.txt requires go >= ${m.goVersion} (running go ${options.localGoVersion})` })
+        out.push({
+          file: 'modules.txt',
+          line: m.annotationLine ?? m.line,
+          module: m.path,
+          version: m.version,
+          message: `${m.path} in vendor/modules.txt requires go >= ${m.goVersion} (running go ${options.localGoVersion})`
+        })
       }
     }
   }
@@ -168,10 +192,22 @@ export function checkVendorConsistency(mod: ModFile, txt: ModulesTxt, options: C
     if (pre114) {
       const vv = vendorList.get(r.path)?.version
       if (vv !== undefined && vv !== r.version) {
-        out.push({ file: 'go.mod', line: r.line, module: r.path, version: r.version, message: `${describe(r)}: is explicitly required in go.mod, but vendor/modules.txt indicates ${r.path}@${vv}` })
+        out.push({
+          file: 'go.mod',
+          line: r.line,
+          module: r.path,
+          version: r.version,
+          message: `${describe(r)}: is explicitly required in go.mod, but vendor/modules.txt indicates ${r.path}@${vv}`
+        })
       }
     } else {
-      out.push({ file: 'go.mod', line: r.line, module: r.path, version: r.version, message: `${describe(r)}: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt` })
+      out.push({
+        file: 'go.mod',
+        line: r.line,
+        module: r.path,
+        version: r.version,
+        message: `${describe(r)}: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt`
+      })
     }
   }
 
@@ -185,15 +221,33 @@ export function checkVendorConsistency(mod: ModFile, txt: ModulesTxt, options: C
     if (vr === undefined) {
       if (rNew === undefined) continue // the main module itself: not actually replaced
       if (pre114 && (r.old.version === '' || vendorList.get(r.old.path)?.version !== r.old.version)) continue
-      out.push({ file: 'go.mod', line: r.line, module: r.old.path, version: r.old.version, message: `${describe(r.old)}: is replaced in go.mod, but not marked as replaced in vendor/modules.txt` })
+      out.push({
+        file: 'go.mod',
+        line: r.line,
+        module: r.old.path,
+        version: r.old.version,
+        message: `${describe(r.old)}: is replaced in go.mod, but not marked as replaced in vendor/modules.txt`
+      })
     } else if (!sameVersion(vr, rNew)) {
-      out.push({ file: 'modules.txt', line: vm!.line, module: r.old.path, version: r.old.version, message: `${describe(r.old)}: is replaced by ${rNew ? describe(rNew) : ''} in go.mod, but marked as replaced by ${describe(vr)} in vendor/modules.txt` })
+      out.push({
+        file: 'modules.txt',
+        line: vm!.line,
+        module: r.old.path,
+        version: r.old.version,
+        message: `${describe(r.old)}: is replaced by ${rNew ? describe(rNew) : ''} in go.mod, but marked as replaced by ${describe(vr)} in vendor/modules.txt`
+      })
     }
   }
 
   for (const m of vendorList.values()) {
     if (m.explicit && !mod.require.some(r => r.path === m.path && r.version === m.version)) {
-      out.push({ file: 'modules.txt', line: m.annotationLine ?? m.line, module: m.path, version: m.version, message: `${describe(m)}: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod` })
+      out.push({
+        file: 'modules.txt',
+        line: m.annotationLine ?? m.line,
+        module: m.path,
+        version: m.version,
+        message: `${describe(m)}: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod`
+      })
     }
   }
 
@@ -203,7 +257,13 @@ export function checkVendorConsistency(mod: ModFile, txt: ModulesTxt, options: C
     seenReplaced.add(keyOf(m))
     // A replacement that differs was reported above, from the go.mod side.
     if (goModReplacement(mod, m) === undefined) {
-      out.push({ file: 'modules.txt', line: m.line, module: m.path, version: m.version, message: `${describe(m)}: is marked as replaced in vendor/modules.txt, but not replaced in go.mod` })
+      out.push({
+        file: 'modules.txt',
+        line: m.line,
+        module: m.path,
+        version: m.version,
+        message: `${describe(m)}: is marked as replaced in vendor/modules.txt, but not replaced in go.mod`
+      })
     }
   }
   return out
@@ -236,7 +296,12 @@ function annotation(m: VendoredModule): string {
  * reported by the consistency check) are left out. If the texts differ and no module does
  * (order, blank lines, a `## workspace` header), the first differing line is reported.
  */
-export function diffModulesTxt(haveText: string, wantText: string, mod: ModFile, skip: Set<string> = new Set()): ModulesTxtDifference[] {
+export function diffModulesTxt(
+  haveText: string,
+  wantText: string,
+  mod: ModFile,
+  skip: Set<string> = new Set()
+): ModulesTxtDifference[] {
   if (haveText === wantText) return []
   const have = parseModulesTxt(haveText)
   const want = parseModulesTxt(wantText)
@@ -258,23 +323,49 @@ export function diffModulesTxt(haveText: string, wantText: string, mod: ModFile,
     const at = { module: h.path, version: h.version || undefined }
     const w = wantByKey.get(keyOf(h))
     if (w === undefined) {
-      out.push({ file: 'modules.txt', line: h.line, ...at, message: `vendor/modules.txt lists "${moduleLine(h)}", which \`go mod vendor\` does not write: that module@version is not vendored from this go.mod` })
+      out.push({
+        file: 'modules.txt',
+        line: h.line,
+        ...at,
+        message: `vendor/modules.txt lists "${moduleLine(h)}", which \`go mod vendor\` does not write: that module@version is not vendored from this go.mod`
+      })
       continue
     }
     if (moduleLine(h) !== moduleLine(w)) {
-      out.push({ file: 'modules.txt', line: h.line, ...at, message: `vendor/modules.txt says "${moduleLine(h)}" where \`go mod vendor\` writes "${moduleLine(w)}"` })
+      out.push({
+        file: 'modules.txt',
+        line: h.line,
+        ...at,
+        message: `vendor/modules.txt says "${moduleLine(h)}" where \`go mod vendor\` writes "${moduleLine(w)}"`
+      })
     }
     if (h.explicit !== w.explicit || h.goVersion !== w.goVersion) {
-      out.push({ file: 'modules.txt', line: h.annotationLine ?? h.line, ...at, message: `vendor/modules.txt gives ${describe(h)} ${annotation(h)} where \`go mod vendor\` writes ${annotation(w)} (from go.mod's requirements and the module's own go line)` })
+      out.push({
+        file: 'modules.txt',
+        line: h.annotationLine ?? h.line,
+        ...at,
+        message: `vendor/modules.txt gives ${describe(h)} ${annotation(h)} where \`go mod vendor\` writes ${annotation(w)} (from go.mod's requirements and the module's own go line)`
+      })
     }
     const havePkgs = new Set(h.packages.map(p => p.path))
     const wantPkgs = new Set(w.packages.map(p => p.path))
     for (const p of h.packages) {
-      if (!wantPkgs.has(p.path)) out.push({ file: 'modules.txt', line: p.line, ...at, message: `vendor/modules.txt lists package ${p.path}, which \`go mod vendor\` does not vendor from ${describe(h)}` })
+      if (!wantPkgs.has(p.path))
+        out.push({
+          file: 'modules.txt',
+          line: p.line,
+          ...at,
+          message: `vendor/modules.txt lists package ${p.path}, which \`go mod vendor\` does not vendor from ${describe(h)}`
+        })
     }
     const missing = w.packages.filter(p => !havePkgs.has(p.path)).map(p => p.path)
     if (missing.length > 0) {
-      out.push({ file: 'modules.txt', line: h.line, ...at, message: `vendor/modules.txt lacks package${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${describe(h)}, which \`go mod vendor\` vendors` })
+      out.push({
+        file: 'modules.txt',
+        line: h.line,
+        ...at,
+        message: `vendor/modules.txt lacks package${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${describe(h)}, which \`go mod vendor\` vendors`
+      })
     }
   }
   if (out.length > 0 || skip.size > 0) return out
@@ -282,5 +373,11 @@ export function diffModulesTxt(haveText: string, wantText: string, mod: ModFile,
   const wantLines = wantText.split('\n')
   const first = haveLines.findIndex((l, i) => l !== wantLines[i])
   const line = first === -1 ? haveLines.length : first + 1
-  return [{ file: 'modules.txt', line, message: `vendor/modules.txt line ${line} is ${JSON.stringify(haveLines[line - 1] ?? '')} where \`go mod vendor\` writes ${JSON.stringify(wantLines[line - 1] ?? '')}` }]
+  return [
+    {
+      file: 'modules.txt',
+      line,
+      message: `vendor/modules.txt line ${line} is ${JSON.stringify(haveLines[line - 1] ?? '')} where \`go mod vendor\` writes ${JSON.stringify(wantLines[line - 1] ?? '')}`
+    }
+  ]
 }

@@ -24,7 +24,14 @@ function parse(v: string): Parsed | undefined {
   if (!m) return undefined
   const [, major, minor, patch, prerelease = '', build = ''] = m
   // Numeric prerelease identifiers may not have leading zeros.
-  if (prerelease && prerelease.slice(1).split('.').some(id => /^0[0-9]+$/.test(id))) return undefined
+  if (
+    prerelease &&
+    prerelease
+      .slice(1)
+      .split('.')
+      .some(id => /^0[0-9]+$/.test(id))
+  )
+    return undefined
   return { major, minor: minor ?? '0', patch: patch ?? '0', short: patch === undefined, prerelease, build }
 }
 

@@ -30,7 +30,12 @@ export interface DatabaseCheck {
 }
 
 /** One `go mod download -json` for `moduleVersions`; records an answer for each it reports on, or for the one asked alone. */
-async function ask(go: GoCommand, dir: string, moduleVersions: string[], answers: Map<string, DatabaseAnswer>): Promise<string> {
+async function ask(
+  go: GoCommand,
+  dir: string,
+  moduleVersions: string[],
+  answers: Map<string, DatabaseAnswer>
+): Promise<string> {
   let result
   try {
     // No go.mod here: go has no go.sum to trust, so every hash comes from the database.

@@ -42,7 +42,13 @@ export function parseSumFile(text: string): SumFile {
     }
     const [path, rawVersion, hash] = fields
     const goMod = rawVersion.endsWith('/go.mod')
-    lines.push({ path, version: goMod ? rawVersion.slice(0, -'/go.mod'.length) : rawVersion, goMod, hash, line: lineNo })
+    lines.push({
+      path,
+      version: goMod ? rawVersion.slice(0, -'/go.mod'.length) : rawVersion,
+      goMod,
+      hash,
+      line: lineNo
+    })
   }
   return { lines, malformed }
 }

@@ -49,7 +49,13 @@ export interface TreeDiff {
  * Compares regular files of `actual` with `expected`. Entries of `actual` that are not regular
  * files are left to the caller (they are never read). Files of equal size are compared by content.
  */
-export async function diffTrees(expectedDir: string, expected: Map<string, TreeEntry>, actualDir: string, actual: Map<string, TreeEntry>, concurrency = 4): Promise<TreeDiff> {
+export async function diffTrees(
+  expectedDir: string,
+  expected: Map<string, TreeEntry>,
+  actualDir: string,
+  actual: Map<string, TreeEntry>,
+  concurrency = 4
+): Promise<TreeDiff> {
   const diff: TreeDiff = { modified: [], missing: [], extra: [] }
   const large: string[] = []
   for (const [rel, want] of expected) {
@@ -61,7 +67,8 @@ export async function diffTrees(expectedDir: string, expected: Map<string, TreeE
     // Small files (nearly all of vendor/) are compared byte for byte with synchronous reads:
     // for thousands of tiny files the thread-pool round trips of async I/O cost more than the
     // reading itself.
-    else if (!readFileSync(path.join(expectedDir, rel)).equals(readFileSync(path.join(actualDir, rel)))) diff.modified.push(rel)
+    else if (!readFileSync(path.join(expectedDir, rel)).equals(readFileSync(path.join(actualDir, rel))))
+      diff.modified.push(rel)
   }
   for (const [rel, have] of actual) if (!expected.has(rel) && have.kind === 'file') diff.extra.push(rel)
   const same = await mapLimit(large, concurrency, async rel => {

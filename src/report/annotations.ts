@@ -38,7 +38,8 @@ export function planAnnotations(findings: Finding[], limits = ANNOTATION_LIMITS)
   }
   const hidden = findings.length - shownFindings
   if (hidden > 0 && annotations.length > 0) {
-    annotations[annotations.length - 1].message += `\n(${hidden} more finding${hidden === 1 ? ' is' : 's are'} listed in the job summary: GitHub shows a limited number of annotations.)`
+    annotations[annotations.length - 1].message +=
+      `\n(${hidden} more finding${hidden === 1 ? ' is' : 's are'} listed in the job summary: GitHub shows a limited number of annotations.)`
   }
   return annotations
 }

@@ -8,9 +8,19 @@ export function renderJson(result: GateResult, version: string, audit?: Audit): 
     tool: { name: 'go-guard', version },
     blocking: result.blocking,
     // Wall time of the run, of its (overlapping) go subprocesses, and go-guard's own CPU time.
-    timing: { durationMs: Math.round(result.durationMs), goMs: Math.round(result.goMs), ownCpuMs: Math.round(result.ownCpuMs) },
+    timing: {
+      durationMs: Math.round(result.durationMs),
+      goMs: Math.round(result.goMs),
+      ownCpuMs: Math.round(result.ownCpuMs)
+    },
     counts: countBySeverity(result.findings),
-    steps: result.steps.map(s => ({ step: s.step, status: s.status, durationMs: Math.round(s.durationMs), findings: s.findings.length, ...(s.error ? { error: s.error } : {}) })),
+    steps: result.steps.map(s => ({
+      step: s.step,
+      status: s.status,
+      durationMs: Math.round(s.durationMs),
+      findings: s.findings.length,
+      ...(s.error ? { error: s.error } : {})
+    })),
     findings: result.findings,
     modules: result.scope.modules.map(m => m.relDir),
     ...(audit ? { audit } : {})

@@ -32,8 +32,20 @@ export function renderSarif(findings: Finding[], version: string): Log {
               }
             }
           ],
-          ...(f.also ? { relatedLocations: f.also.map((a, id) => ({ id, physicalLocation: { artifactLocation: { uri: a.file, uriBaseId: '%SRCROOT%' }, region: { startLine: a.line } } })) } : {}),
-          ...(f.module ? { properties: { module: f.module, ...(f.version ? { version: f.version } : {}), step: f.step } } : { properties: { step: f.step } })
+          ...(f.also
+            ? {
+                relatedLocations: f.also.map((a, id) => ({
+                  id,
+                  physicalLocation: {
+                    artifactLocation: { uri: a.file, uriBaseId: '%SRCROOT%' },
+                    region: { startLine: a.line }
+                  }
+                }))
+              }
+            : {}),
+          ...(f.module
+            ? { properties: { module: f.module, ...(f.version ? { version: f.version } : {}), step: f.step } }
+            : { properties: { step: f.step } })
         }))
       }
     ]

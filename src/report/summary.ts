@@ -5,7 +5,12 @@ import { SEVERITIES, type Severity } from '../findings.js'
 const ICON: Record<string, string> = { passed: '✅', failed: '❌', skipped: '⏭️' }
 
 function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/&lt;br&gt;/g, '<br>')
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/&lt;br&gt;/g, '<br>')
 }
 
 export function countBySeverity(findings: { severity: Severity }[]): Record<Severity, number> {
@@ -16,13 +21,18 @@ export function countBySeverity(findings: { severity: Severity }[]): Record<Seve
 
 export function countsLine(findings: { severity: Severity }[]): string {
   const counts = countBySeverity(findings)
-  return [...SEVERITIES].reverse().map(s => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`).join(', ')
+  return [...SEVERITIES]
+    .reverse()
+    .map(s => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
+    .join(', ')
 }
 
 export function renderSummary(result: GateResult): string {
   const lines: string[] = ['## go-guard', '']
   lines.push(
-    result.blocking > 0 ? `**Failed:** ${result.blocking} blocking finding(s); ${countsLine(result.findings)}.` : `**Passed:** ${countsLine(result.findings)}.`,
+    result.blocking > 0
+      ? `**Failed:** ${result.blocking} blocking finding(s); ${countsLine(result.findings)}.`
+      : `**Passed:** ${countsLine(result.findings)}.`,
     '',
     `Modules: ${result.scope.modules.map(m => `\`${m.relDir}\``).join(', ') || 'none'}`,
     '',

@@ -22,7 +22,10 @@ export function limitsFrom(env: NodeJS.ProcessEnv): DownloadLimits {
 
 async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: Readable) => Promise<T>): Promise<T> {
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(new Error(`timed out after ${limits.timeoutMs / 1000} s`)), limits.timeoutMs)
+  const timer = setTimeout(
+    () => controller.abort(new Error(`timed out after ${limits.timeoutMs / 1000} s`)),
+    limits.timeoutMs
+  )
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow' })
     if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status} ${response.statusText}`)
@@ -48,7 +51,11 @@ async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: R
   }
 }
 
-async function withRetries<T>(url: string, limits: DownloadLimits, consume: (body: Readable) => Promise<T>): Promise<T> {
+async function withRetries<T>(
+  url: string,
+  limits: DownloadLimits,
+  consume: (body: Readable) => Promise<T>
+): Promise<T> {
   let last: unknown
   for (let i = 0; i <= limits.retries; i++) {
     if (i > 0) await new Promise(r => setTimeout(r, limits.backoffMs * 2 ** (i - 1)))
@@ -74,10 +81,18 @@ export async function downloadText(url: string, limits: DownloadLimits = DEFAULT
 }
 
 /** Downloads `url` to `file`, hashing as it streams; returns the SHA-256 hex. */
-export async function downloadFile(url: string, file: string, limits: DownloadLimits = DEFAULT_LIMITS): Promise<string> {
+export async function downloadFile(
+  url: string,
+  file: string,
+  limits: DownloadLimits = DEFAULT_LIMITS
+): Promise<string> {
   return withRetries(url, limits, async body => {
     const hash = createHash('sha256')
-    await pipeline(body, new Transform({ transform: (chunk: Buffer, _e, done) => (hash.update(chunk), done(null, chunk)) }), createWriteStream(file))
+    await pipeline(
+      body,
+      new Transform({ transform: (chunk: Buffer, _e, done) => (hash.update(chunk), done(null, chunk)) }),
+      createWriteStream(file)
+    )
     return hash.digest('hex')
   })
 }

@@ -29,7 +29,16 @@ async function readEnvFile(file: string): Promise<Map<string, string>> {
   return parseEnvFile(await fs.readFile(file, 'utf8').catch(() => ''))
 }
 
-const KEYS = ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GOFLAGS', 'GOINSECURE', 'GOPROXY', 'GOTOOLCHAIN', 'GONOSUMCHECK'] as const
+const KEYS = [
+  'GOSUMDB',
+  'GONOSUMDB',
+  'GOPRIVATE',
+  'GOFLAGS',
+  'GOINSECURE',
+  'GOPROXY',
+  'GOTOOLCHAIN',
+  'GONOSUMCHECK'
+] as const
 
 /** The three places, highest precedence first. */
 export async function environmentSources(processEnv: NodeJS.ProcessEnv, goEnv: GoEnv): Promise<EnvSource[]> {
@@ -39,7 +48,10 @@ export async function environmentSources(processEnv: NodeJS.ProcessEnv, goEnv: G
   const rootEnv = path.join(goEnv.GOROOT, 'go.env')
   return [
     { name: "the job's environment", values: fromProcess },
-    { name: `the go env -w file (${goEnvFile ?? 'GOENV=off'})`, values: goEnvFile ? await readEnvFile(goEnvFile) : new Map() },
+    {
+      name: `the go env -w file (${goEnvFile ?? 'GOENV=off'})`,
+      values: goEnvFile ? await readEnvFile(goEnvFile) : new Map()
+    },
     { name: `$GOROOT/go.env (${rootEnv})`, values: await readEnvFile(rootEnv) }
   ]
 }
@@ -55,13 +67,28 @@ function effective(sources: EnvSource[], key: string): { value: string; source: 
 
 // A GONOSUMDB/GOPRIVATE pattern that exempts whole public code hosts: a bare wildcard, or one of
 // the hosts most public modules live on.
-const PUBLIC_HOSTS = ['github.com', 'gitlab.com', 'bitbucket.org', 'golang.org', 'google.golang.org', 'gopkg.in', 'go.googlesource.com', 'k8s.io', 'go.uber.org', 'cloud.google.com', 'go.opentelemetry.io']
+const PUBLIC_HOSTS = [
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'golang.org',
+  'google.golang.org',
+  'gopkg.in',
+  'go.googlesource.com',
+  'k8s.io',
+  'go.uber.org',
+  'cloud.google.com',
+  'go.opentelemetry.io'
+]
 
 function coversPublicHostsWholesale(pattern: string): boolean {
   const p = pattern.trim().replace(/\/+$/, '')
   if (p === '') return false
   const first = p.split('/')[0]
-  return !p.includes('/') && (first.includes('*') || first.includes('?') || PUBLIC_HOSTS.some(h => matchPrefixPatterns(p, h)))
+  return (
+    !p.includes('/') &&
+    (first.includes('*') || first.includes('?') || PUBLIC_HOSTS.some(h => matchPrefixPatterns(p, h)))
+  )
 }
 
 export interface EnvContext {
@@ -76,7 +103,12 @@ export interface EnvContext {
 export function judgeEnvironment({ sources, at, sumModules }: EnvContext): Finding[] {
   const findings: Finding[] = []
   const weakened = (key: string, value: string, source: EnvSource, why: string): void => {
-    findings.push(newFinding('env-weakened-verification', { ...at, message: `${key}=${value} is set in ${source.name}: ${why} Remove it there.` }))
+    findings.push(
+      newFinding('env-weakened-verification', {
+        ...at,
+        message: `${key}=${value} is set in ${source.name}: ${why} Remove it there.`
+      })
+    )
   }
   const notice = (key: string, value: string, source: EnvSource, what: string): void => {
     findings.push(newFinding('env-notice', { ...at, message: `${key}=${value} is set in ${source.name}: ${what}` }))
@@ -87,7 +119,12 @@ export function judgeEnvironment({ sources, at, sumModules }: EnvContext): Findi
   if (sumdb?.value === 'off') {
     weakened('GOSUMDB', 'off', sumdb.source, 'no checksum database checks any module the build downloads.')
   } else if (sumdb && defaultSumdb !== undefined && sumdb.value !== defaultSumdb) {
-    weakened('GOSUMDB', sumdb.value, sumdb.source, `checksums are checked against another database or key than the default (${defaultSumdb}).`)
+    weakened(
+      'GOSUMDB',
+      sumdb.value,
+      sumdb.source,
+      `checksums are checked against another database or key than the default (${defaultSumdb}).`
+    )
   }
 
   for (const key of ['GONOSUMDB', 'GOPRIVATE']) {
@@ -97,30 +134,74 @@ export function judgeEnvironment({ sources, at, sumModules }: EnvContext): Findi
     if (key === 'GOPRIVATE' && effective(sources, 'GONOSUMDB')) continue
     const wholesale = setting.value.split(',').filter(coversPublicHostsWholesale)
     if (wholesale.length > 0) {
-      weakened(key, setting.value, setting.source, `the pattern(s) ${wholesale.join(', ')} exempt whole public hosts from the checksum database.`)
+      weakened(
+        key,
+        setting.value,
+        setting.source,
+        `the pattern(s) ${wholesale.join(', ')} exempt whole public hosts from the checksum database.`
+      )
     } else {
       const exempt = sumModules.filter(m => matchPrefixPatterns(setting.value, m))
-      notice(key, setting.value, setting.source, `modules matching it skip the checksum database${exempt.length ? `; in go.sum: ${exempt.join(', ')}` : ' (none in go.sum)'}.`)
+      notice(
+        key,
+        setting.value,
+        setting.source,
+        `modules matching it skip the checksum database${exempt.length ? `; in go.sum: ${exempt.join(', ')}` : ' (none in go.sum)'}.`
+      )
     }
   }
 
   const goflags = effective(sources, 'GOFLAGS')
   for (const flag of goflags?.value.split(/\s+/) ?? []) {
-    if (/^--?mod=mod$/.test(flag)) weakened('GOFLAGS', goflags!.value, goflags!.source, 'with -mod=mod go rewrites go.mod and go.sum instead of failing on a missing or wrong entry.')
-    else if (/^--?modfile(=|$)/.test(flag)) weakened('GOFLAGS', goflags!.value, goflags!.source, 'with -modfile go reads other files than the go.mod and go.sum under review.')
-    else if (/^--?insecure(=|$)/.test(flag)) weakened('GOFLAGS', goflags!.value, goflags!.source, 'with -insecure go fetched over plain HTTP without verification.')
+    if (/^--?mod=mod$/.test(flag))
+      weakened(
+        'GOFLAGS',
+        goflags!.value,
+        goflags!.source,
+        'with -mod=mod go rewrites go.mod and go.sum instead of failing on a missing or wrong entry.'
+      )
+    else if (/^--?modfile(=|$)/.test(flag))
+      weakened(
+        'GOFLAGS',
+        goflags!.value,
+        goflags!.source,
+        'with -modfile go reads other files than the go.mod and go.sum under review.'
+      )
+    else if (/^--?insecure(=|$)/.test(flag))
+      weakened(
+        'GOFLAGS',
+        goflags!.value,
+        goflags!.source,
+        'with -insecure go fetched over plain HTTP without verification.'
+      )
   }
 
   const insecure = effective(sources, 'GOINSECURE')
-  if (insecure && insecure.value.trim() !== '') notice('GOINSECURE', insecure.value, insecure.source, 'matching modules may be fetched over plain HTTP (checksums still apply).')
+  if (insecure && insecure.value.trim() !== '')
+    notice(
+      'GOINSECURE',
+      insecure.value,
+      insecure.source,
+      'matching modules may be fetched over plain HTTP (checksums still apply).'
+    )
   const proxy = effective(sources, 'GOPROXY')
   if (proxy && proxy.value.split(/[,|]/).every(p => p === 'direct' || p === 'off')) {
-    notice('GOPROXY', proxy.value, proxy.source, 'modules come straight from their version control origin, with no proxy between.')
+    notice(
+      'GOPROXY',
+      proxy.value,
+      proxy.source,
+      'modules come straight from their version control origin, with no proxy between.'
+    )
   }
   const toolchain = effective(sources, 'GOTOOLCHAIN')
   // The official $GOROOT/go.env says GOTOOLCHAIN=auto: only a setting someone made is news.
   if (toolchain && toolchain.value !== 'local' && toolchain.source !== sources.at(-1)) {
-    notice('GOTOOLCHAIN', toolchain.value, toolchain.source, 'a go.mod toolchain line can make go download and run another toolchain; go-guard forces GOTOOLCHAIN=local for its own runs.')
+    notice(
+      'GOTOOLCHAIN',
+      toolchain.value,
+      toolchain.source,
+      'a go.mod toolchain line can make go download and run another toolchain; go-guard forces GOTOOLCHAIN=local for its own runs.'
+    )
   }
   return findings
 }
@@ -140,23 +221,43 @@ export async function judgePath({ pathVar, judged, at, stat, realpath }: PathCon
   const gos: { entry: string; real: string }[] = []
   for (const entry of pathVar.split(path.delimiter)) {
     if (entry === '' || !path.isAbsolute(entry)) {
-      findings.push(newFinding('path-unsafe-entry', { ...at, message: `PATH holds ${entry === '' ? 'an empty entry (the current directory)' : `the relative entry "${entry}"`}: a file in the working directory, which a pull request controls, can shadow a command.` }))
+      findings.push(
+        newFinding('path-unsafe-entry', {
+          ...at,
+          message: `PATH holds ${entry === '' ? 'an empty entry (the current directory)' : `the relative entry "${entry}"`}: a file in the working directory, which a pull request controls, can shadow a command.`
+        })
+      )
       continue
     }
     const info = await stat(entry)
     // World-writable without the sticky bit: anyone on the runner can drop a binary there.
     if (info?.isDirectory() && (info.mode & 0o002) !== 0 && (info.mode & 0o1000) === 0) {
-      findings.push(newFinding('path-unsafe-entry', { ...at, message: `PATH entry ${entry} is world-writable: anyone on the machine can put a command there.` }))
+      findings.push(
+        newFinding('path-unsafe-entry', {
+          ...at,
+          message: `PATH entry ${entry} is world-writable: anyone on the machine can put a command there.`
+        })
+      )
     }
     const candidate = path.join(entry, 'go')
     const real = (await stat(candidate)) ? await realpath(candidate) : undefined
     if (real && !gos.some(g => g.real === real)) gos.push({ entry: candidate, real })
   }
   if (gos.length > 1) {
-    findings.push(newFinding('path-shadowed-go', { ...at, message: `PATH holds ${gos.length} different go commands: ${gos.map(g => g.entry + (g.real !== g.entry ? ` (-> ${g.real})` : '')).join(', ')}. Which one a build step runs depends on PATH order; keep one.` }))
+    findings.push(
+      newFinding('path-shadowed-go', {
+        ...at,
+        message: `PATH holds ${gos.length} different go commands: ${gos.map(g => g.entry + (g.real !== g.entry ? ` (-> ${g.real})` : '')).join(', ')}. Which one a build step runs depends on PATH order; keep one.`
+      })
+    )
   }
   if (gos.length > 0 && gos[0].real !== judged) {
-    findings.push(newFinding('path-shadowed-go', { ...at, message: `the first go on PATH is ${gos[0].entry} (${gos[0].real}), not the go command judged (${judged}). Point go-binary at the go the job uses, or fix PATH.` }))
+    findings.push(
+      newFinding('path-shadowed-go', {
+        ...at,
+        message: `the first go on PATH is ${gos[0].entry} (${gos[0].real}), not the go command judged (${judged}). Point go-binary at the go the job uses, or fix PATH.`
+      })
+    )
   }
   return findings
 }

@@ -19,10 +19,16 @@ export async function readPinnedKey(armored: string, fingerprint: string): Promi
 }
 
 /** Throws with the reason when `file` is not signed by `key` according to `armoredSignature`. */
-export async function verifyDetached(file: string, armoredSignature: string, key: openpgp.PublicKey): Promise<{ created: Date; keyID: string }> {
+export async function verifyDetached(
+  file: string,
+  armoredSignature: string,
+  key: openpgp.PublicKey
+): Promise<{ created: Date; keyID: string }> {
   const signature = await openpgp.readSignature({ armoredSignature })
   const created = signature.packets[0]?.created ?? new Date()
-  const message = await openpgp.createMessage({ binary: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array> })
+  const message = await openpgp.createMessage({
+    binary: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>
+  })
   const result = await openpgp.verify({ message, signature, verificationKeys: key, date: created, expectSigned: false })
   const [first] = result.signatures
   if (first === undefined) throw new Error('the .asc holds no signature')

@@ -17,7 +17,10 @@ export interface StoredManifest {
 }
 
 export function manifestDir(env: NodeJS.ProcessEnv): string {
-  return env.GO_GUARD_CACHE_DIR ?? path.join(env.RUNNER_TOOL_CACHE ?? path.join(env.HOME ?? os.homedir(), '.cache'), 'go-guard', 'toolchain-manifests')
+  return (
+    env.GO_GUARD_CACHE_DIR ??
+    path.join(env.RUNNER_TOOL_CACHE ?? path.join(env.HOME ?? os.homedir(), '.cache'), 'go-guard', 'toolchain-manifests')
+  )
 }
 
 const fileFor = (dir: string, name: string): string => path.join(dir, `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`)
