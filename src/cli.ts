@@ -48,7 +48,7 @@ function parse(argv: string[]): { raw: RawInputs; format: (typeof FORMATS)[numbe
     process.exit(0)
   }
   if (positionals.length > 1) throw new ConfigError('dir', positionals.join(' '), 'one directory')
-  const format = values.format as string
+  const format = values.format
   if (!(FORMATS as readonly string[]).includes(format)) throw new ConfigError('format', format, FORMATS.join(', '))
   const raw: RawInputs = {}
   for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
@@ -57,8 +57,8 @@ function parse(argv: string[]): { raw: RawInputs; format: (typeof FORMATS)[numbe
     if (given) raw[name] = given.join('\n')
   }
   if (positionals[0] !== undefined) raw['working-directory'] = positionals[0]
-  if (values.base !== undefined) raw['base-ref'] = values.base as string
-  return { raw, format: format as (typeof FORMATS)[number], verbose: values.verbose as boolean }
+  if (values.base !== undefined) raw['base-ref'] = values.base
+  return { raw, format: format as (typeof FORMATS)[number], verbose: values.verbose }
 }
 
 async function main(): Promise<number> {

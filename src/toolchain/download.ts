@@ -40,7 +40,7 @@ async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: R
         yield chunk as Buffer
       }
     }
-    const body = Readable.from(limited(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)))
+    const body = Readable.from(limited(Readable.fromWeb(response.body)))
     const result = await consume(body)
     if (!Number.isNaN(declared) && seen !== declared) throw new Error(`truncated: ${seen} of ${declared} bytes`)
     return result

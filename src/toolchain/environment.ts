@@ -43,7 +43,7 @@ const KEYS = [
 /** The three places, highest precedence first. */
 export async function environmentSources(processEnv: NodeJS.ProcessEnv, goEnv: GoEnv): Promise<EnvSource[]> {
   const fromProcess = new Map<string, string>()
-  for (const k of KEYS) if (processEnv[k] !== undefined) fromProcess.set(k, processEnv[k]!)
+  for (const k of KEYS) if (processEnv[k] !== undefined) fromProcess.set(k, processEnv[k])
   const goEnvFile = goEnv.GOENV && goEnv.GOENV !== 'off' ? goEnv.GOENV : undefined
   const rootEnv = path.join(goEnv.GOROOT, 'go.env')
   return [
