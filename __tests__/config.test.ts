@@ -71,6 +71,12 @@ describe('parseConfig', () => {
       expect(yml).toContain(`\n  ${output}:\n`)
     expect(yml).toMatch(/using: node20\n\s+main: dist\/index\.js/)
   })
+
+  it('action.yml has a description the Marketplace accepts (under 125 characters)', () => {
+    const yml = fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+    const description = /^description: (.+)$/m.exec(yml)![1]
+    expect(description.length).toBeLessThan(125)
+  })
 })
 
 describe('allow-replace patterns', () => {

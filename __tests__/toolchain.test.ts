@@ -69,7 +69,13 @@ describe('toolchain step', () => {
     const original = fs.readFileSync(file)
     fs.appendFileSync(file, '\n// modified\n')
     try {
-      expect(rules(await judge())).toEqual(['toolchain-file-modified'])
+      const [finding] = (await judge()).findings
+      expect(finding.rule).toBe('toolchain-file-modified')
+      // How it differs: the size and SHA-256 found, and the release's.
+      const size = fs.statSync(file).size
+      expect(finding.message).toMatch(
+        new RegExp(`found ${size} bytes, SHA-256 [0-9a-f]{64}; expected ${original.length} bytes, SHA-256 [0-9a-f]{64}`)
+      )
     } finally {
       fs.writeFileSync(file, original)
     }
@@ -144,6 +150,7 @@ describe('toolchain step', () => {
     expect(performance.now() - started).toBeLessThan(30_000)
     expect(rules(result)).toEqual(['toolchain-unverifiable'])
     expect(result.findings[0].message).toMatch(/toolchain-sha256|toolchain-archive/)
+    expect(result.findings[0].message).toContain('set `toolchain-trust: module`')
   })
 
   it('a go earlier in PATH than the judged one is path-shadowed-go; relative and empty entries are unsafe', async () => {

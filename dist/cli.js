@@ -11,7 +11,7 @@ import {
   renderSarif,
   runGate,
   writeReports
-} from "./chunks/chunk-AHGH665F.js";
+} from "./chunks/chunk-L5V5SZ5L.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";

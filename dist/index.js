@@ -33,7 +33,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-AHGH665F.js";
+} from "./chunks/chunk-L5V5SZ5L.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -18,7 +18,7 @@ import { matchPrefixPatterns } from '../go/module.js'
 import { listTree } from '../go/tree.js'
 import { downloadFile, downloadText, limitsFrom } from '../toolchain/download.js'
 import { environmentSources, judgeEnvironment, judgePath } from '../toolchain/environment.js'
-import { type Manifest, compareGoroot, manifestFromTarGz } from '../toolchain/manifest.js'
+import { type Manifest, type ModifiedFile, compareGoroot, manifestFromTarGz } from '../toolchain/manifest.js'
 import { EMBEDDED_RELEASE_KEY } from '../toolchain/release-key.js'
 import { KeyMismatchError, readPinnedKey, verifyDetached } from '../toolchain/signature.js'
 import { type StoredManifest, loadManifest, manifestDir, saveManifest } from '../toolchain/store.js'
@@ -227,11 +227,14 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
   }
   const moduleDir = downloaded.Dir
   const files = [...(await listTree(moduleDir)).keys()]
-  const hashes = await mapLimit(files, 8, rel => sha256File(path.join(moduleDir, rel)))
+  const hashes = await mapLimit(files, 8, async rel => {
+    const file = path.join(moduleDir, rel)
+    return { sha256: await sha256File(file), size: (await fs.stat(file)).size }
+  })
   const manifest: Manifest = {}
   files.forEach((rel, i) => {
     const name = rel === '_go.mod' || rel.endsWith('/_go.mod') ? rel.replace(/_go\.mod$/, 'go.mod') : rel
-    manifest[name] = { sha256: hashes[i], exec: false }
+    manifest[name] = { sha256: hashes[i].sha256, size: hashes[i].size, exec: false }
   })
   const stored = {
     name: mod,
@@ -253,8 +256,13 @@ async function gorootFindings(env: GoEnv, manifest: StoredManifest, at: At, skip
       ...at,
       message: `${path.join(env.GOROOT, rel)} ${what} (proof: ${manifest.proof} of ${manifest.name}). Reinstall Go from a fresh official archive and find out what changed GOROOT.`
     })
+  const describe = (m: ModifiedFile): string => {
+    const expected = `${m.expected.size === undefined ? '' : `${m.expected.size} bytes, `}SHA-256 ${m.expected.sha256}`
+    if (m.found === undefined) return `is not a regular file; the official release has a file there (${expected})`
+    return `differs from the official release: found ${m.found.size} bytes, SHA-256 ${m.found.sha256}; expected ${expected}`
+  }
   return [
-    ...diff.modified.map(rel => finding(rel, 'differs from the official release')),
+    ...diff.modified.map(m => finding(m.rel, describe(m))),
     ...diff.missing.map(rel => finding(rel, 'is missing, though the official release has it')),
     ...diff.addedExecutables.map(rel => finding(rel, 'is an executable the official release does not have'))
   ]
@@ -283,10 +291,15 @@ async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Fin
     }
   } catch (error) {
     if (!(error instanceof Unverifiable)) throw error
+    // Where only the module proxy is reachable (many self-hosted runners), the module proof works.
+    const alternative =
+      trust === 'archive'
+        ? ' If this runner reaches the module proxy but not the official downloads, set `toolchain-trust: module` to prove the toolchain through the golang.org/toolchain module and the checksum database instead.'
+        : ''
     findings.push(
       newFinding('toolchain-unverifiable', {
         ...at,
-        message: `${env.GOVERSION} at ${env.GOROOT} could not be proven official, so it is not trusted (fail closed): ${error.message}.`
+        message: `${env.GOVERSION} at ${env.GOROOT} could not be proven official, so it is not trusted (fail closed): ${error.message}.${alternative}`
       })
     )
   }

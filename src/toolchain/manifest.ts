@@ -13,8 +13,8 @@ import { mapLimit } from '../concurrency.js'
 import { sha256File } from '../go/dirhash.js'
 import { listTree } from '../go/tree.js'
 
-/** Relative path (below GOROOT) -> SHA-256 hex and whether it is executable. */
-export type Manifest = Record<string, { sha256: string; exec: boolean }>
+/** Relative path (below GOROOT) -> SHA-256 hex, size in bytes (absent in older stored manifests) and whether it is executable. */
+export type Manifest = Record<string, { sha256: string; size?: number; exec: boolean }>
 
 /** Reads a release .tar.gz (files under `go/`), hashing each file as it streams by. */
 export async function manifestFromTarGz(file: string): Promise<Manifest> {
@@ -26,7 +26,11 @@ export async function manifestFromTarGz(file: string): Promise<Manifest> {
       if (type === 'file' && name.startsWith('go/')) {
         const hash = createHash('sha256')
         for await (const chunk of entry) hash.update(chunk as Buffer)
-        manifest[name.slice(3)] = { sha256: hash.digest('hex'), exec: ((mode ?? 0) & 0o111) !== 0 }
+        manifest[name.slice(3)] = {
+          sha256: hash.digest('hex'),
+          size: entry.header.size ?? 0,
+          exec: ((mode ?? 0) & 0o111) !== 0
+        }
       } else {
         entry.resume()
       }
@@ -39,8 +43,16 @@ export async function manifestFromTarGz(file: string): Promise<Manifest> {
 /** Executables a release has only under these directories; another one there is suspect. */
 const EXECUTABLE_DIRS = ['bin/', 'pkg/tool/']
 
+/** An installed file whose content is not the release's: what was expected and what was found. */
+export interface ModifiedFile {
+  rel: string
+  expected: { sha256: string; size?: number }
+  /** Undefined where the path is not a regular file (a directory or a link). */
+  found?: { sha256: string; size: number }
+}
+
 export interface GorootDiff {
-  modified: string[]
+  modified: ModifiedFile[]
   missing: string[]
   addedExecutables: string[]
 }
@@ -52,16 +64,22 @@ export async function compareGoroot(goroot: string, manifest: Manifest, concurre
   const present = Object.keys(manifest).filter(rel => {
     const entry = installed.get(rel)
     if (entry === undefined) diff.missing.push(rel)
-    else if (entry.kind !== 'file') diff.modified.push(rel)
+    else if (entry.kind !== 'file') diff.modified.push({ rel, expected: manifest[rel] })
     return entry?.kind === 'file'
   })
   const hashes = await mapLimit(present, concurrency, rel => sha256File(path.join(goroot, rel)))
-  present.forEach((rel, i) => hashes[i] !== manifest[rel].sha256 && diff.modified.push(rel))
+  for (const [i, rel] of present.entries()) {
+    if (hashes[i] === manifest[rel].sha256) continue
+    const { size } = await fs.stat(path.join(goroot, rel))
+    diff.modified.push({ rel, expected: manifest[rel], found: { sha256: hashes[i], size } })
+  }
   for (const [rel, entry] of installed) {
     if (rel in manifest || !EXECUTABLE_DIRS.some(d => rel.startsWith(d))) continue
     const mode = entry.kind === 'file' ? (await fs.stat(path.join(goroot, rel))).mode : 0o777
     if (entry.kind !== 'file' || (mode & 0o111) !== 0) diff.addedExecutables.push(rel)
   }
-  for (const list of Object.values(diff)) list.sort()
+  diff.modified.sort((a, b) => a.rel.localeCompare(b.rel))
+  diff.missing.sort()
+  diff.addedExecutables.sort()
   return diff
 }
