@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { describe, expect, it } from '@jest/globals'
 import { expectEqualIn } from './helpers/expect.js'
 import { planAnnotations } from '../src/report/annotations.js'
+import { workspacePaths } from '../src/report/paths.js'
 import { renderSarif } from '../src/report/sarif.js'
 import { renderSummary } from '../src/report/summary.js'
 import { renderJson } from '../src/report/json.js'
@@ -68,15 +69,26 @@ describe('SARIF', () => {
       finding('replace-not-allowed', 9, { module: 'github.com/a/b', version: 'v1.0.0' }),
       finding('sum-module-added', 3, { file: 'go.sum' })
     ]
-    const log = renderSarif(findings, '1.0.0')
+    const log = renderSarif(findings, '1.0.0', file => file, 'https://github.com/example/go-guard')
     expectEqualIn(JSON.stringify(validate.errors), validate(log), true)
     expect(log.runs[0].tool.driver.rules).toHaveLength(Object.keys(RULES).length)
     expect(log.runs[0].results![1]).toMatchObject({ ruleId: 'sum-module-added', level: 'note' })
     expect(log.runs[0].results![0].locations![0].physicalLocation!.region!.startLine).toBe(9)
   })
 
+  it('locates results in the checkout, where the repository root is a subfolder of it', () => {
+    const log = renderSarif(
+      [finding('replace-not-allowed', 4)],
+      '1.0.0',
+      workspacePaths('/w/repo/services/api', '/w/repo')
+    )
+    expect(log.runs[0].results![0].locations![0].physicalLocation!.artifactLocation!.uri).toBe('services/api/go.mod')
+    // No informationUri is invented where the runner does not name the action's repository.
+    expect(log.runs[0].tool.driver.informationUri).toBeUndefined()
+  })
+
   it('the schema check fails on a broken log', () => {
-    const log = renderSarif([finding('replace-not-allowed')], '1.0.0') as any
+    const log = renderSarif([finding('replace-not-allowed')], '1.0.0', file => file) as any
     log.runs[0].results[0].level = 'fatal'
     expect(validate(log)).toBe(false)
   })

@@ -9,9 +9,10 @@ import {
   parseConfig,
   renderJson,
   renderSarif,
+  reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-L5V5SZ5L.js";
+} from "./chunks/chunk-4XV6QJR3.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
@@ -104,18 +105,21 @@ ${USAGE}
     const config = parseConfig({ annotations: "false", summary: "false", cache: "false", ...parsed.raw });
     const go = new GoCommand(config.goBinary);
     const result = await runGate(config, go, stderrLogger(parsed.verbose));
-    await writeReports(config, result, go, process.cwd());
+    const place = { ...reportPlace(config), cwd: process.cwd() };
+    await writeReports(config, result, go, place);
     switch (parsed.format) {
       case "json":
         process.stdout.write(`${JSON.stringify(renderJson(result, VERSION), null, 2)}
 `);
         break;
       case "sarif":
-        process.stdout.write(`${JSON.stringify(renderSarif(result.findings, VERSION), null, 2)}
-`);
+        process.stdout.write(
+          `${JSON.stringify(renderSarif(result.findings, VERSION, place.toWorkspace, place.informationUri), null, 2)}
+`
+        );
         break;
       case "github":
-        emitAnnotations(result.findings, config.workingDirectory, process.env.GITHUB_WORKSPACE ?? process.cwd());
+        emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

@@ -24,6 +24,7 @@ import {
   mkdirP,
   parseConfig,
   renderSummary,
+  reportPlace,
   rmRF,
   runGate,
   setFailed,
@@ -33,7 +34,7 @@ import {
   warning,
   which,
   writeReports
-} from "./chunks/chunk-L5V5SZ5L.js";
+} from "./chunks/chunk-4XV6QJR3.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -47867,10 +47868,10 @@ async function run() {
     ]) : [];
     const result = await runGate(config, go, coreLogger, scope);
     for (const plan of plans) await saveCache3(actionsCacheStore, plan, coreLogger);
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    if (config.annotations) emitAnnotations(result.findings, config.workingDirectory, workspace);
+    const place = reportPlace(config);
+    if (config.annotations) emitAnnotations(result.findings, place.toWorkspace);
     try {
-      const written = await writeReports(config, result, go, workspace);
+      const written = await writeReports(config, result, go, place);
       setOutput("findings", result.findings.length);
       setOutput("blocking", result.blocking);
       setOutput("modules", JSON.stringify(result.scope.modules.map((m) => m.relDir)));

@@ -5,7 +5,7 @@ import { runGate } from './engine.js'
 import { emitAnnotations } from './github.js'
 import { GoCommand } from './go/command.js'
 import { stderrLogger } from './logger.js'
-import { writeReports } from './outputs.js'
+import { reportPlace, writeReports } from './outputs.js'
 import { renderJson } from './report/json.js'
 import { renderSarif } from './report/sarif.js'
 import { renderText } from './report/text.js'
@@ -73,16 +73,20 @@ async function main(): Promise<number> {
     const config = parseConfig({ annotations: 'false', summary: 'false', cache: 'false', ...parsed.raw })
     const go = new GoCommand(config.goBinary)
     const result = await runGate(config, go, stderrLogger(parsed.verbose))
-    await writeReports(config, result, go, process.cwd())
+    // Report files named on the command line are relative to where it runs.
+    const place = { ...reportPlace(config), cwd: process.cwd() }
+    await writeReports(config, result, go, place)
     switch (parsed.format) {
       case 'json':
         process.stdout.write(`${JSON.stringify(renderJson(result, VERSION), null, 2)}\n`)
         break
       case 'sarif':
-        process.stdout.write(`${JSON.stringify(renderSarif(result.findings, VERSION), null, 2)}\n`)
+        process.stdout.write(
+          `${JSON.stringify(renderSarif(result.findings, VERSION, place.toWorkspace, place.informationUri), null, 2)}\n`
+        )
         break
       case 'github':
-        emitAnnotations(result.findings, config.workingDirectory, process.env.GITHUB_WORKSPACE ?? process.cwd())
+        emitAnnotations(result.findings, place.toWorkspace)
         break
       default:
         process.stdout.write(renderText(result))

@@ -8,7 +8,7 @@ import { emitAnnotations } from './github.js'
 import { GoCommand } from './go/command.js'
 import type { Logger } from './logger.js'
 import { loadScope } from './modules.js'
-import { writeReports } from './outputs.js'
+import { reportPlace, writeReports } from './outputs.js'
 import { countsLine, renderSummary } from './report/summary.js'
 
 const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
@@ -47,10 +47,10 @@ export async function run(): Promise<void> {
     const result = await runGate(config, go, coreLogger, scope)
     for (const plan of plans) await saveCache(actionsCacheStore, plan, coreLogger)
 
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    if (config.annotations) emitAnnotations(result.findings, config.workingDirectory, workspace)
+    const place = reportPlace(config)
+    if (config.annotations) emitAnnotations(result.findings, place.toWorkspace)
     try {
-      const written = await writeReports(config, result, go, workspace)
+      const written = await writeReports(config, result, go, place)
       core.setOutput('findings', result.findings.length)
       core.setOutput('blocking', result.blocking)
       core.setOutput('modules', JSON.stringify(result.scope.modules.map(m => m.relDir)))

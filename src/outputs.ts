@@ -6,6 +6,7 @@ import type { Config } from './config.js'
 import type { GateResult } from './engine.js'
 import type { GoCommand } from './go/command.js'
 import { renderJson } from './report/json.js'
+import { type WorkspacePaths, workspacePaths } from './report/paths.js'
 import { renderSarif } from './report/sarif.js'
 import { VERSION } from './version.js'
 
@@ -19,11 +20,20 @@ async function write(file: string, value: object): Promise<void> {
   await fs.writeFile(file, `${JSON.stringify(value, null, 2)}\n`)
 }
 
+/** Where the reports are written and how their paths are told: from the adapter. */
+export interface ReportPlace {
+  /** Report file inputs are relative to it. */
+  cwd: string
+  toWorkspace: WorkspacePaths
+  /** The action's repository, for SARIF's informationUri, where the runner names it. */
+  informationUri?: string
+}
+
 export async function writeReports(
   config: Config,
   result: GateResult,
   go: GoCommand,
-  cwd: string
+  { cwd, toWorkspace, informationUri }: ReportPlace
 ): Promise<WrittenReports> {
   const written: WrittenReports = {}
   if (config.reportFile) {
@@ -39,7 +49,18 @@ export async function writeReports(
   }
   if (config.sarifFile) {
     written.sarifFile = path.resolve(cwd, config.sarifFile)
-    await write(written.sarifFile, renderSarif(result.findings, VERSION))
+    await write(written.sarifFile, renderSarif(result.findings, VERSION, toWorkspace, informationUri))
   }
   return written
+}
+
+/** The place reports go in this process: the checkout is GITHUB_WORKSPACE on a runner, else the current directory. */
+export function reportPlace(config: Config, env: NodeJS.ProcessEnv = process.env): ReportPlace {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  return {
+    cwd: workspace,
+    toWorkspace: workspacePaths(config.workingDirectory, workspace),
+    ...(env.GITHUB_ACTION_REPOSITORY ? { informationUri: `${server}/${env.GITHUB_ACTION_REPOSITORY}` } : {})
+  }
 }

@@ -2,10 +2,20 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif'
 import type { Finding } from '../findings.js'
 import { RULES } from '../rules.js'
+import type { WorkspacePaths } from './paths.js'
 
 const LEVEL: Record<Finding['severity'], Result.level> = { error: 'error', warning: 'warning', notice: 'note' }
 
-export function renderSarif(findings: Finding[], version: string): Log {
+/**
+ * `informationUri` is the action's own repository where the runner names it
+ * (GITHUB_ACTION_REPOSITORY); elsewhere it is left out rather than invented.
+ */
+export function renderSarif(
+  findings: Finding[],
+  version: string,
+  toWorkspace: WorkspacePaths,
+  informationUri?: string
+): Log {
   const ruleIds = Object.keys(RULES)
   const rules: ReportingDescriptor[] = ruleIds.map(id => ({
     id,
@@ -18,7 +28,7 @@ export function renderSarif(findings: Finding[], version: string): Log {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'go-guard', version, informationUri: 'https://github.com/org/go-guard', rules } },
+        tool: { driver: { name: 'go-guard', version, ...(informationUri ? { informationUri } : {}), rules } },
         results: findings.map(f => ({
           ruleId: f.rule,
           ruleIndex: ruleIds.indexOf(f.rule),
@@ -27,7 +37,7 @@ export function renderSarif(findings: Finding[], version: string): Log {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: toWorkspace(f.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line }
               }
             }
@@ -37,7 +47,7 @@ export function renderSarif(findings: Finding[], version: string): Log {
                 relatedLocations: f.also.map((a, id) => ({
                   id,
                   physicalLocation: {
-                    artifactLocation: { uri: a.file, uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: toWorkspace(a.file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: a.line }
                   }
                 }))
