@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { INPUT_DEFAULTS } from '../src/config.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { type ActionRun, NODE_24, ROOT, RUNTIMES, runAction } from './helpers/runner.js'
 
@@ -134,5 +135,18 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     expect(usage.status).toBe(2)
     expect(usage.stderr).toContain('Invalid input "checks": "lint"')
     expect(cli('--no-such-flag').status).toBe(2)
+  })
+
+  it('the CLI lists every flag with its default in --help, and prints its version', () => {
+    const cli = (...args: string[]) =>
+      spawnSync(node, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: world.env })
+    const help = cli('--help')
+    expect(help.status).toBe(0)
+    for (const name of Object.keys(INPUT_DEFAULTS)) expect(help.stdout).toMatch(new RegExp(`^  --${name} <value>`, 'm'))
+    for (const flag of ['--base <ref>', '--format <format>', '--verbose', '--help, -h', '--version'])
+      expect(help.stdout).toContain(`  ${flag} `)
+    expect(help.stdout).toContain('--cache <value>                   (default: false)')
+    const version = cli('--version')
+    expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version)
   })
 })

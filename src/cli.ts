@@ -13,13 +13,32 @@ import { VERSION } from './version.js'
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const
 
-const USAGE = `usage: go-guard [dir] [--base <ref>] [--fail-on error|warning|notice|never] [--format ${FORMATS.join('|')}]
-                [--<input> <value> ...] [--verbose]
+// The CLI's own defaults where they differ from the Action's: a terminal has no runner services.
+const CLI_DEFAULTS: Partial<RawInputs> = { annotations: 'false', summary: 'false', cache: 'false' }
 
-Runs go-guard's checks on the Go repository in dir (default: the current directory).
-Every Action input is a flag of the same name (for example --checks verify,replace,
---allow-replace 'github.com/old/* => github.com/fork/*', --max-new-modules 5).
---base is --base-ref: the commit-ish to diff go.sum against.
+/** Every flag with its default: the inputs come from INPUT_DEFAULTS, so a new input is listed here too. */
+const USAGE = `usage: go-guard [dir] [flags]
+
+Runs go-guard's checks on the Go repository in dir (default: the current directory) and prints
+the findings. Every Action input is a flag of the same name; a flag given twice adds a line, as a
+multi-line input would (--allow-replace 'github.com/old/* => github.com/fork/*' --allow-replace ...).
+
+flags:
+${[
+  ['--base <ref>', 'the same as --base-ref: the commit-ish to diff go.sum against'],
+  ['--format <format>', `${FORMATS.join(', ')} (default: text)`],
+  ['--verbose', 'log what each step runs, on standard error'],
+  ['--help, -h', 'print this and exit'],
+  ['--version', "print go-guard's version and exit"],
+  ...(Object.entries(INPUT_DEFAULTS) as [InputName, string][]).map(([name, value]) => {
+    const fallback = CLI_DEFAULTS[name] ?? value
+    return [`--${name} <value>`, fallback === '' ? '' : `(default: ${fallback})`]
+  })
+]
+  .map(([flag, text]) => `  ${flag.padEnd(34)}${text}`.trimEnd())
+  .join('\n')}
+
+The README's inputs table says what each input means.
 Exit status: 0 passed, 1 blocking findings, 2 usage or internal error.`
 
 function parse(argv: string[]): { raw: RawInputs; format: (typeof FORMATS)[number]; verbose: boolean } {
@@ -70,7 +89,7 @@ async function main(): Promise<number> {
     return 2
   }
   try {
-    const config = parseConfig({ annotations: 'false', summary: 'false', cache: 'false', ...parsed.raw })
+    const config = parseConfig({ ...CLI_DEFAULTS, ...parsed.raw })
     const go = new GoCommand(config.goBinary)
     const result = await runGate(config, go, stderrLogger(parsed.verbose))
     // Report files named on the command line are relative to where it runs.
