@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import fc from 'fast-check'
@@ -187,6 +187,122 @@ describe('vendor step', () => {
     const result = await gate(world, dir, { checks: 'vendor' })
     expect(located(result)).toEqual(['step-skipped go.mod:1'])
     expect(result.findings[0].message).toMatch(/no vendor\/ directory/)
+  })
+
+  it('one module compared and passed beside one without vendor/ is a passed step, with the skip noted', async () => {
+    const dir = app(d => fs.mkdirSync(path.join(d, 'tools')))
+    fs.writeFileSync(path.join(dir, 'tools/go.mod'), 'module example.com/tools\n\ngo 1.21\n')
+    world.commitAll(dir, 'tools')
+    const result = await gate(world, dir, { checks: 'vendor' })
+    expect(located(result)).toEqual(['step-skipped tools/go.mod:1'])
+    expect(result.steps[0].status).toBe('passed')
+  })
+
+  it("a vendor/ that cannot be regenerated keeps go's error without its progress lines", async () => {
+    world.addModules([{ path: 'example.com/gone', version: 'v1.0.0' }])
+    // The proxy serves the go.mod but a zip that is not one: go downloads it, then fails.
+    fs.writeFileSync(path.join(world.proxyDir, 'example.com/gone/@v/v1.0.0.zip'), 'not a zip')
+    const goModSum = (
+      JSON.parse(
+        spawnSync(GO_BIN, ['mod', 'download', '-json', 'example.com/gone@v1.0.0'], {
+          cwd: template,
+          env: world.env,
+          encoding: 'utf8'
+        }).stdout
+      ) as { GoModSum: string }
+    ).GoModSum
+    const dir = app(d => {
+      fs.writeFileSync(path.join(d, 'go.mod'), `${GO_MOD}\nrequire example.com/gone v1.0.0\n`)
+      fs.writeFileSync(path.join(d, 'main.go'), MAIN.replace('import (\n', 'import (\n\t_ "example.com/gone"\n'))
+      fs.appendFileSync(
+        path.join(d, 'go.sum'),
+        `example.com/gone v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nexample.com/gone v1.0.0/go.mod ${goModSum}\n`
+      )
+    })
+    const direct = spawnSync(GO_BIN, ['mod', 'vendor', '-o', path.join(world.root, 'gone-vendor')], {
+      cwd: dir,
+      env: world.env,
+      encoding: 'utf8'
+    })
+    expect(direct.stderr).toContain('go: downloading example.com/gone v1.0.0')
+    const result = await gate(world, dir, { checks: 'vendor' })
+    // (modules.txt also lacks the new requirement: vendor/ was not regenerated after it.)
+    const notice = result.findings.find(f => f.rule === 'step-skipped')!
+    expect(notice.message).toMatch(
+      /^vendor\/ could not be regenerated, .*: go: example\.com\/app imports\n\texample\.com\/gone: zip: not a valid zip file$/
+    )
+  })
+
+  describe('files .gitignore excludes', () => {
+    let ignoring: string
+    beforeAll(() => {
+      world.addModules([
+        {
+          path: 'example.com/docs',
+          version: 'v1.0.0',
+          files: {
+            'docs.go': 'package docs\n\nimport _ "embed"\n\n//go:embed guide.md\nvar Guide string\n',
+            'docs_windows.go': 'package docs\n\nconst OnWindows = true\n',
+            'guide.md': '# guide\n',
+            'README.md': '# docs\n',
+            'CHANGES.txt': 'v1.0.0\n'
+          }
+        }
+      ])
+      ignoring = world.dir('ignoring', {
+        'go.mod': 'module example.com/ignoring\n\ngo 1.22\n\nrequire example.com/docs v1.0.0\n',
+        'main.go': 'package main\n\nimport _ "example.com/docs"\n\nfunc main() {}\n'
+      })
+      world.go(ignoring, 'mod', 'tidy')
+      world.go(ignoring, 'mod', 'vendor')
+    })
+
+    /** A copy of `ignoring` with .gitignore `patterns`, committed as `git add -A` leaves it. */
+    function ignoringApp(patterns: string[]): string {
+      const dir = path.join(world.root, `ignoring-${++n}`)
+      fs.cpSync(ignoring, dir, { recursive: true })
+      fs.writeFileSync(path.join(dir, '.gitignore'), patterns.map(p => `${p}\n`).join(''))
+      for (const f of ['README.md', 'CHANGES.txt', 'guide.md', 'docs_windows.go'])
+        fs.rmSync(path.join(dir, 'vendor/example.com/docs', f), { force: true })
+      world.commitAll(dir, 'ignoring')
+      return dir
+    }
+
+    it('an ignored file the build never reads is one notice, and go mod vendor && git status is clean', async () => {
+      const dir = ignoringApp(['/vendor/**/README.md', '*.txt', '!/vendor/**/guide.md'])
+      // Only the two unread files are ignored: put the others back so go builds from vendor/.
+      for (const f of ['guide.md', 'docs_windows.go'])
+        fs.copyFileSync(path.join(ignoring, 'vendor/example.com/docs', f), path.join(dir, 'vendor/example.com/docs', f))
+      world.commitAll(dir, 'the files the build reads')
+      const result = await gate(world, dir, { checks: 'vendor' })
+      expect(located(result)).toEqual(['vendor-file-ignored vendor/modules.txt:1'])
+      expect(result.findings[0].message).toContain(
+        'vendor/example.com/docs/CHANGES.txt, vendor/example.com/docs/README.md'
+      )
+      expect(result.steps[0].status).toBe('passed')
+      // go's own judgement: regenerating leaves git status clean, and the build does not need them.
+      world.go(dir, 'mod', 'vendor')
+      expect(world.git(dir, 'status', '--porcelain')).toBe('')
+      world.go(dir, 'list', '-mod=vendor', '-deps', './...')
+    })
+
+    it('an ignored file the build reads (embedded, or a Go file of another platform) stays vendor-file-missing', async () => {
+      const dir = ignoringApp(['/vendor/**/*.md', '*_windows.go', '*.txt'])
+      const result = await gate(world, dir, { checks: 'vendor' })
+      expect(located(result)).toEqual([
+        'vendor-file-missing vendor/example.com/docs/docs_windows.go:1',
+        'vendor-file-missing vendor/example.com/docs/guide.md:1',
+        'vendor-file-ignored vendor/modules.txt:1'
+      ])
+      expect(result.findings[0].message).toContain('.gitignore excludes it, yet the build reads it')
+      expect(result.findings[2].message).toContain(
+        '2 files `go mod vendor` writes are not committed because .gitignore excludes them'
+      )
+      // go's own judgement: without the embedded file vendor/ does not build.
+      expect(() => world.go(dir, 'list', '-mod=vendor', '-deps', './...')).toThrow(
+        /pattern guide\.md: no matching files found/
+      )
+    })
   })
 
   it('agrees with go list -mod=vendor on generated modules.txt edits', () => {

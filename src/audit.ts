@@ -2,7 +2,7 @@
  * The audit snapshot of the JSON report: what was judged, so two reports can be compared after
  * an incident. Runs only when a report file is asked for.
  */
-import { type GoCommand, type GoEnv, ScratchModFile, parseJSONStream } from './go/command.js'
+import { type GoCommand, type GoEnv, ScratchModFile, goErrorText, parseJSONStream } from './go/command.js'
 import type { Scope } from './modules.js'
 
 export interface Audit {
@@ -29,7 +29,7 @@ export async function collectAudit(go: GoCommand, scope: Scope, proof: string, b
       const graph = await scratch.run(go, ['mod', 'graph'], m.dir, m.goModFile)
       const error = [list, graph]
         .filter(r => r.code !== 0)
-        .map(r => r.stderr.trim())
+        .map(r => goErrorText(r.stderr))
         .join('\n')
       modules.push({
         dir: m.relDir,

@@ -52,9 +52,12 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
     selected.map(async id => {
       const stepStarted = performance.now()
       let findings: Finding[] = []
+      let judged = false
       let error: string | undefined
       try {
-        findings = applySeverities(await CHECKS[id].run(ctx), config.ruleSeverity).map(f => ({
+        const outcome = await CHECKS[id].run(ctx)
+        judged = !Array.isArray(outcome) && outcome.judged
+        findings = applySeverities(Array.isArray(outcome) ? outcome : outcome.findings, config.ruleSeverity).map(f => ({
           ...f,
           message: redactSecrets(f.message)
         }))
@@ -66,7 +69,7 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
       const status: StepResult['status'] =
         error !== undefined || findings.some(f => isBlocking(f, config.failOn))
           ? 'failed'
-          : findings.length > 0 && findings.every(f => f.rule === 'step-skipped')
+          : !judged && findings.length > 0 && findings.every(f => f.rule === 'step-skipped')
             ? 'skipped'
             : 'passed'
       return { step: id, status, findings, durationMs, error }

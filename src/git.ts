@@ -10,11 +10,12 @@ export interface GitResult {
   stderr: string
 }
 
-export type GitRunner = (args: string[], cwd: string) => Promise<GitResult>
+/** Runs git in `cwd`; `input`, where given, is written to its stdin. */
+export type GitRunner = (args: string[], cwd: string, input?: string) => Promise<GitResult>
 
-export const runGit: GitRunner = (args, cwd) =>
+export const runGit: GitRunner = (args, cwd, input) =>
   new Promise(resolve => {
-    execFile(
+    const child = execFile(
       'git',
       args,
       { cwd, maxBuffer: 256 << 20, timeout: 120_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
@@ -23,6 +24,7 @@ export const runGit: GitRunner = (args, cwd) =>
         resolve({ code, stdout, stderr: stderr || (error && code !== 0 ? error.message : '') })
       }
     )
+    if (input !== undefined) child.stdin?.end(input)
   })
 
 export type BaseResolution = { sha: string } | { skipped: string }
@@ -69,4 +71,16 @@ export async function readAtCommit(
   // `./` makes the path relative to root, which may be below the repository's top level.
   const r = await git(['show', `${sha}:./${relPath}`], root)
   return r.code === 0 ? r.stdout : undefined
+}
+
+/**
+ * Which of `paths` (relative to `root`) git's exclude rules ignore (.gitignore files,
+ * .git/info/exclude, core.excludesFile): `git check-ignore --no-index`, which judges a path by
+ * the rules alone, whether it exists or not. Empty where `root` is not in a git work tree.
+ */
+export async function ignoredPaths(root: string, paths: string[], git: GitRunner = runGit): Promise<Set<string>> {
+  if (paths.length === 0) return new Set()
+  const r = await git(['check-ignore', '--no-index', '-z', '--stdin'], root, paths.map(p => `${p}\0`).join(''))
+  // Exit 0: some are ignored; 1: none; 128: an error (not a work tree), where nothing is excused.
+  return new Set(r.code === 0 ? r.stdout.split('\0').filter(Boolean) : [])
 }

@@ -135,8 +135,14 @@ export const RULES: Record<string, RuleInfo> = {
   'sum-pseudo-version': {
     step: 'sum-drift',
     severity: 'warning',
-    summary: 'a new requirement is a pseudo-version rather than a tagged release',
-    fix: 'require a tagged release where one exists'
+    summary: 'a new requirement is a pseudo-version although the module has a tagged release newer than it',
+    fix: 'require the tagged release'
+  },
+  'sum-pseudo-version-untagged': {
+    step: 'sum-drift',
+    severity: 'notice',
+    summary: 'a new requirement is a pseudo-version of a module with no tagged release newer than it',
+    fix: 'nothing to require instead; review the commit, and ask upstream to tag a release'
   },
   'sum-new-modules-limit': {
     step: 'sum-drift',
@@ -165,8 +171,15 @@ export const RULES: Record<string, RuleInfo> = {
   'vendor-file-missing': {
     step: 'vendor',
     severity: 'error',
-    summary: 'a file the regeneration produces is absent',
-    fix: 'run `go mod vendor` and commit the result'
+    summary: 'a file the regeneration produces is absent (also one .gitignore excludes, where the build reads it)',
+    fix: 'run `go mod vendor` and commit the result (`git add -f` for an ignored file)'
+  },
+  'vendor-file-ignored': {
+    step: 'vendor',
+    severity: 'notice',
+    summary:
+      'files the regeneration produces are absent because .gitignore excludes them, and the build never reads them',
+    fix: 'nothing, if intended: `go mod vendor` followed by `git status` stays clean'
   },
   'vendor-file-extra': {
     step: 'vendor',

@@ -22,8 +22,20 @@ export interface CheckContext {
   readAtBase: (sha: string, relPath: string) => Promise<string | undefined>
 }
 
-/** One step of the fixed sequence. Its id is its file name and its value in `checks:`. */
+/**
+ * What a step found, and whether it judged anything: a step that judged something and found
+ * nothing wrong passed, even beside `step-skipped` notices for what it could not judge.
+ */
+export interface Judgment {
+  findings: Finding[]
+  judged: boolean
+}
+
+/**
+ * One step of the fixed sequence. Its id is its file name and its value in `checks:`. A plain
+ * list of findings is a step that judged nothing when they are all `step-skipped`.
+ */
 export interface Check {
   id: StepId
-  run(ctx: CheckContext): Promise<Finding[]>
+  run(ctx: CheckContext): Promise<Finding[] | Judgment>
 }

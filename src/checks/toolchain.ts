@@ -10,7 +10,7 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { type DownloadedModule, GoCommandError, type GoEnv, parseJSONStream } from '../go/command.js'
+import { type DownloadedModule, GoCommandError, type GoEnv, goErrorText, parseJSONStream } from '../go/command.js'
 import { mapLimit } from '../concurrency.js'
 import { sha256File } from '../go/dirhash.js'
 import { compareGoVersions, fromToolchainName } from '../go/gover.js'
@@ -221,7 +221,7 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
     const result = await ctx.go.run(['mod', 'download', '-json', mod], { cwd: dir })
     downloaded = parseJSONStream<DownloadedModule>(result.stdout)[0]
     if (!downloaded?.Dir || downloaded.Error)
-      throw new Unverifiable(`${mod} could not be downloaded and checked: ${downloaded?.Error ?? result.stderr.trim()}`)
+      throw new Unverifiable(`${mod} could not be downloaded and checked: ${downloaded?.Error ?? goErrorText(result.stderr)}`)
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }

@@ -8,7 +8,8 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding, skipped } from '../findings.js'
-import { ScratchModFile } from '../go/command.js'
+import { ignoredPaths } from '../git.js'
+import { ScratchModFile, goErrorText, parseJSONStream } from '../go/command.js'
 import { fromToolchainName } from '../go/gover.js'
 import { type ModulesTxt, checkVendorConsistency, diffModulesTxt, parseModulesTxt } from '../go/modulestxt.js'
 import { diffTrees, listTree } from '../go/tree.js'
@@ -67,6 +68,51 @@ async function withoutVendor(ctx: CheckContext, module: GoModule, entry: string)
   ]
 }
 
+// What the build reads whatever the platform or build tags: every extension go/build sorts into
+// a file list (go/build/build.go fileListForExt, and .go), and the objects and libraries cgo's
+// `#cgo LDFLAGS: ${SRCDIR}/...` links, which no go list field names.
+const BUILD_INPUT = /\.(go|c|cc|cpp|cxx|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|swigcxx|syso|a|o|so|dylib|dll|lib)$/
+
+/**
+ * The files of a regenerated vendor/ (at `out`/vendor) that vendored packages embed, relative to
+ * vendor/, as `go list -mod=vendor` reports them; undefined when go cannot say.
+ */
+async function embeddedFiles(ctx: CheckContext, module: GoModule, out: string): Promise<Set<string> | undefined> {
+  const txt = await fs.readFile(path.join(out, 'vendor', MODULES_TXT), 'utf8').catch(() => '')
+  const packages = txt.split('\n').filter(l => l !== '' && !l.startsWith('#'))
+  if (packages.length === 0) return new Set()
+  // go needs a go.mod beside vendor/ to find the module root; in vendor mode it reads nothing else.
+  await fs.writeFile(path.join(out, 'go.mod'), module.goModText)
+  const result = await ctx.go.run(['list', '-mod=vendor', '-e', '-json=ImportPath,EmbedFiles', '--', ...packages], {
+    cwd: out
+  })
+  if (result.code !== 0) return undefined
+  const files = new Set<string>()
+  for (const p of parseJSONStream<{ ImportPath: string; EmbedFiles?: string[] }>(result.stdout))
+    for (const f of p.EmbedFiles ?? []) files.add(`${p.ImportPath}/${f}`)
+  return files
+}
+
+/**
+ * Of the missing files, those .gitignore excludes, and of these the ones the build never reads:
+ * `go mod vendor` followed by `git status` stays clean for them, so "commit the result" cannot
+ * be followed. An ignored file the build reads (a source file on any platform, an embedded
+ * file, or any file when go cannot list the embedded ones) stays vendor-file-missing.
+ */
+async function classifyMissing(
+  ctx: CheckContext,
+  module: GoModule,
+  out: string,
+  missing: string[]
+): Promise<{ ignored: Set<string>; unread: Set<string> }> {
+  // `./` keeps a path from being read as pathspec magic such as `:(top)`.
+  const asked = new Map(missing.map(rel => [`./${vendorPath(module, rel)}`, rel]))
+  const ignored = new Set([...(await ignoredPaths(ctx.root, [...asked.keys()]))].map(p => asked.get(p)!))
+  const candidates = [...ignored].filter(rel => !BUILD_INPUT.test(rel))
+  const embedded = candidates.length > 0 ? await embeddedFiles(ctx, module, out) : undefined
+  return { ignored, unread: new Set(embedded === undefined ? [] : candidates.filter(rel => !embedded.has(rel))) }
+}
+
 /** Regenerates vendor/ into a scratch directory and compares it with the committed tree. */
 async function compareWithRegeneration(
   ctx: CheckContext,
@@ -87,7 +133,7 @@ async function compareWithRegeneration(
         skipped(
           'vendor',
           module.goModFile,
-          `vendor/ could not be regenerated, so it was not compared (the verify step reports why the modules cannot be obtained): ${result.stderr.trim()}`
+          `vendor/ could not be regenerated, so it was not compared (the verify step reports why the modules cannot be obtained): ${goErrorText(result.stderr)}`
         )
       ]
     }
@@ -110,8 +156,25 @@ async function compareWithRegeneration(
       if (rel === MODULES_TXT && modulesTxt !== undefined) continue // reported line by line below
       report('vendor-file-modified', rel, 'differs from what `go mod vendor` produces from go.mod and go.sum.')
     }
-    for (const rel of diff.missing)
-      report('vendor-file-missing', rel, 'is produced by `go mod vendor` but is not committed.')
+    const { ignored, unread } = await classifyMissing(ctx, module, out, diff.missing)
+    for (const rel of diff.missing.filter(r => !unread.has(r)))
+      report(
+        'vendor-file-missing',
+        rel,
+        ignored.has(rel)
+          ? 'is produced by `go mod vendor` but is not committed: .gitignore excludes it, yet the build reads it. Commit it with `git add -f`, or narrow the .gitignore pattern.'
+          : 'is produced by `go mod vendor` but is not committed.'
+      )
+    if (unread.size > 0) {
+      const files = [...unread].map(rel => vendorPath(module, rel))
+      findings.push(
+        newFinding('vendor-file-ignored', {
+          file: vendorPath(module, MODULES_TXT),
+          line: 1,
+          message: `${files.length} ${files.length === 1 ? 'file' : 'files'} \`go mod vendor\` writes ${files.length === 1 ? 'is' : 'are'} not committed because .gitignore excludes ${files.length === 1 ? 'it' : 'them'}, and the build never reads ${files.length === 1 ? 'it' : 'them'} (no source file, no embedded file): ${files.slice(0, 20).join(', ')}${files.length > 20 ? `, and ${files.length - 20} more` : ''}.`
+        })
+      )
+    }
     for (const rel of diff.extra)
       report(
         'vendor-file-extra',
@@ -195,8 +258,12 @@ async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding
 export const vendorCheck: Check = {
   id: 'vendor',
   async run(ctx) {
-    const results = []
-    for (const module of ctx.scope.modules) results.push(...(await checkModule(ctx, module)))
-    return results
+    const perModule: Finding[][] = []
+    for (const module of ctx.scope.modules) perModule.push(await checkModule(ctx, module))
+    return {
+      findings: perModule.flat(),
+      // A module whose vendor/ was compared was judged, whatever was skipped beside it.
+      judged: perModule.some(fs => fs.length === 0 || fs.some(f => f.rule !== 'step-skipped'))
+    }
   }
 }

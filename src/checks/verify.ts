@@ -15,7 +15,7 @@
 import { type Finding, newFinding } from '../findings.js'
 import { mapLimit } from '../concurrency.js'
 import { hashDir } from '../go/dirhash.js'
-import { ScratchModFile, parseJSONStream } from '../go/command.js'
+import { ScratchModFile, goErrorText, parseJSONStream } from '../go/command.js'
 import { type SumLine, indexSum, sumKey } from '../go/sumfile.js'
 import type { GoModule } from '../modules.js'
 import type { Check, CheckContext } from './check.js'
@@ -95,7 +95,7 @@ function downloadFindings(module: GoModule, download: ModuleDownload): Finding[]
       newFinding('mod-download-failed', {
         file: module.goModFile,
         line: 1,
-        message: `go mod download failed for ${module.goModFile}: ${stderr.trim() || `exit status ${code}`}`
+        message: `go mod download failed for ${module.goModFile}: ${goErrorText(stderr) || `exit status ${code}`}`
       })
     )
   }

@@ -72,6 +72,20 @@ export function cleanGoFlags(goflags: string): string {
     .join(' ')
 }
 
+/**
+ * go's error text without its progress lines: go prints "go: downloading", "go: finding module
+ * for package", "go: found" (and, before go 1.13, "go: extracting") on stderr as it works
+ * (cmd/go/internal/modfetch/fetch.go, modload/import.go, modload/load.go), and a failure after
+ * a thousand downloads would otherwise bury the one line that says what went wrong.
+ */
+export function goErrorText(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter(l => !/^go: (downloading|finding|extracting|found) /.test(l))
+    .join('\n')
+    .trim()
+}
+
 export class GoCommand {
   /** Wall time spent inside go subprocesses, so go-guard can report its own share. */
   subprocessMs = 0
@@ -149,7 +163,7 @@ export class GoCommand {
         new GoCommandError(
           `${this.binary} is not a working go command: "go env -json" ${why}. Point go-binary at the go the job installed`
         )
-      if (result.code !== 0) throw broken(`failed: ${result.stderr.trim()}`)
+      if (result.code !== 0) throw broken(`failed: ${goErrorText(result.stderr)}`)
       try {
         return JSON.parse(result.stdout) as GoEnv
       } catch {

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { type DownloadedModule, type GoCommand, GoCommandError, parseJSONStream } from './command.js'
+import { type DownloadedModule, type GoCommand, GoCommandError, goErrorText, parseJSONStream } from './command.js'
 import { matchPrefixPatterns } from './module.js'
 
 export interface DatabaseAnswer {
@@ -50,7 +50,7 @@ async function ask(
     if (d.Error) answers.set(key, { problem: d.Error, mismatch: /checksum mismatch|SECURITY ERROR/.test(d.Error) })
     else answers.set(key, { sum: d.Sum, goModSum: d.GoModSum })
   }
-  const why = result.stderr.trim() || `go mod download exited with status ${result.code}`
+  const why = goErrorText(result.stderr) || `go mod download exited with status ${result.code}`
   if (moduleVersions.length === 1 && !answers.has(moduleVersions[0])) {
     answers.set(moduleVersions[0], { problem: why, mismatch: /checksum mismatch|SECURITY ERROR/.test(why) })
   }
