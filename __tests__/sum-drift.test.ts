@@ -11,6 +11,8 @@ import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
 
 const PSEUDO = 'v0.0.0-20240101000000-abcdefabcdef'
+// A commit after v1.0.0: the pseudo-version go gives it is based on that tag.
+const AFTER_V1 = 'v1.0.1-0.20240101000000-abcdefabcdef'
 const MODULES = [
   { path: 'example.com/a', version: 'v1.0.0' },
   { path: 'example.com/a', version: 'v1.1.0' },
@@ -20,7 +22,26 @@ const MODULES = [
   { path: 'example.com/c', version: PSEUDO },
   { path: 'example.com/inc', version: 'v1.0.0', goMod: null },
   { path: 'example.com/inc', version: 'v2.0.0+incompatible', goMod: null },
-  { path: 'private.example/p', version: 'v1.0.0' }
+  { path: 'private.example/p', version: 'v1.0.0' },
+  { path: 'example.com/untagged', version: PSEUDO },
+  { path: 'example.com/oldtag', version: 'v1.0.0' },
+  { path: 'example.com/oldtag', version: AFTER_V1 },
+  { path: 'example.com/newtag', version: 'v1.0.0' },
+  { path: 'example.com/newtag', version: AFTER_V1 },
+  { path: 'example.com/newtag', version: 'v1.1.0' },
+  { path: 'example.com/unlisted', version: PSEUDO },
+  // The go-difflib shape: a module required at a pseudo-version that a dependency also requires
+  // (at an older tag) without importing it; dep is at go 1.16, so go reads the go.mod files of
+  // its requirements and `go mod tidy` keeps their /go.mod lines.
+  { path: 'example.com/difflib', version: 'v1.0.0' },
+  { path: 'example.com/difflib', version: AFTER_V1 },
+  {
+    path: 'example.com/dep',
+    version: 'v1.0.0',
+    goMod:
+      'module example.com/dep\n\ngo 1.16\n\nrequire (\n\texample.com/difflib v1.0.0\n\texample.com/graph v1.0.0\n)\n'
+  },
+  { path: 'example.com/graph', version: 'v1.0.0' }
 ]
 
 function goMod(requires: string[], extra = ''): string {
@@ -164,6 +185,93 @@ describe('sum-drift', () => {
       imports: [...A.imports, 'example.com/c']
     })
     expect(located(result)).toContain('sum-pseudo-version go.mod:8')
+  })
+
+  it('a pseudo-version warns only where a newer tagged release exists; untagged or only older tags is a notice', async () => {
+    const { result } = await drift(A, {
+      requires: [
+        ...A.requires,
+        `example.com/untagged ${PSEUDO}`,
+        `example.com/oldtag ${AFTER_V1}`,
+        `example.com/newtag ${AFTER_V1}`
+      ],
+      imports: [...A.imports, 'example.com/untagged', 'example.com/oldtag', 'example.com/newtag']
+    })
+    const pseudo = result.findings.filter(f => f.rule.startsWith('sum-pseudo-version'))
+    expect(pseudo.map(f => `${f.rule} ${f.module} ${f.severity} ${f.file}:${f.line}`).sort()).toEqual([
+      'sum-pseudo-version example.com/newtag warning go.mod:8',
+      'sum-pseudo-version-untagged example.com/oldtag notice go.mod:9',
+      'sum-pseudo-version-untagged example.com/untagged notice go.mod:10'
+    ])
+    const message = (m: string): string => pseudo.find(f => f.module === m)!.message
+    expect(message('example.com/newtag')).toContain('newer than that commit: v1.1.0. Require it')
+    expect(message('example.com/oldtag')).toContain('its only tagged releases (v1.0.0) are older than that commit')
+    expect(message('example.com/untagged')).toContain('the module has no tagged release')
+    // go's own answer: a newer release for newtag only.
+    const listed = world.go(
+      world.root,
+      'list',
+      '-m',
+      '-versions',
+      'example.com/newtag',
+      'example.com/oldtag',
+      'example.com/untagged'
+    )
+    expect(listed.trim().split('\n')).toEqual([
+      'example.com/newtag v1.0.0 v1.1.0',
+      'example.com/oldtag v1.0.0',
+      'example.com/untagged'
+    ])
+  })
+
+  it('a pseudo-version whose tags cannot be listed keeps the warning and says so', async () => {
+    const list = path.join(world.proxyDir, 'example.com/unlisted/@v/list')
+    const { result } = await drift(A, {
+      requires: [...A.requires, `example.com/unlisted ${PSEUDO}`],
+      imports: [...A.imports, 'example.com/unlisted'],
+      editSum: s => (fs.rmSync(list), s)
+    })
+    try {
+      const pseudo = result.findings.filter(f => f.rule.startsWith('sum-pseudo-version'))
+      expect(pseudo.map(f => `${f.rule} ${f.severity}`)).toEqual(['sum-pseudo-version warning'])
+      expect(pseudo[0].message).toMatch(/its tagged releases could not be listed \(.*list.*\)/)
+    } finally {
+      fs.writeFileSync(list, `${PSEUDO}\n`)
+    }
+  })
+
+  it('a module that leaves the build beside an older /go.mod line is removed, not downgraded (go-difflib)', async () => {
+    const { result, sum, dir } = await drift(
+      {
+        requires: [...A.requires, 'example.com/dep v1.0.0', `example.com/difflib ${AFTER_V1}`],
+        imports: [...A.imports, 'example.com/dep', 'example.com/difflib']
+      },
+      { requires: [...A.requires, 'example.com/dep v1.0.0'], imports: [...A.imports, 'example.com/dep'] }
+    )
+    // The shape: head's go.sum keeps only the older /go.mod line of difflib.
+    expect(sum.split('\n').filter(l => l.startsWith('example.com/difflib '))).toEqual([
+      expect.stringMatching(/^example\.com\/difflib v1\.0\.0\/go\.mod h1:/)
+    ])
+    expect(located(result).filter(l => !l.startsWith('sum-unverified'))).toEqual(['sum-module-removed go.sum:1'])
+    expect(result.findings[0].message).toMatch(
+      /^example\.com\/difflib@v1\.0\.1-0\.20240101000000-abcdefabcdef left the build/
+    )
+    // go's own judgement: no package of difflib is built at head.
+    const built = world.go(dir, 'list', '-deps', '-f', '{{with .Module}}{{.Path}}{{end}}', './...')
+    expect(built.split('\n')).not.toContain('example.com/difflib')
+    expect(built.split('\n')).toContain('example.com/dep')
+  })
+
+  it('a module only the module graph reads (a new /go.mod line) is not added; its requirer is', async () => {
+    const { result, sum } = await drift(A, {
+      requires: [...A.requires, 'example.com/dep v1.0.0'],
+      imports: [...A.imports, 'example.com/dep']
+    })
+    expect(sum).toMatch(/^example\.com\/graph v1\.0\.0\/go\.mod h1:/m)
+    expect(sum).not.toMatch(/^example\.com\/graph v1\.0\.0 h1:/m)
+    expect(located(result).filter(l => !l.startsWith('sum-unverified'))).toEqual([
+      `sum-module-added go.sum:${lineOf(sum, 'example.com/dep v1.0.0 h1:')}`
+    ])
   })
 
   it('thresholds: each limit finding lists the modules that count toward it', async () => {

@@ -105,13 +105,13 @@ export const RULES: Record<string, RuleInfo> = {
   'sum-module-added': {
     step: 'sum-drift',
     severity: 'notice',
-    summary: 'a module is new in go.sum',
+    summary: 'a module the build uses is new (go.mod requires it or go.sum hashes its content)',
     fix: 'review the new dependency'
   },
   'sum-module-removed': {
     step: 'sum-drift',
     severity: 'notice',
-    summary: 'a module left go.sum',
+    summary: 'a module left the build (go.mod no longer requires it, go.sum no longer hashes its content)',
     fix: 'nothing, if intended'
   },
   'sum-module-upgraded': {

@@ -7,6 +7,7 @@
 import { type Finding, newFinding, skipped } from '../findings.js'
 import type { ModFile } from '../go/modfile.js'
 import { effectiveMajor, isPseudoVersion, modulePathFamily } from '../go/module.js'
+import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
 import { type SumFile, type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
@@ -24,25 +25,25 @@ interface ModuleDrift {
   majors: string[]
   /** Head lines that are new or whose hash changed: what the database must vouch for. */
   changedLines: SumLine[]
+  /** New requirements on pseudo-versions, on their go.mod line (and go.sum line). */
+  pseudoVersions: { path: string; version: string; at: Location; also?: Location[] }[]
 }
 
-/** The version that stands for a module: its require line, else the highest version go.sum hashes content for. */
-function versionsByPath(sum: SumFile | undefined, mod: ModFile | undefined): Map<string, string> {
-  const best = new Map<string, { version: string; content: boolean }>()
+/**
+ * The modules the build uses and their versions: a require line (of a module go.sum has lines
+ * for; one it has none for is replaced by a directory), else the highest version go.sum hashes
+ * content for. A module go.sum keeps only `/go.mod` hashes for and go.mod does not require is not
+ * built: go reads that go.mod only to walk the module graph (`go mod tidy` keeps such lines), so
+ * it is no version of anything the build uses, and its highest /go.mod line means nothing.
+ */
+function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<string, string> {
+  const out = new Map<string, string>()
   for (const l of sum?.lines ?? []) {
-    const current = best.get(l.path)
-    const content = !l.goMod
-    // Lines hashing content (not only go.mod) name the versions the build uses.
-    if (
-      current === undefined ||
-      (content && !current.content) ||
-      (content === current.content && semver.compare(l.version, current.version) > 0)
-    ) {
-      best.set(l.path, { version: l.version, content })
-    }
+    const current = out.get(l.path)
+    if (!l.goMod && (current === undefined || semver.compare(l.version, current) > 0)) out.set(l.path, l.version)
   }
-  const out = new Map([...best].map(([p, v]) => [p, v.version]))
-  for (const r of mod?.require ?? []) if (out.has(r.path)) out.set(r.path, r.version)
+  const summed = new Set(sum?.lines.map(l => l.path))
+  for (const r of mod?.require ?? []) if (summed.has(r.path)) out.set(r.path, r.version)
   return out
 }
 
@@ -51,7 +52,7 @@ export function diffModule(
   baseSumText: string | undefined,
   baseModText: string | undefined
 ): ModuleDrift {
-  const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [] }
+  const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [], pseudoVersions: [] }
   const baseSum = baseSumText === undefined ? undefined : parseSumFile(baseSumText)
   const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
   const headSum = module.sum
@@ -96,8 +97,8 @@ export function diffModule(
   }
 
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
-  const baseVersions = versionsByPath(baseSum, baseMod)
-  const headVersions = versionsByPath(headSum, headMod)
+  const baseVersions = buildVersions(baseSum, baseMod)
+  const headVersions = buildVersions(headSum, headMod)
   const baseFamilies = new Map<string, { path: string; version: string }[]>()
   for (const [p, v] of baseVersions)
     baseFamilies.set(modulePathFamily(p), [...(baseFamilies.get(modulePathFamily(p)) ?? []), { path: p, version: v }])
@@ -159,28 +160,62 @@ export function diffModule(
         line: 1,
         module: p,
         version: v,
-        message: `${p}@${v} left ${module.goSumFile}${headSum ? '' : ' (the file was deleted)'}.`
+        message: headSum?.lines.some(l => l.path === p)
+          ? `${p}@${v} left the build: go.mod no longer requires it and ${module.goSumFile} no longer hashes its content (the /go.mod lines left are go's module graph, not code it builds).`
+          : `${p}@${v} left ${module.goSumFile}${headSum ? '' : ' (the file was deleted)'}.`
       })
     )
   }
 
-  // 3. New requirements on pseudo-versions: untagged commits nobody released.
+  // 3. New requirements on pseudo-versions: untagged commits nobody released. A replaced one is
+  // not built (the replacement is, and the replace step judges it).
+  const replaced = (path: string, version: string): boolean =>
+    headMod.replace.some(r => r.old.path === path && (r.old.version === '' || r.old.version === version))
   for (const r of headMod.require) {
-    if (!isPseudoVersion(r.version) || baseMod?.require.some(b => b.path === r.path && b.version === r.version))
-      continue
-    const at = locate(r.path, r.version)
-    drift.findings.push(
-      newFinding('sum-pseudo-version', {
-        file: module.goModFile,
-        line: r.line,
-        ...(at.file === module.goSumFile ? { also: [{ file: at.file, line: at.line }] } : {}),
-        module: r.path,
-        version: r.version,
-        message: `${r.path} is required at the pseudo-version ${r.version}, an untagged commit rather than a release. Require a tagged release where one exists.`
-      })
-    )
+    if (!isPseudoVersion(r.version) || replaced(r.path, r.version)) continue
+    if (baseMod?.require.some(b => b.path === r.path && b.version === r.version)) continue
+    const sumLine = locate(r.path, r.version)
+    drift.pseudoVersions.push({
+      path: r.path,
+      version: r.version,
+      at: { file: module.goModFile, line: r.line },
+      ...(sumLine.file === module.goSumFile ? { also: [{ file: sumLine.file, line: sumLine.line }] } : {})
+    })
   }
   return drift
+}
+
+/**
+ * sum-pseudo-version where a tagged release newer than the pseudo-version exists: the advice to
+ * require it can be followed. The tag a pseudo-version is based on is older than its commit, so
+ * requiring it would drop changes: a module with no tag, or only such older tags, gets
+ * sum-pseudo-version-untagged, a notice. Where the tags cannot be listed the warning stays.
+ */
+async function pseudoVersionFindings(ctx: CheckContext, pseudo: ModuleDrift['pseudoVersions']): Promise<Finding[]> {
+  const releases = await listReleases(
+    ctx.go,
+    pseudo.map(p => p.path)
+  )
+  return pseudo.map(p => {
+    const fields = { ...p.at, ...(p.also ? { also: p.also } : {}), module: p.path, version: p.version }
+    const what = `${p.path} is required at the pseudo-version ${p.version}, an untagged commit rather than a release`
+    const listed = releases.get(p.path)!
+    if ('error' in listed)
+      return newFinding('sum-pseudo-version', {
+        ...fields,
+        message: `${what}, and its tagged releases could not be listed (${listed.error}). Require a tagged release where one exists.`
+      })
+    const newer = listed.versions.filter(v => semver.compare(v, p.version) > 0)
+    if (newer.length > 0)
+      return newFinding('sum-pseudo-version', {
+        ...fields,
+        message: `${what}, although ${newer.length === 1 ? 'a tagged release is' : 'tagged releases are'} newer than that commit: ${newer.slice(-3).join(', ')}. Require ${newer.length === 1 ? 'it' : 'one'} (\`go get ${p.path}@${newer[newer.length - 1]}\`), or say in the review why this commit is needed.`
+      })
+    return newFinding('sum-pseudo-version-untagged', {
+      ...fields,
+      message: `${what}: ${listed.versions.length === 0 ? 'the module has no tagged release' : `its only tagged releases (${listed.versions.slice(-3).join(', ')}) are older than that commit`}, so there is no release to require instead. Review the commit.`
+    })
+  })
 }
 
 function limitFinding(
@@ -302,12 +337,18 @@ export const sumDriftCheck: Check = {
     ]) {
       if (limit) findings.push(limit)
     }
-    findings.push(
-      ...(await databaseFindings(
+    const [database, pseudo] = await Promise.all([
+      databaseFindings(
         ctx,
         drifts.flatMap(d => d.drift.changedLines.map(line => ({ module: d.module, line })))
-      ))
-    )
-    return findings
+      ),
+      pseudoVersionFindings(
+        ctx,
+        drifts.flatMap(d => d.drift.pseudoVersions)
+      )
+    ])
+    findings.push(...pseudo, ...database)
+    // The drift was judged: notices beside it (modules GONOSUMDB exempts) do not make it a skip.
+    return { findings, judged: true }
   }
 }
