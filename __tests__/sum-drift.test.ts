@@ -274,6 +274,33 @@ describe('sum-drift', () => {
     ])
   })
 
+  it('a replace directive is what the build uses: a downgrade through it is a downgrade, a replaced pseudo-version is no finding', async () => {
+    const { result, sum, dir } = await drift(
+      { requires: ['example.com/a v1.1.0'], imports: ['example.com/a'] },
+      {
+        requires: ['example.com/a v1.1.0', `example.com/oldtag ${AFTER_V1}`],
+        imports: ['example.com/a', 'example.com/oldtag'],
+        extra:
+          '\nreplace (\n\texample.com/a => example.com/a v1.0.0\n\texample.com/oldtag => example.com/oldtag v1.0.0\n)\n'
+      }
+    )
+    expect(
+      located(result)
+        .filter(l => !l.startsWith('sum-unverified'))
+        .sort()
+    ).toEqual([
+      `sum-module-added go.sum:${lineOf(sum, 'example.com/oldtag v1.0.0 h1:')}`,
+      `sum-module-downgraded go.sum:${lineOf(sum, 'example.com/a v1.0.0 h1:')}`
+    ])
+    expect(result.findings.find(f => f.rule === 'sum-module-downgraded')!.message).toMatch(
+      /^example\.com\/a was downgraded from v1\.1\.0 to v1\.0\.0\./
+    )
+    // go's own judgement: the build uses the replacements' versions.
+    expect(
+      world.go(dir, 'list', '-m', '-f', '{{.Path}} {{.Replace.Version}}', 'example.com/a', 'example.com/oldtag')
+    ).toBe('example.com/a v1.0.0\nexample.com/oldtag v1.0.0\n')
+  })
+
   it('thresholds: each limit finding lists the modules that count toward it', async () => {
     const { result } = await drift(
       A,
@@ -401,6 +428,17 @@ describe('sum-drift', () => {
     expect(priv.result.findings.find(f => f.rule === 'step-skipped')!.message).toMatch(
       /GONOSUMDB\/GOPRIVATE exempts them: private\.example\/p v1\.0\.0/
     )
+    // The drift was judged; the exemption notice beside it does not make the step a skip.
+    expect((await drift(A, A, {}, { GONOSUMDB: 'private.example' })).result.steps[0].status).toBe('passed')
+    // The drift was judged: the exemption notice alone beside it does not make the step a skip.
+    const judged = await drift(
+      A,
+      { requires: [...A.requires, 'private.example/p v1.0.0'], imports: [...A.imports, 'private.example/p'] },
+      { rules: 'sum-module-added: off' },
+      { GONOSUMDB: 'private.example' }
+    )
+    expect(located(judged.result)).toEqual(['step-skipped go.sum:1'])
+    expect(judged.result.steps[0].status).toBe('passed')
   })
 
   it('with no base it says how to enable the check', async () => {

@@ -5,8 +5,8 @@
  * line is also re-checked against the checksum database (`go env GOSUMDB`).
  */
 import { type Finding, newFinding, skipped } from '../findings.js'
-import type { ModFile } from '../go/modfile.js'
-import { effectiveMajor, isPseudoVersion, modulePathFamily } from '../go/module.js'
+import type { ModFile, Replace } from '../go/modfile.js'
+import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
@@ -30,11 +30,23 @@ interface ModuleDrift {
 }
 
 /**
- * The modules the build uses and their versions: a require line (of a module go.sum has lines
- * for; one it has none for is replaced by a directory), else the highest version go.sum hashes
- * content for. A module go.sum keeps only `/go.mod` hashes for and go.mod does not require is not
- * built: go reads that go.mod only to walk the module graph (`go mod tidy` keeps such lines), so
- * it is no version of anything the build uses, and its highest /go.mod line means nothing.
+ * The replacement go applies to `path@version`: a replace of that exact version, else one of all
+ * its versions (cmd/go/internal/modload/modfile.go replacement).
+ */
+function replacementOf(mod: ModFile, path: string, version: string): Replace | undefined {
+  return (
+    mod.replace.find(r => r.old.path === path && r.old.version === version) ??
+    mod.replace.find(r => r.old.path === path && r.old.version === '')
+  )
+}
+
+/**
+ * The modules the build uses and their versions. A requirement stands for what go builds for it:
+ * its replacement's path and version (none where a directory replaces it), where go.sum has
+ * lines for that path. Other modules count at the highest version go.sum hashes content for. A
+ * module go.sum keeps only `/go.mod` hashes for and nothing requires is not built: go reads that
+ * go.mod only to walk the module graph (`go mod tidy` keeps such lines), so its highest /go.mod
+ * line is no version of anything the build uses.
  */
 function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<string, string> {
   const out = new Map<string, string>()
@@ -43,7 +55,15 @@ function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<
     if (!l.goMod && (current === undefined || semver.compare(l.version, current) > 0)) out.set(l.path, l.version)
   }
   const summed = new Set(sum?.lines.map(l => l.path))
-  for (const r of mod?.require ?? []) if (summed.has(r.path)) out.set(r.path, r.version)
+  for (const r of mod?.require ?? []) {
+    const replacement = replacementOf(mod as ModFile, r.path, r.version)
+    if (replacement && isDirectoryPath(replacement.new.path)) {
+      out.delete(r.path)
+      continue
+    }
+    const built = replacement?.new ?? r
+    if (summed.has(built.path)) out.set(built.path, built.version)
+  }
   return out
 }
 
@@ -169,10 +189,8 @@ export function diffModule(
 
   // 3. New requirements on pseudo-versions: untagged commits nobody released. A replaced one is
   // not built (the replacement is, and the replace step judges it).
-  const replaced = (path: string, version: string): boolean =>
-    headMod.replace.some(r => r.old.path === path && (r.old.version === '' || r.old.version === version))
   for (const r of headMod.require) {
-    if (!isPseudoVersion(r.version) || replaced(r.path, r.version)) continue
+    if (!isPseudoVersion(r.version) || replacementOf(headMod, r.path, r.version)) continue
     if (baseMod?.require.some(b => b.path === r.path && b.version === r.version)) continue
     const sumLine = locate(r.path, r.version)
     drift.pseudoVersions.push({
