@@ -296,7 +296,7 @@ describe('vendor step', () => {
       ])
       expect(result.findings[0].message).toContain('.gitignore excludes it, yet the build reads it')
       expect(result.findings[2].message).toContain(
-        '2 files `go mod vendor` writes are not committed because .gitignore excludes them'
+        '2 files `go mod vendor` writes, not committed because .gitignore excludes them; the build never reads them'
       )
       // go's own judgement: without the embedded file vendor/ does not build.
       expect(() => world.go(dir, 'list', '-mod=vendor', '-deps', './...')).toThrow(

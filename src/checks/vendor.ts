@@ -171,7 +171,7 @@ async function compareWithRegeneration(
         newFinding('vendor-file-ignored', {
           file: vendorPath(module, MODULES_TXT),
           line: 1,
-          message: `${files.length} ${files.length === 1 ? 'file' : 'files'} \`go mod vendor\` writes ${files.length === 1 ? 'is' : 'are'} not committed because .gitignore excludes ${files.length === 1 ? 'it' : 'them'}, and the build never reads ${files.length === 1 ? 'it' : 'them'} (no source file, no embedded file): ${files.slice(0, 20).join(', ')}${files.length > 20 ? `, and ${files.length - 20} more` : ''}.`
+          message: `${files.length === 1 ? 'a file' : `${files.length} files`} \`go mod vendor\` writes, not committed because .gitignore excludes ${files.length === 1 ? 'it' : 'them'}; the build never reads ${files.length === 1 ? 'it' : 'them'} (no source file, no embedded file), so \`go mod vendor\` then \`git status\` stays clean: ${files.slice(0, 20).join(', ')}${files.length > 20 ? `, and ${files.length - 20} more` : ''}.`
         })
       )
     }
