@@ -221,7 +221,9 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
     const result = await ctx.go.run(['mod', 'download', '-json', mod], { cwd: dir })
     downloaded = parseJSONStream<DownloadedModule>(result.stdout)[0]
     if (!downloaded?.Dir || downloaded.Error)
-      throw new Unverifiable(`${mod} could not be downloaded and checked: ${downloaded?.Error ?? goErrorText(result.stderr)}`)
+      throw new Unverifiable(
+        `${mod} could not be downloaded and checked: ${downloaded?.Error ?? goErrorText(result.stderr)}`
+      )
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }

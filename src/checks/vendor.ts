@@ -75,7 +75,9 @@ const BUILD_INPUT = /\.(go|c|cc|cpp|cxx|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|s
 
 /**
  * The files of a regenerated vendor/ (at `out`/vendor) that vendored packages embed, relative to
- * vendor/, as `go list -mod=vendor` reports them; undefined when go cannot say.
+ * vendor/, as `go list -mod=vendor` reports them; undefined when go cannot say. go lists the
+ * embeds of the files this platform builds (`go mod vendor` copies those of every file): one only
+ * another platform embeds is missed, and its build there fails on the pattern, loudly.
  */
 async function embeddedFiles(ctx: CheckContext, module: GoModule, out: string): Promise<Set<string> | undefined> {
   const txt = await fs.readFile(path.join(out, 'vendor', MODULES_TXT), 'utf8').catch(() => '')
