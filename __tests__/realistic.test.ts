@@ -23,7 +23,8 @@ let fx: RealisticFixture
 beforeAll(() => {
   fx = generateRealistic()
 }, 60_000)
-afterAll(() => fx.world.cleanup())
+// generateRealistic cleans up after itself when it fails.
+afterAll(() => fx?.world.cleanup())
 
 /** The go command's answer: its stdout, or its stderr when it refuses. */
 async function go(cwd: string, ...args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
