@@ -15,7 +15,7 @@ import { type SumLine, parseSumFile, sumKey } from '../src/go/sumfile.js'
 import { expectEqualIn } from './helpers/expect.js'
 import { GO_BIN } from './helpers/go.js'
 import { fromGo, fromOurs } from './helpers/modjson.js'
-import { type RealisticFixture, generateRealistic } from './fixtures/realistic.js'
+import { GO_SUM_VARIANTS, nonBlankLines, type RealisticFixture, generateRealistic } from './fixtures/realistic.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -164,25 +164,7 @@ describe('parseSumFile on generated go.sum and go.work.sum', () => {
       if (!answer.ok) expect(answer.stderr).toMatch(/malformed go.sum/)
       return answer.ok
     }
-    const lines = (text: string): string[] => text.split('\n').filter(l => l !== '')
-
-    // U+0085 (NEL) separators are left out: go splits on them, parseSumFile does not yet (JavaScript's
-    // \s has no U+0085); they belong with the change of sumfile.ts to split as strings.Fields does.
-    it.each([
-      ['CRLF line endings', (t: string) => t.replace(/\n/g, '\r\n')],
-      ['U+00A0 between fields', (t: string) => t.replace(/ /g, '\u00a0')],
-      [
-        'tabs and runs of spaces between fields',
-        (t: string) => t.replace(/ /g, (_, i: number) => (i % 2 ? '\t' : '   '))
-      ],
-      [
-        'U+00A0 and CRLF on every other line',
-        (t: string) =>
-          lines(t)
-            .map((l, i) => (i % 2 ? `${l.replace(/ /g, '\u00a0')}\r` : l))
-            .join('\n') + '\n'
-      ]
-    ])('%s: the same entries, and go accepts the file', async (_name, variant) => {
+    it.each(GO_SUM_VARIANTS)('%s: the same entries, and go accepts the file', async (_name, variant) => {
       const text = variant(goSum)
       expect(await goAccepts(text)).toBe(true)
       const parsed = parseSumFile(text)
@@ -191,7 +173,7 @@ describe('parseSumFile on generated go.sum and go.work.sum', () => {
     })
 
     it('a separator go does not split on (U+200B) is malformed for both', async () => {
-      const broken = lines(goSum)
+      const broken = nonBlankLines(goSum)
       broken[7] = broken[7].replace(' ', '\u200b')
       const text = broken.join('\n') + '\n'
       expect(await goAccepts(text)).toBe(false)
@@ -199,16 +181,17 @@ describe('parseSumFile on generated go.sum and go.work.sum', () => {
     })
 
     it('parses a 10,000-line go.sum derived from the generated ones quickly, and go accepts it', async () => {
-      const generated = sumFiles().flatMap(f => lines(read(f)))
+      const generated = sumFiles().flatMap(f => nonBlankLines(read(f)))
       // The same lines under other module paths: realistic lengths and hashes, distinct keys.
       const derived = Array.from({ length: Math.ceil(10_000 / generated.length) }, (_, n) =>
         generated.map(l => l.replace(/^(\S+)/, `$1/fork${n}`))
       ).flat()
-      const text = [...lines(goSum), ...derived].join('\n') + '\n'
-      expect(lines(text).length).toBeGreaterThanOrEqual(10_000)
+      const text = [...nonBlankLines(goSum), ...derived].join('\n') + '\n'
+      const count = nonBlankLines(text).length
+      expect(count).toBeGreaterThanOrEqual(10_000)
       parseSumFile(text) // JIT warm-up
       const started = performance.now()
-      for (let i = 0; i < 5; i++) expect(parseSumFile(text).lines.length).toBe(lines(text).length)
+      for (let i = 0; i < 5; i++) expect(parseSumFile(text).lines.length).toBe(count)
       // A generous bound: this guards against accidental quadratic work, not a benchmark.
       expect((performance.now() - started) / 5).toBeLessThan(200)
       expect(await goAccepts(text)).toBe(true)
