@@ -98,9 +98,12 @@ describe('the go command wrapper', () => {
       })
       fs.chmodSync(path.join(slow, 'go'), 0o755)
       const go = new GoCommand(path.join(slow, 'go'), world.env)
+      const started = performance.now()
       await expect(go.run(['mod', 'download'], { cwd: world.root, timeoutMs: 300 })).rejects.toThrow(
         /timed out after 0.3 s/
       )
+      // The shell's `sleep` child held the pipes for 30 s; the process group dies with the shell.
+      expect(performance.now() - started).toBeLessThan(2000)
     } finally {
       world.cleanup()
     }
@@ -144,10 +147,18 @@ describe('the engine', () => {
 })
 
 describe('redactSecrets', () => {
-  it('removes URL passwords and GitHub tokens, and leaves other text alone', async () => {
+  it('removes URL user info (names and passwords) and GitHub tokens, and leaves other text alone', async () => {
     const { redactSecrets } = await import('../src/findings.js')
     expect(redactSecrets('GOPROXY=https://bob:hunter2@proxy.internal/mod,direct')).toBe(
-      'GOPROXY=https://bob:***@proxy.internal/mod,direct'
+      'GOPROXY=https://***@proxy.internal/mod,direct'
+    )
+    // A token as the user name, as private proxies and git hosts take it.
+    expect(redactSecrets('GOPROXY=https://s3cr3tT0ken@proxy.internal,https://u:p@other.internal|direct')).toBe(
+      'GOPROXY=https://***@proxy.internal,https://***@other.internal|direct'
+    )
+    // Not user info: an @ after the path, query or fragment began.
+    expect(redactSecrets('https://host.internal/x@v1.0.0 https://host.internal?a=b@c')).toBe(
+      'https://host.internal/x@v1.0.0 https://host.internal?a=b@c'
     )
     expect(
       redactSecrets('token ghp_abcdefghijklmnopqrstuvwxyz0123456789 and github_pat_11ABCDEFGHIJKLMNOPQRST_xyz')

@@ -2,10 +2,11 @@
  * The one way go-guard runs the go command: hermetic for the check, bounded in time, and
  * never pointed at the user's go.mod/go.sum when the command could write them.
  */
-import { spawn } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { type GoGuardVariables, parseVariables } from '../config.js'
+import { type ProcessResult, runProcess, withoutCredentials } from '../process.js'
 
 export interface GoResult {
   code: number
@@ -52,15 +53,6 @@ export interface GoEnv {
 }
 
 /**
- * How long one go subprocess may run. The go command sets no overall deadline on proxy requests,
- * so a proxy that hangs would otherwise hang the job; GO_GUARD_GO_TIMEOUT (seconds) overrides.
- */
-export function goTimeoutMs(env: NodeJS.ProcessEnv): number {
-  const seconds = Number(env.GO_GUARD_GO_TIMEOUT)
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10 * 60_000
-}
-
-/**
  * GOFLAGS without the flags that would let the checked repository or the job weaken the check:
  * -mod=mod lets go rewrite go.mod and go.sum, -modfile points it at other files, -insecure
  * (pre-1.17) skipped TLS. The rest (for example -modcacherw, -buildvcs) is kept.
@@ -93,8 +85,10 @@ export class GoCommand {
 
   constructor(
     readonly binary: string,
-    /** The environment go runs in, before go-guard's hermetic settings: what the job set. */
-    readonly baseEnv: NodeJS.ProcessEnv = process.env
+    /** The environment go runs in, before go-guard's hermetic settings and without credentials: what the job set. */
+    readonly baseEnv: NodeJS.ProcessEnv = process.env,
+    /** go-guard's own GO_GUARD_* settings, validated (config.ts). */
+    readonly variables: GoGuardVariables = parseVariables(baseEnv)
   ) {}
 
   private hermeticEnv(options: GoRunOptions, goflags: string): NodeJS.ProcessEnv {
@@ -114,41 +108,25 @@ export class GoCommand {
     return this.spawn(args, options, this.hermeticEnv(options, goflags))
   }
 
-  private spawn(args: string[], options: GoRunOptions, env: NodeJS.ProcessEnv): Promise<GoResult> {
+  private async spawn(args: string[], options: GoRunOptions, env: NodeJS.ProcessEnv): Promise<GoResult> {
     const started = performance.now()
-    const timeoutMs = options.timeoutMs ?? goTimeoutMs(this.baseEnv)
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.binary, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      const stdout: Buffer[] = []
-      const stderr: Buffer[] = []
-      child.stdout.on('data', (b: Buffer) => stdout.push(b))
-      child.stderr.on('data', (b: Buffer) => stderr.push(b))
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
-      const command = `${path.basename(this.binary)} ${args.join(' ')}`
-      child.on('error', error => {
-        clearTimeout(timer)
-        reject(new GoCommandError(`could not run "${command}" (go-binary: ${this.binary}): ${error.message}`))
-      })
-      child.on('close', (code, signal) => {
-        clearTimeout(timer)
-        this.subprocessMs += performance.now() - started
-        if (signal !== null) {
-          const timedOut = signal === 'SIGKILL'
-          reject(
-            new GoCommandError(
-              `"${command}" in ${options.cwd} ${timedOut ? `timed out after ${timeoutMs / 1000} s` : `was killed by ${signal}`}`,
-              timedOut
-            )
-          )
-          return
-        }
-        resolve({
-          code: code ?? 1,
-          stdout: Buffer.concat(stdout).toString('utf8'),
-          stderr: Buffer.concat(stderr).toString('utf8')
-        })
-      })
-    })
+    const timeoutMs = options.timeoutMs ?? this.variables.goTimeoutMs
+    const command = `${path.basename(this.binary)} ${args.join(' ')}`
+    let result: ProcessResult
+    try {
+      result = await runProcess(this.binary, args, { cwd: options.cwd, env: withoutCredentials(env), timeoutMs })
+    } catch (error) {
+      // runProcess rejects only with the spawn error (ENOENT, EACCES).
+      throw new GoCommandError(`could not run "${command}" (go-binary: ${this.binary}): ${(error as Error).message}`)
+    } finally {
+      this.subprocessMs += performance.now() - started
+    }
+    if (result.timedOut) {
+      throw new GoCommandError(`"${command}" in ${options.cwd} timed out after ${timeoutMs / 1000} s`, true)
+    }
+    if (result.signal !== null)
+      throw new GoCommandError(`"${command}" in ${options.cwd} was killed by ${result.signal}`)
+    return { code: result.code, stdout: result.stdout, stderr: result.stderr }
   }
 
   /** `go env -json` of the judged toolchain with GOTOOLCHAIN=local, read once. */
