@@ -49,7 +49,7 @@ export async function moduleCachePlan(go: GoCommand, scope: Scope): Promise<Cach
 export async function toolchainCachePlan(go: GoCommand): Promise<CachePlan> {
   const env = await go.env()
   return {
-    paths: [manifestDir(go.baseEnv)],
+    paths: [manifestDir(go.variables, go.baseEnv)],
     key: `go-guard-toolchain-${env.GOVERSION}-${env.GOOS}-${env.GOARCH}-v1`,
     restoreKeys: []
   }

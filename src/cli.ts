@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   }
   try {
     const config = parseConfig({ ...CLI_DEFAULTS, ...parsed.raw })
-    const go = new GoCommand(config.goBinary)
+    const go = new GoCommand(config.goBinary, process.env, config.variables)
     const result = await runGate(config, go, stderrLogger(parsed.verbose))
     // Report files named on the command line are relative to where it runs.
     const place = { ...reportPlace(config), cwd: process.cwd() }

@@ -1,13 +1,60 @@
 import * as path from 'node:path'
 import { type AllowReplaceRule, parseAllowReplace } from './allow-replace.js'
+import { isCommitish } from './git.js'
 import { SEVERITIES, STEP_IDS, type Severity, type StepId } from './findings.js'
 import { RULES } from './rules.js'
 
 /** A mistake in the user's inputs, as opposed to a bug or an environment failure. */
 export class ConfigError extends Error {
-  constructor(input: string, value: string, accepted: string) {
-    super(`Invalid input "${input}": "${value}". Accepted: ${accepted}.`)
+  constructor(input: string, value: string, accepted: string, kind: 'input' | 'environment variable' = 'input') {
+    super(`Invalid ${kind} "${input}": "${value}". Accepted: ${accepted}.`)
     this.name = 'ConfigError'
+  }
+}
+
+/** go-guard's own settings from GO_GUARD_* environment variables (for the job's owner, not the repository). */
+export interface GoGuardVariables {
+  /** GO_GUARD_GO_TIMEOUT: the bound on one go subprocess. */
+  goTimeoutMs: number
+  /** GO_GUARD_HTTP_TIMEOUT: the bound on one HTTP request of the toolchain proof, where set. */
+  httpTimeoutMs?: number
+  /** GO_GUARD_CACHE_DIR: where proven toolchain manifests are kept, where set. */
+  cacheDir?: string
+}
+
+/** The go command sets no overall deadline on proxy requests: without one a hanging proxy hangs the job. */
+const DEFAULT_GO_TIMEOUT_MS = 10 * 60_000
+
+function parseSeconds(name: string, value: string): number {
+  // Seconds as a plain decimal: "10m" or "1e3" would otherwise become a silent default or a surprise.
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
+    throw new ConfigError(
+      name,
+      value,
+      'a number of seconds greater than 0 (for example 600 or 0.5)',
+      'environment variable'
+    )
+  }
+  return Number(value) * 1000
+}
+
+/**
+ * Parses and validates the GO_GUARD_* variables of `env`; an unset or empty variable takes its
+ * default. Throws ConfigError naming the variable, the value and what is accepted.
+ */
+export function parseVariables(env: NodeJS.ProcessEnv): GoGuardVariables {
+  const get = (name: string): string | undefined => optional(env[name]?.trim() ?? '')
+  const goTimeout = get('GO_GUARD_GO_TIMEOUT')
+  const httpTimeout = get('GO_GUARD_HTTP_TIMEOUT')
+  const cacheDir = get('GO_GUARD_CACHE_DIR')
+  // A relative directory would resolve against the working directory: the repository, never to be written.
+  if (cacheDir !== undefined && !path.isAbsolute(cacheDir)) {
+    throw new ConfigError('GO_GUARD_CACHE_DIR', cacheDir, 'an absolute directory path', 'environment variable')
+  }
+  return {
+    goTimeoutMs: goTimeout === undefined ? DEFAULT_GO_TIMEOUT_MS : parseSeconds('GO_GUARD_GO_TIMEOUT', goTimeout),
+    httpTimeoutMs: httpTimeout === undefined ? undefined : parseSeconds('GO_GUARD_HTTP_TIMEOUT', httpTimeout),
+    cacheDir
   }
 }
 
@@ -48,6 +95,8 @@ export interface Config {
   summary: boolean
   sarifFile?: string
   reportFile?: string
+  /** The GO_GUARD_* environment variables, validated with the inputs. */
+  variables: GoGuardVariables
 }
 
 /** Every input of action.yml with its default; the CLI uses the same names and defaults. */
@@ -152,10 +201,11 @@ function optional(value: string): string | undefined {
 }
 
 /**
- * Parses and validates every input once. `cwd` anchors relative paths.
+ * Parses and validates every input, and the GO_GUARD_* variables of `env`, once. `cwd` anchors
+ * relative paths.
  * Throws ConfigError naming the input, the value and what is accepted.
  */
-export function parseConfig(raw: RawInputs, cwd: string = process.cwd()): Config {
+export function parseConfig(raw: RawInputs, cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim() || INPUT_DEFAULTS[name]
   const workingDirectory = path.resolve(cwd, get('working-directory'))
 
@@ -180,9 +230,13 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd()): Config
   }
   const modules = listOf(get('modules'))
   const baseRef = optional(get('base-ref'))
-  // The ref reaches git's command line: a leading '-' would be read as an option.
-  if (baseRef !== undefined && (baseRef.startsWith('-') || /[\s\p{Cc}]/u.test(baseRef))) {
-    throw new ConfigError('base-ref', baseRef, 'a commit SHA, branch or tag name (not starting with "-", no spaces)')
+  // The ref reaches git's command line: it must be a commit-ish, never a refspec or an option.
+  if (baseRef !== undefined && !isCommitish(baseRef)) {
+    throw new ConfigError(
+      'base-ref',
+      baseRef,
+      'a commit SHA, or a branch or tag name as git check-ref-format allows it, optionally with ~N or ^N (no ":", no leading "-" or "+", no spaces or control characters)'
+    )
   }
 
   return {
@@ -213,6 +267,7 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd()): Config
     annotations: parseBoolean('annotations', get('annotations')),
     summary: parseBoolean('summary', get('summary')),
     sarifFile: optional(get('sarif-file')),
-    reportFile: optional(get('report-file'))
+    reportFile: optional(get('report-file')),
+    variables: parseVariables(env)
   }
 }

@@ -66,11 +66,13 @@ export function skipped(step: StepId, file: string, message: string): Finding {
 }
 
 /**
- * Removes credentials from text bound for logs, annotations and reports: the password of a URL
- * (a GOPROXY such as https://user:token@host) and tokens of GitHub's formats.
+ * Removes credentials from text bound for logs, annotations and reports: the user info of a URL,
+ * user name and password alike (a GOPROXY such as https://TOKEN@host or https://user:token@host;
+ * RFC 3986 authority: user info ends at the last `@` before `/`, `?` or `#`), and tokens of
+ * GitHub's formats.
  */
 export function redactSecrets(text: string): string {
   return text
-    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi, '$1***@')
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>\\]+@/gi, '$1***@')
     .replace(/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***')
 }

@@ -3,15 +3,17 @@ import * as core from '@actions/core'
 import { actionsCacheStore, moduleCachePlan, restoreCache, saveCache, toolchainCachePlan } from './cache.js'
 import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfig } from './config.js'
 import { runGate } from './engine.js'
+import { redactSecrets } from './findings.js'
 import { baseFromEvent } from './event.js'
 import { emitAnnotations } from './github.js'
 import { GoCommand } from './go/command.js'
-import type { Logger } from './logger.js'
+import { actionsLogger } from './logger.js'
 import { loadScope } from './modules.js'
 import { reportPlace, writeReports } from './outputs.js'
 import { countsLine, renderSummary } from './report/summary.js'
 
-const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
+// Repository text reaches these lines: the escaping writer, never core.info (which writes raw).
+const coreLogger = actionsLogger()
 
 function readInputs(): RawInputs {
   const raw: RawInputs = {}
@@ -21,15 +23,16 @@ function readInputs(): RawInputs {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof ConfigError) return error.message
-  if (error instanceof Error) return `go-guard failed: ${error.message}`
-  return `go-guard failed: ${String(error)}`
+  // An input's value (a URL with a token in it) can be in the message.
+  if (error instanceof ConfigError) return redactSecrets(error.message)
+  if (error instanceof Error) return `go-guard failed: ${redactSecrets(error.message)}`
+  return `go-guard failed: ${redactSecrets(String(error))}`
 }
 
 export async function run(): Promise<void> {
   try {
     const config = parseConfig(readInputs())
-    const go = new GoCommand(config.goBinary)
+    const go = new GoCommand(config.goBinary, process.env, config.variables)
     const scope = await loadScope(config.workingDirectory, config.modules)
     const plans = config.cache
       ? await Promise.all([

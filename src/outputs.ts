@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { collectAudit } from './audit.js'
 import type { Config } from './config.js'
 import type { GateResult } from './engine.js'
+import { redactSecrets } from './findings.js'
 import type { GoCommand } from './go/command.js'
 import { renderJson } from './report/json.js'
 import { type WorkspacePaths, workspacePaths } from './report/paths.js'
@@ -17,7 +18,8 @@ export interface WrittenReports {
 
 async function write(file: string, value: object): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true })
-  await fs.writeFile(file, `${JSON.stringify(value, null, 2)}\n`)
+  // The audit snapshot holds go's own output (module origins, URLs): redacted like every finding.
+  await fs.writeFile(file, `${redactSecrets(JSON.stringify(value, null, 2))}\n`)
 }
 
 /** Where the reports are written and how their paths are told: from the adapter. */

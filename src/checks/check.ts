@@ -18,7 +18,7 @@ export interface CheckContext {
   downloads: ModuleDownloads
   /** The base commit (config.baseRef resolved, fetched if missing), once for every step. */
   base: () => Promise<BaseResolution>
-  /** A file as it is at the base commit; undefined where it did not exist. */
+  /** A file as it is at the base commit; undefined where it did not exist; throws GitError where git could not tell. */
   readAtBase: (sha: string, relPath: string) => Promise<string | undefined>
 }
 

@@ -5,6 +5,7 @@
  * line is also re-checked against the checksum database (`go env GOSUMDB`).
  */
 import { type Finding, newFinding, skipped } from '../findings.js'
+import { GitError } from '../git.js'
 import type { ModFile, Replace } from '../go/modfile.js'
 import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
 import { listReleases } from '../go/releases.js'
@@ -236,6 +237,26 @@ async function pseudoVersionFindings(ctx: CheckContext, pseudo: ModuleDrift['pse
   })
 }
 
+/**
+ * A base that git could not read is not an absent one: treating every line as added would hide
+ * `sum-hash-changed`, so the module is not diffed and the skip blocks (error, not notice).
+ */
+function unreadableBase(module: GoModule, error: GitError): ModuleDrift {
+  const finding = skipped(
+    'sum-drift',
+    module.goSumFile,
+    `the base commit could not be read, so ${module.goSumFile} was not compared with it (${error.message}). Make the base commit's objects available (fetch-depth: 0, or a clone without --filter) and re-run`
+  )
+  return {
+    findings: [{ ...finding, severity: 'error' }],
+    added: [],
+    updated: [],
+    majors: [],
+    changedLines: [],
+    pseudoVersions: []
+  }
+}
+
 function limitFinding(
   rule: string,
   counted: string[],
@@ -257,7 +278,7 @@ async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; 
   await Promise.all([...new Set(changed.map(c => c.module))].map(m => ctx.downloads.get(m).catch(() => undefined)))
   const check = await checkWithDatabase(
     ctx.go,
-    changed.map(c => `${c.line.path}@${c.line.version}`)
+    changed.map(c => ({ path: c.line.path, version: c.line.version }))
   )
   const findings: Finding[] = []
   const exemptByModule = new Map<GoModule, string[]>()
@@ -265,6 +286,16 @@ async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; 
     const mv = `${line.path}@${line.version}`
     const key = sumKey(line)
     const at = { file: module.goSumFile, line: line.line, module: line.path, version: line.version }
+    const answer = check.answers.get(mv)
+    if (answer?.malformed) {
+      findings.push(
+        newFinding('sum-unverified-hash', {
+          ...at,
+          message: `${key} names no module version go accepts (${answer.problem}), so it was not checked against the checksum database and stays unverified. go never writes such a line: remove it from ${module.goSumFile}.`
+        })
+      )
+      continue
+    }
     if (check.exempt.has(mv)) {
       exemptByModule.set(module, [...(exemptByModule.get(module) ?? []), key])
       continue
@@ -278,7 +309,6 @@ async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; 
       )
       continue
     }
-    const answer = check.answers.get(mv)
     const vouched = line.goMod ? answer?.goModSum : answer?.sum
     if (answer?.problem !== undefined || vouched === undefined) {
       findings.push(
@@ -319,11 +349,16 @@ export const sumDriftCheck: Check = {
 
     const drifts = await Promise.all(
       ctx.scope.modules.map(async module => {
-        const [baseSum, baseMod] = await Promise.all([
-          ctx.readAtBase(base.sha, module.goSumFile),
-          ctx.readAtBase(base.sha, module.goModFile)
-        ])
-        return { module, drift: diffModule(module, baseSum, baseMod) }
+        try {
+          const [baseSum, baseMod] = await Promise.all([
+            ctx.readAtBase(base.sha, module.goSumFile),
+            ctx.readAtBase(base.sha, module.goModFile)
+          ])
+          return { module, drift: diffModule(module, baseSum, baseMod) }
+        } catch (error) {
+          if (!(error instanceof GitError)) throw error
+          return { module, drift: unreadableBase(module, error) }
+        }
       })
     )
     const findings = drifts.flatMap(d => d.drift.findings)

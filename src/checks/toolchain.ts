@@ -9,6 +9,7 @@
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import type { PublicKey } from 'openpgp'
 import { type Finding, newFinding } from '../findings.js'
 import { type DownloadedModule, GoCommandError, type GoEnv, goErrorText, parseJSONStream } from '../go/command.js'
 import { mapLimit } from '../concurrency.js'
@@ -19,9 +20,15 @@ import { listTree } from '../go/tree.js'
 import { downloadFile, downloadText, limitsFrom } from '../toolchain/download.js'
 import { environmentSources, judgeEnvironment, judgePath } from '../toolchain/environment.js'
 import { type Manifest, type ModifiedFile, compareGoroot, manifestFromTarGz } from '../toolchain/manifest.js'
-import { EMBEDDED_RELEASE_KEY } from '../toolchain/release-key.js'
-import { KeyMismatchError, readPinnedKey, verifyDetached } from '../toolchain/signature.js'
-import { type StoredManifest, loadManifest, manifestDir, saveManifest } from '../toolchain/store.js'
+import { EMBEDDED_RELEASE_KEY, EMBEDDED_RELEASE_KEY_DATE } from '../toolchain/release-key.js'
+import {
+  KeyMismatchError,
+  UnknownSigningKeyError,
+  keyMaterialDigest,
+  readPinnedKey,
+  verifyDetached
+} from '../toolchain/signature.js'
+import { type StoredManifest, type TrustInputs, loadManifest, manifestDir, saveManifest } from '../toolchain/store.js'
 import type { Check, CheckContext } from './check.js'
 
 type At = { file: string; line: number }
@@ -82,7 +89,7 @@ async function officialSha256(ctx: CheckContext, filename: string): Promise<stri
   let list: { version: string; files: ReleaseFile[] }[]
   try {
     list = JSON.parse(
-      await downloadText(ctx.config.toolchain.checksumsUrl, { ...limitsFrom(ctx.go.baseEnv), maxBytes: 64 << 20 })
+      await downloadText(ctx.config.toolchain.checksumsUrl, { ...limitsFrom(ctx.go.variables), maxBytes: 64 << 20 })
     )
   } catch (error) {
     throw new Unverifiable(
@@ -97,24 +104,54 @@ async function officialSha256(ctx: CheckContext, filename: string): Promise<stri
   return file.sha256.toLowerCase()
 }
 
-async function releaseKey(ctx: CheckContext): Promise<{ armored: string; from: string }> {
-  const given = ctx.config.toolchain.gpgPublicKey
+/** The signing key in force, and whether it is a stored copy (which may predate a rotated-in subkey). */
+interface ReleaseKey {
+  key: PublicKey
+  from: string
+  storedCopy: boolean
+}
+
+async function releaseKey(ctx: CheckContext): Promise<ReleaseKey> {
+  const { gpgPublicKey: given, gpgKeyUrl, gpgKeyFingerprint } = ctx.config.toolchain
+  let armored: string
+  let from: string
+  let storedCopy = true
   if (given) {
     const isText = given.includes('BEGIN PGP PUBLIC KEY BLOCK')
-    return { armored: isText ? given : await fs.readFile(given, 'utf8'), from: isText ? 'gpg-public-key' : given }
+    armored = isText ? given : await fs.readFile(given, 'utf8')
+    from = isText ? 'gpg-public-key' : given
+  } else {
+    try {
+      armored = await downloadText(gpgKeyUrl, { ...limitsFrom(ctx.go.variables), maxBytes: 1 << 20 })
+      from = gpgKeyUrl
+      storedCopy = false
+    } catch (error) {
+      const why = (error as Error).message
+      from = `the embedded copy of ${EMBEDDED_RELEASE_KEY_DATE}`
+      armored = EMBEDDED_RELEASE_KEY
+      const embedded = await readPinnedKey(armored, gpgKeyFingerprint).catch(() => undefined)
+      if (embedded === undefined) {
+        throw new Unverifiable(
+          `the signing key could not be fetched (${why}), and the embedded copy is not the key gpg-key-fingerprint pins (${gpgKeyFingerprint}). Allow access to gpg-key-url, or give the key with gpg-public-key`
+        )
+      }
+      ctx.logger.warning(`go-guard: the release signing key could not be fetched (${why}); using ${from}`)
+      return { key: embedded, from, storedCopy }
+    }
   }
   try {
-    return {
-      armored: await downloadText(ctx.config.toolchain.gpgKeyUrl, { ...limitsFrom(ctx.go.baseEnv), maxBytes: 1 << 20 }),
-      from: ctx.config.toolchain.gpgKeyUrl
-    }
+    return { key: await readPinnedKey(armored, gpgKeyFingerprint), from, storedCopy }
   } catch (error) {
-    ctx.logger.warning(
-      `go-guard: the release signing key could not be fetched (${(error as Error).message}); using the embedded copy, whose subkeys end in 2023`
+    if (error instanceof KeyMismatchError)
+      throw new KeyRefused(`${error.message} (key from ${from}); the key is refused`)
+    throw new Unverifiable(
+      `the signing key from ${from} could not be read (${(error as Error).message}). Check gpg-key-url or gpg-public-key`
     )
-    return { armored: EMBEDDED_RELEASE_KEY, from: 'the embedded copy' }
   }
 }
+
+/** A key whose primary fingerprint is not the pinned one: reported as toolchain-signature-invalid. */
+class KeyRefused extends Error {}
 
 /** The archive proof: returns the verified manifest, or findings saying why there is none. */
 async function proveArchive(
@@ -124,24 +161,43 @@ async function proveArchive(
   store: string
 ): Promise<{ manifest?: StoredManifest; findings: Finding[] }> {
   const filename = `${env.GOVERSION}.${env.GOOS}-${env.GOARCH}.tar.gz`
-  const cached = await loadManifest(store, filename)
-  if (cached && (!ctx.config.toolchain.sha256 || cached.sha256 === ctx.config.toolchain.sha256))
-    return { manifest: cached, findings: [] }
+  const invalid = (why: string): { findings: Finding[] } => ({
+    findings: [
+      newFinding('toolchain-signature-invalid', {
+        ...at,
+        message: `${filename}.asc: ${why}. Obtain the archive and its signature from the official downloads.`
+      })
+    ]
+  })
+  const config = ctx.config.toolchain
+  let signer: ReleaseKey
+  try {
+    signer = await releaseKey(ctx)
+  } catch (error) {
+    if (error instanceof KeyRefused) return invalid(error.message)
+    throw error
+  }
+  const trust: TrustInputs = {
+    release: filename,
+    mode: config.trust,
+    pinnedSha256: config.sha256 ?? '',
+    keyFingerprint: config.gpgKeyFingerprint,
+    keyMaterial: keyMaterialDigest(signer.key),
+    checksumSource: config.sha256 ? 'toolchain-sha256' : config.checksumsUrl
+  }
+  const cached = await loadManifest(store, trust)
+  if (cached) return { manifest: cached, findings: [] }
 
   const expected = await officialSha256(ctx, filename)
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-toolchain-'))
   try {
-    const local = ctx.config.toolchain.archive
+    const local = config.archive
     const archive = local ?? path.join(tmp, filename)
     let actual: string
     try {
       actual = local
         ? await sha256File(local)
-        : await downloadFile(
-            new URL(filename, ctx.config.toolchain.downloadUrl).href,
-            archive,
-            limitsFrom(ctx.go.baseEnv)
-          )
+        : await downloadFile(new URL(filename, config.downloadUrl).href, archive, limitsFrom(ctx.go.variables))
     } catch (error) {
       throw new Unverifiable(
         `the archive ${filename} could not be obtained (${(error as Error).message}). Give its path with toolchain-archive, or allow access to toolchain-download-url`
@@ -152,7 +208,7 @@ async function proveArchive(
         findings: [
           newFinding('toolchain-checksum-mismatch', {
             ...at,
-            message: `the archive ${filename} hashes to ${actual}, but ${ctx.config.toolchain.sha256 ? 'toolchain-sha256 pins' : 'the official checksum list gives'} ${expected}. This is not the official release: do not trust this toolchain.`
+            message: `the archive ${filename} hashes to ${actual}, but ${config.sha256 ? 'toolchain-sha256 pins' : 'the official checksum list gives'} ${expected}. This is not the official release: do not trust this toolchain.`
           })
         ]
       }
@@ -160,36 +216,31 @@ async function proveArchive(
     let signature: string
     try {
       const fetchSignature = (): Promise<string> =>
-        downloadText(new URL(`${filename}.asc`, ctx.config.toolchain.downloadUrl).href, limitsFrom(ctx.go.baseEnv))
+        downloadText(new URL(`${filename}.asc`, config.downloadUrl).href, limitsFrom(ctx.go.variables))
       signature = local ? await fs.readFile(`${local}.asc`, 'utf8').catch(fetchSignature) : await fetchSignature()
     } catch (error) {
       throw new Unverifiable(
         `the signature ${filename}.asc could not be obtained (${(error as Error).message}). Allow access to toolchain-download-url`
       )
     }
-    const { armored, from } = await releaseKey(ctx)
     try {
-      const key = await readPinnedKey(armored, ctx.config.toolchain.gpgKeyFingerprint)
-      const { created, keyID } = await verifyDetached(archive, signature, key)
+      const { created, keyID } = await verifyDetached(archive, signature, signer.key)
       ctx.logger.info(
-        `go-guard: ${filename} is signed by subkey ${keyID} of ${ctx.config.toolchain.gpgKeyFingerprint} (key from ${from}) on ${created.toISOString()}`
+        `go-guard: ${filename} is signed by subkey ${keyID} of ${config.gpgKeyFingerprint} (key from ${signer.from}) on ${created.toISOString()}`
       )
     } catch (error) {
-      const why =
-        error instanceof KeyMismatchError
-          ? `${error.message} (key from ${from}); the key is refused`
-          : `the signature does not verify against ${ctx.config.toolchain.gpgKeyFingerprint} (key from ${from}): ${(error as Error).message}`
-      return {
-        findings: [
-          newFinding('toolchain-signature-invalid', {
-            ...at,
-            message: `${filename}.asc: ${why}. Obtain the archive and its signature from the official downloads.`
-          })
-        ]
+      // A stored copy of the key may predate the subkey: nothing was checked, nothing was found wrong.
+      if (error instanceof UnknownSigningKeyError && signer.storedCopy) {
+        throw new Unverifiable(
+          `${filename}.asc was made by key ID ${error.keyIDs.join(', ')}, a subkey that ${signer.from} does not hold, so the signature could not be checked. Allow access to gpg-key-url for the current key, or give a current key with gpg-public-key`
+        )
       }
+      return invalid(
+        `the signature does not verify against ${config.gpgKeyFingerprint} (key from ${signer.from}): ${(error as Error).message}`
+      )
     }
     const manifest: StoredManifest = {
-      name: filename,
+      trust,
       sha256: actual,
       proof: 'archive SHA-256 and OpenPGP signature',
       files: await manifestFromTarGz(archive)
@@ -208,7 +259,8 @@ const NOT_IN_MODULE = ['api/', 'doc/', 'misc/', 'test/']
 /** The module proof: the go command fetches the toolchain module and the checksum database vouches for it. */
 async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promise<StoredManifest> {
   const mod = `golang.org/toolchain@v0.0.1-${env.GOVERSION}.${env.GOOS}-${env.GOARCH}`
-  const cached = await loadManifest(store, mod)
+  const trust: TrustInputs = { release: mod, mode: ctx.config.toolchain.trust, checksumDatabase: env.GOSUMDB }
+  const cached = await loadManifest(store, trust)
   if (cached) return cached
   if (env.GOSUMDB === 'off' || matchPrefixPatterns(env.GONOSUMDB, 'golang.org/toolchain')) {
     throw new Unverifiable(
@@ -218,7 +270,7 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-toolchain-mod-'))
   let downloaded: DownloadedModule | undefined
   try {
-    const result = await ctx.go.run(['mod', 'download', '-json', mod], { cwd: dir })
+    const result = await ctx.go.run(['mod', 'download', '-json', '--', mod], { cwd: dir })
     downloaded = parseJSONStream<DownloadedModule>(result.stdout)[0]
     if (!downloaded?.Dir || downloaded.Error)
       throw new Unverifiable(
@@ -239,7 +291,7 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
     manifest[name] = { sha256: hashes[i].sha256, size: hashes[i].size, exec: false }
   })
   const stored = {
-    name: mod,
+    trust,
     sha256: downloaded.Sum ?? '',
     proof: `module ${mod} verified by the checksum database ${env.GOSUMDB}`,
     files: manifest
@@ -256,7 +308,7 @@ async function gorootFindings(env: GoEnv, manifest: StoredManifest, at: At, skip
   const finding = (rel: string, what: string): Finding =>
     newFinding('toolchain-file-modified', {
       ...at,
-      message: `${path.join(env.GOROOT, rel)} ${what} (proof: ${manifest.proof} of ${manifest.name}). Reinstall Go from a fresh official archive and find out what changed GOROOT.`
+      message: `${path.join(env.GOROOT, rel)} ${what} (proof: ${manifest.proof} of ${manifest.trust.release}). Reinstall Go from a fresh official archive and find out what changed GOROOT.`
     })
   const describe = (m: ModifiedFile): string => {
     const expected = `${m.expected.size === undefined ? '' : `${m.expected.size} bytes, `}SHA-256 ${m.expected.sha256}`
@@ -279,7 +331,7 @@ async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Fin
       })
     ]
   }
-  const store = manifestDir(ctx.go.baseEnv)
+  const store = manifestDir(ctx.go.variables, ctx.go.baseEnv)
   const trust = ctx.config.toolchain.trust
   const findings: Finding[] = []
   try {

@@ -111,3 +111,60 @@ export function matchPrefixPatterns(globs: string, target: string): boolean {
   }
   return false
 }
+
+const BAD_WINDOWS_NAMES = new Set([
+  'CON',
+  'PRN',
+  'AUX',
+  'NUL',
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap(n => [`COM${n}`, `LPT${n}`])
+])
+
+/** module.checkElem for a module path element: the reason it is refused, or ''. */
+function checkModulePathElement(elem: string): string {
+  if (elem === '') return 'empty path element'
+  if (/^\.+$/.test(elem)) return `invalid path element ${JSON.stringify(elem)}`
+  if (elem.startsWith('.')) return 'leading dot in path element'
+  if (elem.endsWith('.')) return 'trailing dot in path element'
+  // modPathOK: ASCII letters, digits and - . _ ~ only.
+  const bad = /[^-._~0-9A-Za-z]/u.exec(elem)
+  if (bad !== null) return `invalid char ${JSON.stringify(bad[0])}`
+  const short = elem.split('.')[0]
+  if (BAD_WINDOWS_NAMES.has(short.toUpperCase())) return `"${short}" disallowed as path element component on Windows`
+  if (/~[0-9]+$/.test(short)) return 'trailing tilde and digits in path element'
+  return ''
+}
+
+/**
+ * module.CheckPath of golang.org/x/mod (module/module.go, as vendored in cmd/go): why `modulePath`
+ * is not a module path go accepts, or '' when it is. A path that passes cannot start with `-`, so
+ * it cannot be read as an option.
+ */
+export function checkModulePath(modulePath: string): string {
+  if (modulePath === '') return 'empty string'
+  if (modulePath.startsWith('-')) return 'leading dash'
+  if (modulePath.includes('//')) return 'double slash'
+  if (modulePath.endsWith('/')) return 'trailing slash'
+  for (const elem of modulePath.split('/')) {
+    const why = checkModulePathElement(elem)
+    if (why !== '') return why
+  }
+  const first = modulePath.split('/')[0]
+  if (!first.includes('.')) return 'missing dot in first path element'
+  const bad = /[^-.0-9a-z]/.exec(first)
+  if (bad !== null) return `invalid char ${JSON.stringify(bad[0])} in first path element`
+  if (!splitPathVersion(modulePath).ok) return 'invalid version'
+  return ''
+}
+
+/**
+ * Why `modulePath@version` cannot name a module version go would put on its command line from
+ * a go.sum line, or '': the path passes module.CheckPath and the version is canonical semver
+ * (module.CanonicalVersion(v) == v, as every go.sum line go writes has it).
+ */
+export function checkModuleVersion(modulePath: string, version: string): string {
+  const pathError = checkModulePath(modulePath)
+  if (pathError !== '') return `malformed module path ${JSON.stringify(modulePath)}: ${pathError}`
+  if (canonicalVersion(version) !== version) return `${JSON.stringify(version)} is not a canonical semantic version`
+  return ''
+}

@@ -9,7 +9,7 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type DownloadedModule, type GoCommand, GoCommandError, goErrorText, parseJSONStream } from './command.js'
-import { matchPrefixPatterns } from './module.js'
+import { checkModuleVersion, matchPrefixPatterns } from './module.js'
 
 export interface DatabaseAnswer {
   /** What the database vouches for, when it answered. */
@@ -19,6 +19,8 @@ export interface DatabaseAnswer {
   problem?: string
   /** The go command met content that disagrees with the database. */
   mismatch?: boolean
+  /** Not a module path@version go accepts: never put on go's command line, so never asked. */
+  malformed?: boolean
 }
 
 export interface DatabaseCheck {
@@ -39,7 +41,8 @@ async function ask(
   let result
   try {
     // No go.mod here: go has no go.sum to trust, so every hash comes from the database.
-    result = await go.run(['mod', 'download', '-json', ...moduleVersions], { cwd: dir })
+    // `--`: go parses flags with the flag package, which stops at it (cmd/go/main.go cmd.Flag.Parse).
+    result = await go.run(['mod', 'download', '-json', '--', ...moduleVersions], { cwd: dir })
   } catch (error) {
     if (!(error instanceof GoCommandError && error.timedOut)) throw error
     for (const mv of moduleVersions) answers.set(mv, { problem: error.message })
@@ -57,12 +60,25 @@ async function ask(
   return why
 }
 
-/** Asks the database about each `path@version` (deduplicated), in one go invocation where it can. */
-export async function checkWithDatabase(go: GoCommand, moduleVersions: string[]): Promise<DatabaseCheck> {
+/**
+ * Asks the database about each module version (deduplicated), in one go invocation where it can.
+ * Repository text reaches go's command line here, so each path and version is first checked with
+ * go's own rules (checkModuleVersion); one that fails is answered `malformed` and never asked.
+ */
+export async function checkWithDatabase(
+  go: GoCommand,
+  moduleVersions: { path: string; version: string }[]
+): Promise<DatabaseCheck> {
   const env = await go.env()
-  const unique = [...new Set(moduleVersions)].sort()
-  const exempt = new Set(unique.filter(mv => matchPrefixPatterns(env.GONOSUMDB, mv.slice(0, mv.lastIndexOf('@')))))
   const answers = new Map<string, DatabaseAnswer>()
+  const valid: string[] = []
+  for (const { path: modulePath, version } of moduleVersions) {
+    const why = checkModuleVersion(modulePath, version)
+    if (why === '') valid.push(`${modulePath}@${version}`)
+    else answers.set(`${modulePath}@${version}`, { problem: why, malformed: true })
+  }
+  const unique = [...new Set(valid)].sort()
+  const exempt = new Set(unique.filter(mv => matchPrefixPatterns(env.GONOSUMDB, mv.slice(0, mv.lastIndexOf('@')))))
   const asked = unique.filter(mv => !exempt.has(mv))
   if (env.GOSUMDB === 'off' || asked.length === 0) return { database: env.GOSUMDB, exempt, answers }
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { GoGuardVariables } from '../config.js'
 
 export interface DownloadLimits {
   timeoutMs: number
@@ -14,10 +15,9 @@ export interface DownloadLimits {
 
 export const DEFAULT_LIMITS: DownloadLimits = { timeoutMs: 120_000, retries: 3, backoffMs: 500, maxBytes: 512 << 20 }
 
-/** DEFAULT_LIMITS, with GO_GUARD_HTTP_TIMEOUT (seconds per request) where set. */
-export function limitsFrom(env: NodeJS.ProcessEnv): DownloadLimits {
-  const seconds = Number(env.GO_GUARD_HTTP_TIMEOUT)
-  return Number.isFinite(seconds) && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS
+/** DEFAULT_LIMITS, with GO_GUARD_HTTP_TIMEOUT (validated in config.ts) where set. */
+export function limitsFrom(variables: GoGuardVariables): DownloadLimits {
+  return { ...DEFAULT_LIMITS, timeoutMs: variables.httpTimeoutMs ?? DEFAULT_LIMITS.timeoutMs }
 }
 
 async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: Readable) => Promise<T>): Promise<T> {

@@ -3,11 +3,27 @@
  * Google rotates the signing subkeys yearly and lets them expire, so a signature is judged by
  * the subkey's validity when the signature was made, not today (golang/go#38910).
  */
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import * as openpgp from 'openpgp'
 
 export class KeyMismatchError extends Error {}
+
+/**
+ * The signature names a signing key the key at hand does not hold: nothing was checked, so
+ * this is not a bad signature (a stored copy of the key may predate a rotated-in subkey).
+ */
+export class UnknownSigningKeyError extends Error {
+  constructor(readonly keyIDs: string[]) {
+    super(`the signature was made by key ID ${keyIDs.join(', ')}, which the signing key does not hold`)
+  }
+}
+
+/** SHA-256 of the key's packets: what a proof trusted, beyond the primary fingerprint. */
+export function keyMaterialDigest(key: openpgp.PublicKey): string {
+  return createHash('sha256').update(key.write()).digest('hex')
+}
 
 export async function readPinnedKey(armored: string, fingerprint: string): Promise<openpgp.PublicKey> {
   const key = await openpgp.readKey({ armoredKey: armored })
@@ -25,6 +41,10 @@ export async function verifyDetached(
   key: openpgp.PublicKey
 ): Promise<{ created: Date; keyID: string }> {
   const signature = await openpgp.readSignature({ armoredSignature })
+  const issuers = signature.getSigningKeyIDs()
+  if (!issuers.some(id => key.getKeys(id).length > 0)) {
+    throw new UnknownSigningKeyError(issuers.map(id => id.toHex().toUpperCase()))
+  }
   const created = signature.packets[0]?.created ?? new Date()
   const message = await openpgp.createMessage({
     binary: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>
