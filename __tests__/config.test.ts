@@ -29,7 +29,16 @@ describe('parseConfig', () => {
     [{ 'toolchain-sha256': 'abc' }, 'toolchain-sha256', 'abc'],
     [{ 'gpg-key-fingerprint': '1234' }, 'gpg-key-fingerprint', '1234'],
     [{ 'toolchain-checksums-url': 'ftp://x' }, 'toolchain-checksums-url', 'ftp://x'],
-    [{ 'base-ref': '--upload-pack=touch /tmp/pwned' }, 'base-ref', '--upload-pack']
+    [{ 'base-ref': '--upload-pack=touch /tmp/pwned' }, 'base-ref', '--upload-pack'],
+    [{ 'base-ref': 'main:refs/heads/pwned' }, 'base-ref', 'main:refs/heads/pwned'],
+    [{ 'base-ref': '+main' }, 'base-ref', '+main'],
+    [{ 'base-ref': '^main' }, 'base-ref', '^main'],
+    [{ 'base-ref': 'main\u0007' }, 'base-ref', 'main'],
+    [{ 'base-ref': 'a..b' }, 'base-ref', 'a..b'],
+    [{ 'base-ref': 'main@{1}' }, 'base-ref', 'main@{1}'],
+    [{ 'base-ref': 'refs/heads/x.lock' }, 'base-ref', 'x.lock'],
+    [{ 'base-ref': 'feature/.hidden' }, 'base-ref', '.hidden'],
+    [{ 'base-ref': 'a*b' }, 'base-ref', 'a*b']
   ] as const)('rejects %o naming the input, the value and what is accepted', (raw, input, value) => {
     let error: unknown
     try {
@@ -41,6 +50,41 @@ describe('parseConfig', () => {
     expect((error as Error).message).toContain(`"${input}"`)
     expect((error as Error).message).toContain(value)
     expect((error as Error).message).toMatch(/Accepted: .+/)
+  })
+
+  it.each([
+    '0123456789abcdef0123456789abcdef01234567',
+    'main',
+    'origin/main',
+    'release-1.2',
+    'v1.2.3',
+    'HEAD~1',
+    'main^2',
+    '@'
+  ])('accepts the commit-ish %s as base-ref', ref => {
+    expect(parseConfig({ 'base-ref': ref }, '/repo').baseRef).toBe(ref)
+  })
+
+  it.each([
+    ['GO_GUARD_GO_TIMEOUT', '10m'],
+    ['GO_GUARD_GO_TIMEOUT', '0'],
+    ['GO_GUARD_GO_TIMEOUT', '1e3'],
+    ['GO_GUARD_HTTP_TIMEOUT', '-5'],
+    ['GO_GUARD_HTTP_TIMEOUT', 'soon'],
+    ['GO_GUARD_CACHE_DIR', 'relative/cache']
+  ])('rejects %s=%s naming the variable, the value and what is accepted', (name, value) => {
+    expect(() => parseConfig({}, '/repo', { [name]: value })).toThrow(
+      new RegExp(`^Invalid environment variable "${name}": "${value.replace('.', '\\.')}"\\. Accepted: .+`)
+    )
+  })
+
+  it('parses the GO_GUARD_* variables with the inputs; unset or empty means the default', () => {
+    expect(parseConfig({}, '/repo', {}).variables).toEqual({ goTimeoutMs: 600_000 })
+    expect(
+      parseConfig({}, '/repo', { GO_GUARD_GO_TIMEOUT: '90', GO_GUARD_HTTP_TIMEOUT: '0.5', GO_GUARD_CACHE_DIR: '/c' })
+        .variables
+    ).toEqual({ goTimeoutMs: 90_000, httpTimeoutMs: 500, cacheDir: '/c' })
+    expect(parseConfig({}, '/repo', { GO_GUARD_GO_TIMEOUT: '' }).variables.goTimeoutMs).toBe(600_000)
   })
 
   it('parses rule overrides, thresholds and lists', () => {

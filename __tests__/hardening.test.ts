@@ -42,7 +42,10 @@ describe('the Action, attacked', () => {
   /** A module requiring example.com/a at `version`, tidied. */
   function writeModule(dir: string, version: string): void {
     fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(path.join(dir, 'go.mod'), `module example.com/app\n\ngo 1.21\n\nrequire example.com/a ${version}\n`)
+    fs.writeFileSync(
+      path.join(dir, 'go.mod'),
+      `module example.com/app\n\ngo 1.21\n\nrequire example.com/a ${version}\n`
+    )
     fs.writeFileSync(path.join(dir, 'main.go'), 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n')
     fs.rmSync(path.join(dir, 'go.sum'), { force: true })
     world.go(dir, 'mod', 'tidy')
@@ -81,6 +84,19 @@ describe('the Action, attacked', () => {
       .map(l => l.split('=')[0])
     expect(names).toContain('GOPROXY')
     expect(names.filter(name => name in CREDENTIALS || name.startsWith('INPUT_'))).toEqual([])
+  })
+
+  it('a GO_GUARD_* variable with a bad value fails the run at once, naming it, not a silent default', () => {
+    const { dir } = origin()
+    const run = runAction({
+      repo: dir,
+      env: { ...world.env, GO_GUARD_GO_TIMEOUT: '10m' },
+      inputs: { checks: 'verify', cache: 'false' }
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::Invalid environment variable "GO_GUARD_GO_TIMEOUT": "10m". Accepted: a number of seconds greater than 0'
+    )
   })
 
   it('hostile module directory names never form a workflow command in the log', () => {

@@ -71,20 +71,34 @@ describe('verify with a module proxy that misbehaves', () => {
     expect(located(result)).toEqual(['mod-download-failed go.mod:5'])
   })
 
-  it('no credential reaches the log, the annotations, the summary or the report', () => {
-    proxy.behaviour = 'error-500'
-    const report = path.join(world.root, 'report.json')
-    // A credential in GOPROXY, as private proxies use.
-    const withCredential = { ...env, GOPROXY: env.GOPROXY.replace('http://', 'http://gouser:s3cr3t-proxy-pass@') }
-    const run = runAction({
-      repo: app,
-      env: { ...world.env, ...withCredential },
-      inputs: { checks: 'verify', 'report-file': report }
-    })
-    expect(run.status).toBe(1)
-    const everything = [run.stdout, run.stderr, run.summary, fs.readFileSync(report, 'utf8')].join('\n')
-    expect(everything).toContain('mod-download-failed')
-    expect(everything).not.toContain('s3cr3t-proxy-pass')
-    expect(everything).not.toContain(env.GITHUB_TOKEN)
-  })
+  it.each([
+    ['a user name and password', 'http://gouser:s3cr3t-proxy-pass@', ['gouser', 's3cr3t-proxy-pass']],
+    ['a token as the user name', 'http://t0ken-as-user-name@', ['t0ken-as-user-name']]
+  ])(
+    'no credential (%s in GOPROXY) reaches the log, the annotations, the summary, the report or the SARIF',
+    (_what, userinfo, secrets) => {
+      proxy.behaviour = 'error-500'
+      const report = path.join(world.root, 'report.json')
+      const sarif = path.join(world.root, 'report.sarif')
+      // A credential in GOPROXY, as private proxies use.
+      const withCredential = { ...env, GOPROXY: env.GOPROXY.replace('http://', userinfo) }
+      const run = runAction({
+        repo: app,
+        env: { ...world.env, ...withCredential },
+        inputs: { checks: 'verify', 'report-file': report, 'sarif-file': sarif }
+      })
+      expect(run.status).toBe(1)
+      const everything = [
+        run.stdout,
+        run.stderr,
+        run.summary,
+        fs.readFileSync(report, 'utf8'),
+        fs.readFileSync(sarif, 'utf8')
+      ].join('\n')
+      expect(everything).toContain('mod-download-failed')
+      expect(everything).toContain('http://***@127.0.0.1')
+      for (const secret of secrets) expect(everything).not.toContain(secret)
+      expect(everything).not.toContain(env.GITHUB_TOKEN)
+    }
+  )
 })

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { GateResult } from '../src/engine.js'
 import { SumDB } from './fixtures/sumdb.js'
 import { GoWorld } from './fixtures/workspace.js'
+import { GO_BIN } from './helpers/go.js'
 import { gate, located } from './helpers/gate.js'
 
 const PSEUDO = 'v0.0.0-20240101000000-abcdefabcdef'
@@ -333,6 +334,21 @@ describe('sum-drift', () => {
       { 'max-new-modules': '1' }
     )
     expect(within.result.findings.filter(f => f.rule.endsWith('-limit'))).toEqual([])
+  })
+
+  it('a go.sum line whose module path is an option is sum-unverified-hash, and never reaches go', async () => {
+    const args = path.join(world.root, 'go-args.txt')
+    const goBinary = path.join(world.root, 'go-logging-args')
+    fs.writeFileSync(goBinary, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${args}'\nexec '${GO_BIN}' "$@"\n`, { mode: 0o755 })
+    const hostile = '-modfile=/tmp/pwned/go.mod v1.0.0 h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='
+    const { result, sum } = await drift(A, { ...A, editSum: s => `${s}${hostile}\n` }, { 'go-binary': goBinary })
+    const line = lineOf(sum, '-modfile=')
+    expect(located(result)).toContain(`sum-unverified-hash go.sum:${line}`)
+    expect(result.findings.find(f => f.rule === 'sum-unverified-hash')!.message).toMatch(
+      /malformed module path "-modfile=\/tmp\/pwned\/go.mod": leading dash\), so it was not checked/
+    )
+    expect(fs.readFileSync(args, 'utf8')).toMatch(/^mod$/m)
+    expect(fs.readFileSync(args, 'utf8')).not.toContain('pwned')
   })
 
   it('a brand-new module with a tampered hash is caught by the database', async () => {

@@ -7,6 +7,10 @@ import * as path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { expectEqualIn } from './helpers/expect.js'
 import type { GateResult } from '../src/engine.js'
+import * as openpgp from 'openpgp'
+import { INPUT_DEFAULTS } from '../src/config.js'
+import { EMBEDDED_RELEASE_KEY_DATE } from '../src/toolchain/release-key.js'
+import { type TrustInputs, loadManifest, saveManifest } from '../src/toolchain/store.js'
 import { ARCHIVE, FakeRelease, type SigningKey, generateKey, sign } from './fixtures/release.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate } from './helpers/gate.js'
@@ -59,10 +63,10 @@ describe('toolchain step', () => {
     expect(result.steps[0].status).toBe('passed')
   })
 
-  it('a warm run verifies GOROOT without downloading', async () => {
+  it('a warm run verifies GOROOT without downloading the archive, its signature or the list', async () => {
     expect(rules(await judge())).toEqual([])
-    release.misbehaviour = 'down'
-    release.served.clear()
+    // The key is read again: the proof holds only for the key it was made with.
+    for (const file of [`/dl/${ARCHIVE}`, `/dl/${ARCHIVE}.asc`, '/list.json']) release.served.delete(file)
     expect(rules(await judge())).toEqual([])
     // and still notices a modified file
     const file = path.join(release.goroot, 'src/fmt/print.go')
@@ -149,8 +153,84 @@ describe('toolchain step', () => {
     const result = await judge()
     expect(performance.now() - started).toBeLessThan(30_000)
     expect(rules(result)).toEqual(['toolchain-unverifiable'])
-    expect(result.findings[0].message).toMatch(/toolchain-sha256|toolchain-archive/)
+    expect(result.findings[0].message).toMatch(/toolchain-sha256|toolchain-archive|gpg-public-key/)
     expect(result.findings[0].message).toContain('set `toolchain-trust: module`')
+  })
+
+  it('a signing key that cannot be fetched is toolchain-unverifiable, not a bad signature', async () => {
+    release.served.delete('/key.asc')
+    const result = await judge()
+    expect(rules(result)).toEqual(['toolchain-unverifiable'])
+    expect(result.findings[0].message).toMatch(/the signing key could not be fetched \(.*404.*gpg-public-key/)
+  })
+
+  it('a signature by a subkey the embedded key copy lacks is toolchain-unverifiable, naming the key ID and the copy', async () => {
+    // Google's key pinned, its URL unreachable: the embedded copy stands in, and knows no newer subkey.
+    release.served.delete('/key.asc')
+    const signature = await openpgp.readSignature({ armoredSignature: await sign(release.archive, key) })
+    const keyID = signature.getSigningKeyIDs()[0].toHex().toUpperCase()
+    const result = await judge({ 'gpg-key-fingerprint': INPUT_DEFAULTS['gpg-key-fingerprint'] })
+    expect(rules(result)).toEqual(['toolchain-unverifiable'])
+    expect(result.findings[0].message).toContain(
+      `was made by key ID ${keyID}, a subkey that the embedded copy of ${EMBEDDED_RELEASE_KEY_DATE} does not hold`
+    )
+  })
+
+  describe('a cached proof holds only for what it proved', () => {
+    // Each case: a proof made with the default inputs, then the archive gone from the server, so
+    // a run that reuses the proof passes and a run that proves again cannot.
+    const cases: [string, () => Promise<Record<string, string>>][] = [
+      ['the pinned SHA-256', async () => ({ 'toolchain-sha256': release.sha256() })],
+      ['the checksum list', async () => ({ 'toolchain-checksums-url': `${release.url}/list.json?elsewhere` })],
+      ['the trust mode', async () => ({ 'toolchain-trust': 'both' })],
+      [
+        'the signing key (another fingerprint)',
+        async () => {
+          const other = await generateKey()
+          return { 'gpg-key-fingerprint': other.fingerprint, 'gpg-public-key': other.publicArmored }
+        }
+      ],
+      [
+        'the signing key material (same fingerprint, another subkey)',
+        async () => {
+          const extended = await key.privateKey.addSubkey({ sign: true })
+          return { 'gpg-public-key': extended.toPublic().armor() }
+        }
+      ]
+    ]
+    it.each(cases)('changing %s proves again', async (_what, change) => {
+      expect(rules(await judge())).toEqual([])
+      release.served.delete(`/dl/${ARCHIVE}`)
+      expect(rules(await judge())).toEqual([])
+      // GOPROXY=off: with toolchain-trust both, the module proof fails at once too.
+      const result = await judge(await change(), { GOPROXY: 'off' })
+      expect(rules(result).filter(r => r.startsWith('toolchain-'))).toEqual(['toolchain-unverifiable'])
+      expect(result.findings[0].message).toMatch(/could not be (obtained|read)/)
+    })
+
+    it('the store answers only for the same release and every same trust input', async () => {
+      const trust: TrustInputs = {
+        release: ARCHIVE,
+        mode: 'archive',
+        pinnedSha256: '',
+        keyFingerprint: key.fingerprint,
+        keyMaterial: 'a'.repeat(64),
+        checksumSource: 'https://list.invalid/'
+      }
+      await saveManifest(cacheDir, { trust, sha256: 'b'.repeat(64), proof: 'test', files: {} })
+      expect((await loadManifest(cacheDir, { ...trust }))?.sha256).toBe('b'.repeat(64))
+      for (const changed of [
+        { release: 'go1.99.0.linux-amd64.tar.gz' },
+        { mode: 'both' },
+        { pinnedSha256: 'c'.repeat(64) },
+        { keyFingerprint: 'D'.repeat(40) },
+        { keyMaterial: 'e'.repeat(64) },
+        { checksumSource: 'toolchain-sha256' },
+        { checksumDatabase: 'sum.example' }
+      ]) {
+        expect(await loadManifest(cacheDir, { ...trust, ...changed })).toBeUndefined()
+      }
+    })
   })
 
   it('a go earlier in PATH than the judged one is path-shadowed-go; relative and empty entries are unsafe', async () => {

@@ -120,6 +120,9 @@ const BAD_WINDOWS_NAMES = new Set([
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap(n => [`COM${n}`, `LPT${n}`])
 ])
 
+/** A character as Go's %q prints a rune: 'x', '\n'. */
+const quoteRune = (c: string): string => `'${JSON.stringify(c).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`
+
 /** module.checkElem for a module path element: the reason it is refused, or ''. */
 function checkModulePathElement(elem: string): string {
   if (elem === '') return 'empty path element'
@@ -128,7 +131,7 @@ function checkModulePathElement(elem: string): string {
   if (elem.endsWith('.')) return 'trailing dot in path element'
   // modPathOK: ASCII letters, digits and - . _ ~ only.
   const bad = /[^-._~0-9A-Za-z]/u.exec(elem)
-  if (bad !== null) return `invalid char ${JSON.stringify(bad[0])}`
+  if (bad !== null) return `invalid char ${quoteRune(bad[0])}`
   const short = elem.split('.')[0]
   if (BAD_WINDOWS_NAMES.has(short.toUpperCase())) return `"${short}" disallowed as path element component on Windows`
   if (/~[0-9]+$/.test(short)) return 'trailing tilde and digits in path element'
@@ -152,7 +155,7 @@ export function checkModulePath(modulePath: string): string {
   const first = modulePath.split('/')[0]
   if (!first.includes('.')) return 'missing dot in first path element'
   const bad = /[^-.0-9a-z]/.exec(first)
-  if (bad !== null) return `invalid char ${JSON.stringify(bad[0])} in first path element`
+  if (bad !== null) return `invalid char ${quoteRune(bad[0])} in first path element`
   if (!splitPathVersion(modulePath).ok) return 'invalid version'
   return ''
 }
