@@ -36,6 +36,9 @@ type At = { file: string; line: number }
 /** A failure to obtain a proof: reported as toolchain-unverifiable, failing closed. */
 class Unverifiable extends Error {}
 
+/** A key whose primary fingerprint is not the pinned one: reported as toolchain-signature-invalid. */
+class KeyRefused extends Error {}
+
 /** The judged go: go-binary resolved on PATH, links resolved. */
 async function resolveBinary(binary: string, pathVar: string): Promise<string> {
   const candidates = binary.includes('/')
@@ -149,9 +152,6 @@ async function releaseKey(ctx: CheckContext): Promise<ReleaseKey> {
     )
   }
 }
-
-/** A key whose primary fingerprint is not the pinned one: reported as toolchain-signature-invalid. */
-class KeyRefused extends Error {}
 
 /** The archive proof: returns the verified manifest, or findings saying why there is none. */
 async function proveArchive(
