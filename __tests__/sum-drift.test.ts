@@ -494,7 +494,11 @@ describe('sum-drift', () => {
     const clone = path.join(world.root, 'shallow')
     world.git(world.root, 'clone', '-q', '--depth=1', `file://${origin}`, clone)
     expect(() => world.git(clone, 'cat-file', '-e', `${base}^{commit}`)).toThrow()
+    const refs = world.git(clone, 'for-each-ref')
     const result = await gate(world, clone, { checks: 'sum-drift', 'base-ref': base })
+    // The base is fetched into FETCH_HEAD only, deepening only what was shallow.
+    expect(world.git(clone, 'for-each-ref')).toBe(refs)
+    expect(world.git(clone, 'rev-parse', '--is-shallow-repository').trim()).toBe('true')
     expect(located(result).filter(l => l.startsWith('sum-module'))).toEqual([
       `sum-module-upgraded go.sum:${lineOf(fs.readFileSync(path.join(clone, 'go.sum'), 'utf8'), 'example.com/a v1.1.0 h1:')}`
     ])

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfig } from './config.js'
 import { runGate } from './engine.js'
+import { redactSecrets } from './findings.js'
 import { emitAnnotations } from './github.js'
 import { GoCommand } from './go/command.js'
 import { stderrLogger } from './logger.js'
@@ -115,7 +116,8 @@ async function main(): Promise<number> {
     if (broken.length > 0) return 2
     return result.blocking > 0 ? 1 : 0
   } catch (error) {
-    process.stderr.write(`go-guard: ${error instanceof Error ? error.message : String(error)}\n`)
+    // An input's value (a URL with a token in it) can be in the message.
+    process.stderr.write(`go-guard: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`)
     return 2
   }
 }
