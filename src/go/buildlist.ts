@@ -79,3 +79,30 @@ export function requiredThrough(edges: string[][], main: string, target: string)
   }
   return undefined
 }
+
+/**
+ * The modules (path@version) providing the packages `go list -deps [-test] <patterns>` loads:
+ * what a build of those patterns, or of them and their tests, compiles.
+ */
+export async function listPackageModules(
+  go: GoCommand,
+  module: GoModule,
+  patterns: string[],
+  test: boolean
+): Promise<Set<string>> {
+  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+  try {
+    const result = await scratch.run(
+      go,
+      ['list', '-mod=mod', '-e', '-deps', ...(test ? ['-test'] : []), '-json=Module', '--', ...patterns],
+      module.dir,
+      module.goModFile
+    )
+    const used = new Set<string>()
+    for (const p of parseJSONStream<{ Module?: ListedModule }>(result.stdout))
+      if (p.Module?.Version) used.add(`${p.Module.Path}@${p.Module.Version}`)
+    return used
+  } finally {
+    await scratch.dispose()
+  }
+}
