@@ -129,6 +129,18 @@ describe('go mod tidy -diff parsing', () => {
     ''
   ].join('\n')
 
+  it('takes a line that differs only in its CRLF ending as unchanged, a duplicate as removed', () => {
+    const crlf = [
+      'diff current/go.sum tidy/go.sum',
+      '@@ -1,2 +1,1 @@',
+      '-a v1 h1:x\r',
+      '-a v1 h1:x\r',
+      '+a v1 h1:x',
+      ''
+    ].join('\n')
+    expect(parseTidyDiff(crlf)).toEqual([{ file: 'go.sum', action: 'remove', line: 2, before: 'a v1 h1:x\r' }])
+  })
+
   it('locates removed, changed and moved lines in the current file, added ones at the next line', () => {
     expect(parseTidyDiff(diff).map(c => `${c.file}:${c.line} ${c.action}`)).toEqual([
       'go.mod:6 move',

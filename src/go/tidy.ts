@@ -79,6 +79,8 @@ export function parseTidyDiff(diff: string): TidyChange[] {
       continue
     }
     paired.add(a)
+    // Line endings are the checkout's (core.autocrlf): go reads "x\r\n" as it reads "x\n".
+    if (r.text.endsWith('\r') && a.text === r.text.slice(0, -1)) continue
     changes.push(
       a.text === r.text
         ? { file: r.file, action: 'move', line: r.line, before: r.text }
