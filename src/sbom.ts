@@ -6,6 +6,7 @@
  * version selection, its code is never compiled).
  */
 import type { Audit } from './audit.js'
+import { mapLimit } from './concurrency.js'
 import { listPackageModules } from './go/buildlist.js'
 import type { GoCommand } from './go/command.js'
 import type { GoModule, Scope } from './modules.js'
@@ -50,12 +51,10 @@ export async function collectSbom(
   repository: string,
   trust: string
 ): Promise<SbomInput> {
-  const modules = await Promise.all(
-    scope.modules.map(async module => ({
-      module,
-      audit: audit.modules.find(a => a.dir === module.relDir)!,
-      use: await moduleUse(go, module)
-    }))
-  )
+  const modules = await mapLimit(scope.modules, 2, async module => ({
+    module,
+    audit: audit.modules.find(a => a.dir === module.relDir)!,
+    use: await moduleUse(go, module)
+  }))
   return { repository, toolchain: { ...audit.toolchain, trust }, modules }
 }

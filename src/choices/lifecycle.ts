@@ -5,6 +5,7 @@
  * `step-skipped` names what was not checked.
  */
 import type { CheckContext } from '../checks/check.js'
+import { mapLimit } from '../concurrency.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { GoCommandError } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
@@ -94,5 +95,6 @@ export async function lifecycleFindings(
   hasBase: boolean
 ): Promise<Finding[]> {
   if (RULE_IDS.every(id => ctx.config.ruleSeverity.get(id) === 'off')) return []
-  return (await Promise.all(modules.map(m => moduleFindings(ctx, m, hasBase)))).flat()
+  // Two modules at a time, as the verify step: each go list fans out over the proxy.
+  return (await mapLimit(modules, 2, m => moduleFindings(ctx, m, hasBase))).flat()
 }
