@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ConfigError, parseConfig } from '../src/config.js'
 import { findDenyingRule, parseDenyModules } from '../src/deny-modules.js'
 import { parseTidyDiff } from '../src/go/tidy.js'
+import { MisbehavingProxy } from './fixtures/misbehaving-server.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
 
@@ -363,6 +364,24 @@ describe('policy on the real go command', () => {
       world.commitAll(dir, 'head')
       const result = await gate(world, dir, { checks: 'sum-drift', 'base-ref': base })
       expect(lifecycle(result)).toEqual([`sum-retracted-version go.mod:${lineOf(mod, 'example.com/retracted')}`])
+    })
+
+    it('report step-skipped when the proxy hangs past the go timeout', async () => {
+      const { dir } = app(['example.com/retracted'])
+      await gate(world, dir, { checks: 'verify' })
+      const proxy = new MisbehavingProxy(world.proxyDir)
+      proxy.behaviour = 'hang'
+      try {
+        const hanging = { env: { ...world.env, GOPROXY: await proxy.start(), GO_GUARD_GO_TIMEOUT: '2' } }
+        const result = await gate(hanging, dir, { checks: 'sum-drift' })
+        expect(lifecycle(result)).toEqual(['step-skipped go.mod:1', 'step-skipped go.sum:1'])
+        expect(result.findings.find(f => f.file === 'go.mod')!.message).toMatch(
+          /example\.com\/retracted@v1\.0\.0 were not checked: .*timed out after 2 s/
+        )
+        expect(result.steps[0].error).toBeUndefined()
+      } finally {
+        await proxy.stop()
+      }
     })
 
     it.each([
