@@ -10,7 +10,7 @@ import { parseConfig } from '../src/config.js'
 import { runGate } from '../src/engine.js'
 import { GoCommand } from '../src/go/command.js'
 import { silentLogger } from '../src/logger.js'
-import { writeReports } from '../src/outputs.js'
+import { reportPlace, writeReports } from '../src/outputs.js'
 import { goPurl } from '../src/report/sbom.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { GO_BIN } from './helpers/go.js'
@@ -94,7 +94,7 @@ describe('sbom-file', () => {
     const config = parseConfig({ 'working-directory': dir, checks: 'verify', 'sbom-file': 'out/sbom.json' })
     const go = new GoCommand(GO_BIN, { ...world.env })
     const result = await runGate(config, go, silentLogger)
-    const written = await writeReports(config, result, go, world.root)
+    const written = await writeReports(config, result, go, reportPlace(config, { GITHUB_WORKSPACE: world.root }))
     expect(written.sbomFile).toBe(path.join(world.root, 'out/sbom.json'))
     raw = fs.readFileSync(written.sbomFile!, 'utf8')
     bom = JSON.parse(raw)
