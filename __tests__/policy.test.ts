@@ -13,6 +13,7 @@ import { parseTidyDiff } from '../src/go/tidy.js'
 import { MisbehavingProxy } from './fixtures/misbehaving-server.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
+import { runAction } from './helpers/runner.js'
 
 describe('deny-modules patterns', () => {
   const rules = parseDenyModules(
@@ -184,6 +185,12 @@ const PROXY = [
     goMod: 'module example.com/old\n\ngo 1.21\n',
     files: { 'old.go': 'package old\n' }
   },
+  // Another module's text reaches the findings: it must not turn into a workflow command.
+  {
+    path: 'example.com/loud',
+    version: 'v1.0.0',
+    goMod: '// Deprecated: moved%0A::error::pwned\nmodule example.com/loud\n\ngo 1.21\n'
+  },
   {
     path: 'example.com/deprecated',
     version: 'v1.0.0',
@@ -348,6 +355,14 @@ describe('policy on the real go command', () => {
         'deprecated by its author: use example.com/fresh instead.'
       )
       expect(world.git(dir, 'status', '--porcelain')).toBe('')
+    })
+
+    it('carry the author’s text escaped through the bundled action', () => {
+      const { dir } = app(['example.com/loud'])
+      const r = runAction({ repo: dir, env: world.env, inputs: { checks: 'sum-drift' } })
+      expect(r.annotations).toContain('sum-deprecated-module go.mod:5')
+      expect(r.stdout).not.toMatch(/^::error::pwned/m)
+      expect(r.stdout).toContain('moved%250A::error::pwned')
     })
 
     it('judge only requirements new or changed against the base', async () => {
