@@ -282,6 +282,18 @@ describe('policy on the real go command', () => {
       expect(located(result)).toEqual([`mod-denied go.mod:${lineOf(mod, 'example.com/old v')}`])
       expect(result.findings[0].message).toMatch(/example\.com\/fork@v1\.0\.0, which replaces example\.com\/old,/)
     })
+
+    it('judges go.mod’s requirements when go cannot list the build list, and says so', async () => {
+      const { dir, goMod: mod } = app(['example.com/old'], ({ goMod: m }) => ({
+        goMod: m.replace('go 1.21', 'go 1.999')
+      }))
+      const result = await gate(world, dir, { checks: 'verify', 'deny-modules': 'example.com/old' })
+      expect(located(result).filter(l => /mod-denied|step-skipped/.test(l))).toEqual([
+        `mod-denied go.mod:${lineOf(mod, 'example.com/old v')}`,
+        'step-skipped go.mod:1'
+      ])
+      expect(result.findings.find(f => f.rule === 'step-skipped')!.message).toMatch(/may have missed .*1\.999/)
+    })
   })
 
   describe('mod-not-tidy', () => {

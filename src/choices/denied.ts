@@ -72,7 +72,7 @@ export async function deniedModuleFindings(ctx: CheckContext, module: GoModule):
       skipped(
         'verify',
         module.goModFile,
-        `deny-modules judged only the requirements of ${module.goModFile}: go could not list the build list (${list.error}).`
+        `deny-modules may have missed modules of the build list, which go could not list (${list.error}); the requirements of ${module.goModFile} were judged.`
       )
     )
   return findings
