@@ -13,6 +13,7 @@ import { parseTidyDiff } from '../src/go/tidy.js'
 import { MisbehavingProxy } from './fixtures/misbehaving-server.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
+import { GO_BIN } from './helpers/go.js'
 import { runAction } from './helpers/runner.js'
 
 describe('deny-modules patterns', () => {
@@ -334,6 +335,20 @@ describe('policy on the real go command', () => {
       expect(fs.readFileSync(path.join(dir, 'go.mod'))).toEqual(before.mod)
       expect(fs.readFileSync(path.join(dir, 'go.sum'))).toEqual(before.sum)
       expect(world.git(dir, 'status', '--porcelain')).toBe('')
+    })
+
+    it('is step-skipped on a go older than 1.23, which has no tidy -diff', async () => {
+      const { dir } = app(['example.com/lib'])
+      // A go that says it is go1.22.0 and otherwise is the real one.
+      const old = path.join(world.dir(`old-go-${cases}`), 'go')
+      fs.writeFileSync(
+        old,
+        `#!/bin/sh\nif [ "$1" = env ]; then "${GO_BIN}" "$@" | sed 's/"GOVERSION": "go[^"]*"/"GOVERSION": "go1.22.0"/'; else exec "${GO_BIN}" "$@"; fi\n`,
+        { mode: 0o755 }
+      )
+      const result = await gate(world, dir, { checks: 'verify', 'go-binary': old })
+      expect(located(result)).toEqual(['step-skipped go.mod:1'])
+      expect(result.findings[0].message).toMatch(/needs go 1\.23 or later; this is go1\.22\.0/)
     })
 
     it('does not run tidy when the rule is off', async () => {
