@@ -147,11 +147,11 @@ const CASES: Case[] = [
     outcome: 'failure'
   },
   {
-    name: 'a go.sum with CRLF endings and duplicate identical lines is not a finding',
+    name: 'a go.sum with CRLF endings and duplicate identical lines is no integrity finding (tidy drops the duplicate)',
     base: APP,
     head: { 'go.sum': t => (t + t.split('\n')[0] + '\n').replace(/\n/g, '\r\n') },
     inputs: { checks: 'verify,replace' },
-    expect: [],
+    expect: ['mod-not-tidy go.sum:5'],
     outcome: 'success'
   },
   {

@@ -111,7 +111,7 @@ describe('parseConfig', () => {
     }
     const declared = [...inputs.matchAll(/\n {2}([a-z0-9-]+):/g)].map(m => m[1])
     expect(declared.sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
-    for (const output of ['findings', 'blocking', 'report-file', 'sarif-file', 'modules'])
+    for (const output of ['findings', 'blocking', 'report-file', 'sarif-file', 'sbom-file', 'modules'])
       expect(yml).toContain(`\n  ${output}:\n`)
     expect(yml).toMatch(/using: node20\n\s+main: dist\/index\.js/)
   })

@@ -67,13 +67,14 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     }
   })
 
-  it('passes when policy allows everything, and writes JSON and SARIF reports', () => {
+  it('passes when policy allows everything, and writes JSON, SARIF and SBOM reports', () => {
     const r = run({
       checks: 'verify,replace',
       'allow-replace': 'example.com/a => example.com/a',
       'allow-local-replace': 'true',
       'report-file': path.join(world.root, 'reports/report.json'),
-      'sarif-file': path.join(world.root, 'reports/go-guard.sarif')
+      'sarif-file': path.join(world.root, 'reports/go-guard.sarif'),
+      'sbom-file': path.join(world.root, 'reports/sbom.cdx.json')
     })
     expect(r.stdout).not.toMatch(/^::error/m)
     expect(r.status).toBe(0)
@@ -86,6 +87,10 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     expect(report.audit.modules[0].graph).toContain('example.com/app example.com/a@v1.0.0')
     expect(report.audit.base).toBe('HEAD')
     expect(JSON.parse(fs.readFileSync(r.outputs['sarif-file'], 'utf8')).version).toBe('2.1.0')
+    // The bundled CycloneDX library runs without its optional plug-ins.
+    const sbom = JSON.parse(fs.readFileSync(r.outputs['sbom-file'], 'utf8'))
+    expect(sbom.specVersion).toBe('1.6')
+    expect(sbom.components.map((c: { purl: string }) => c.purl)).toContain('pkg:golang/example.com/a@v1.0.0')
     expect(world.git(repo, 'status', '--porcelain')).toBe('')
   })
 

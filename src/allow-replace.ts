@@ -29,9 +29,17 @@ function compileSide(text: string, line: string): SidePattern {
   }
   const [path, version] = fields
   return {
-    path: compile(path, line, glob => picomatch.makeRe(glob, { ...GLOB_OPTIONS, capture: true })),
+    path: compile(path, line, compileModulePathGlob),
     version: version === undefined ? undefined : compile(version, line, glob => picomatch(glob, GLOB_OPTIONS))
   }
+}
+
+/**
+ * A module path glob as `allow-replace` and `deny-modules` read it: `*` within a path element,
+ * `**` across; each wildcard is a capture group. Throws on a malformed glob.
+ */
+export function compileModulePathGlob(glob: string): RegExp {
+  return picomatch.makeRe(glob, { ...GLOB_OPTIONS, capture: true })
 }
 
 function compile<T>(glob: string, line: string, make: (glob: string) => T): T {

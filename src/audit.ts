@@ -2,7 +2,8 @@
  * The audit snapshot of the JSON report: what was judged, so two reports can be compared after
  * an incident. Runs only when a report file is asked for.
  */
-import { type GoCommand, type GoEnv, ScratchModFile, goErrorText, parseJSONStream } from './go/command.js'
+import { type ListedModule, listBuildList, listModGraph } from './go/buildlist.js'
+import type { GoCommand, GoEnv } from './go/command.js'
 import type { Scope } from './modules.js'
 
 export interface Audit {
@@ -11,7 +12,7 @@ export interface Audit {
   modules: {
     dir: string
     /** `go list -m -json all`: path, version, replacement and go.sum hash of every module. */
-    buildList: unknown[]
+    buildList: ListedModule[]
     /** `go mod graph`: "from to" requirement edges. */
     graph: string[]
     error?: string
@@ -22,24 +23,14 @@ export async function collectAudit(go: GoCommand, scope: Scope, proof: string, b
   const env: GoEnv = await go.env()
   const modules = []
   for (const m of scope.modules) {
-    const scratch = await ScratchModFile.create(m.goModText, m.goSumText)
-    try {
-      // -mod=mod lets go fill the scratch go.sum where entries are missing; the work tree is untouched.
-      const list = await scratch.run(go, ['list', '-m', '-mod=mod', '-json', 'all'], m.dir, m.goModFile)
-      const graph = await scratch.run(go, ['mod', 'graph'], m.dir, m.goModFile)
-      const error = [list, graph]
-        .filter(r => r.code !== 0)
-        .map(r => goErrorText(r.stderr))
-        .join('\n')
-      modules.push({
-        dir: m.relDir,
-        buildList: parseJSONStream<unknown>(list.stdout),
-        graph: graph.stdout.split('\n').filter(Boolean),
-        ...(error ? { error } : {})
-      })
-    } finally {
-      await scratch.dispose()
-    }
+    const [list, graph] = await Promise.all([listBuildList(go, m), listModGraph(go, m)])
+    const error = [list.error, graph.error].filter(Boolean).join('\n')
+    modules.push({
+      dir: m.relDir,
+      buildList: list.modules,
+      graph: graph.edges.map(e => e.join(' ')),
+      ...(error ? { error } : {})
+    })
   }
   return {
     toolchain: { version: env.GOVERSION, goroot: env.GOROOT, goos: env.GOOS, goarch: env.GOARCH, proof },

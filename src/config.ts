@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import { type AllowReplaceRule, parseAllowReplace } from './allow-replace.js'
 import { isCommitish } from './git.js'
+import { DENY_SYNTAX, DenyPatternError, type DenyRule, parseDenyModules } from './deny-modules.js'
 import { SEVERITIES, STEP_IDS, type Severity, type StepId } from './findings.js'
 import { RULES } from './rules.js'
 
@@ -87,6 +88,7 @@ export interface Config {
   maxMajorUpgrades: number
   allowReplace: AllowReplaceRule[]
   allowLocalReplace: boolean
+  denyModules: DenyRule[]
   onlyNew: boolean
   goBinary: string
   toolchain: ToolchainConfig
@@ -97,6 +99,7 @@ export interface Config {
   reportFile?: string
   /** The GO_GUARD_* environment variables, validated with the inputs. */
   variables: GoGuardVariables
+  sbomFile?: string
 }
 
 /** Every input of action.yml with its default; the CLI uses the same names and defaults. */
@@ -113,6 +116,7 @@ export const INPUT_DEFAULTS = {
   'allow-replace': '',
   'allow-local-replace': 'false',
   'only-new': 'false',
+  'deny-modules': '',
   'go-binary': 'go',
   'toolchain-trust': 'archive',
   'toolchain-sha256': '',
@@ -126,7 +130,8 @@ export const INPUT_DEFAULTS = {
   annotations: 'true',
   summary: 'true',
   'sarif-file': '',
-  'report-file': ''
+  'report-file': '',
+  'sbom-file': ''
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -220,6 +225,14 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd(), env: No
     )
   }
 
+  let denyModules: DenyRule[]
+  try {
+    denyModules = parseDenyModules(get('deny-modules'))
+  } catch (error) {
+    if (!(error instanceof DenyPatternError)) throw error
+    throw new ConfigError('deny-modules', error.message, DENY_SYNTAX)
+  }
+
   const sha256 = optional(get('toolchain-sha256'))
   if (sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(sha256)) {
     throw new ConfigError('toolchain-sha256', sha256, '64 hexadecimal digits')
@@ -252,6 +265,7 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd(), env: No
     allowReplace,
     allowLocalReplace: parseBoolean('allow-local-replace', get('allow-local-replace')),
     onlyNew: parseBoolean('only-new', get('only-new')),
+    denyModules,
     goBinary: get('go-binary'),
     toolchain: {
       trust: parseEnum('toolchain-trust', get('toolchain-trust'), ['archive', 'module', 'both'] as const),
@@ -268,6 +282,7 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd(), env: No
     summary: parseBoolean('summary', get('summary')),
     sarifFile: optional(get('sarif-file')),
     reportFile: optional(get('report-file')),
-    variables: parseVariables(env)
+    variables: parseVariables(env),
+    sbomFile: optional(get('sbom-file'))
   }
 }

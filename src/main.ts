@@ -59,6 +59,7 @@ export async function run(): Promise<void> {
       core.setOutput('modules', JSON.stringify(result.scope.modules.map(m => m.relDir)))
       if (written.reportFile) core.setOutput('report-file', written.reportFile)
       if (written.sarifFile) core.setOutput('sarif-file', written.sarifFile)
+      if (written.sbomFile) core.setOutput('sbom-file', written.sbomFile)
     } finally {
       // The summary is written even when a report cannot be.
       // Runners always set GITHUB_STEP_SUMMARY; other hosts of the action may not.

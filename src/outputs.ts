@@ -1,7 +1,7 @@
 /** Writes the requested report files; shared by the Action and the CLI. */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { collectAudit } from './audit.js'
+import { type Audit, collectAudit } from './audit.js'
 import type { Config } from './config.js'
 import type { GateResult } from './engine.js'
 import { redactSecrets } from './findings.js'
@@ -9,17 +9,20 @@ import type { GoCommand } from './go/command.js'
 import { renderJson } from './report/json.js'
 import { type WorkspacePaths, workspacePaths } from './report/paths.js'
 import { renderSarif } from './report/sarif.js'
+import { collectSbom } from './sbom.js'
 import { VERSION } from './version.js'
 
 export interface WrittenReports {
   reportFile?: string
   sarifFile?: string
+  sbomFile?: string
 }
 
-async function write(file: string, value: object): Promise<void> {
+async function write(file: string, value: object | string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true })
   // The audit snapshot holds go's own output (module origins, URLs): redacted like every finding.
-  await fs.writeFile(file, `${redactSecrets(JSON.stringify(value, null, 2))}\n`)
+  const text = typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`
+  await fs.writeFile(file, redactSecrets(text))
 }
 
 /** Where the reports are written and how their paths are told: from the adapter. */
@@ -38,16 +41,34 @@ export async function writeReports(
   { cwd, toWorkspace, informationUri }: ReportPlace
 ): Promise<WrittenReports> {
   const written: WrittenReports = {}
-  if (config.reportFile) {
+  let audit: Promise<Audit> | undefined
+  // The report and the SBOM describe the same snapshot of what was judged: taken once.
+  const snapshot = (): Promise<Audit> => {
     const toolchain = result.steps.find(s => s.step === 'toolchain')
-    const audit = await collectAudit(
+    audit ??= collectAudit(
       go,
       result.scope,
       toolchain ? `toolchain step ${toolchain.status}` : 'toolchain step not run',
       config.baseRef
     )
+    return audit
+  }
+  if (config.reportFile) {
     written.reportFile = path.resolve(cwd, config.reportFile)
-    await write(written.reportFile, renderJson(result, VERSION, audit))
+    await write(written.reportFile, renderJson(result, VERSION, await snapshot()))
+  }
+  if (config.sbomFile) {
+    const sbom = await collectSbom(
+      go,
+      result.scope,
+      await snapshot(),
+      path.basename(config.workingDirectory),
+      config.toolchain.trust
+    )
+    // Loaded only when asked for: the CycloneDX library is most of the bundle's code.
+    const { renderSbom } = await import('./report/sbom.js')
+    written.sbomFile = path.resolve(cwd, config.sbomFile)
+    await write(written.sbomFile, renderSbom(sbom, VERSION, new Date()))
   }
   if (config.sarifFile) {
     written.sarifFile = path.resolve(cwd, config.sarifFile)

@@ -90,6 +90,19 @@ export const RULES: Record<string, RuleInfo> = {
     summary: 'go.sum lacks an entry the build needs',
     fix: 'run `go mod tidy` and commit go.sum'
   },
+  'mod-denied': {
+    step: 'verify',
+    severity: 'error',
+    summary: 'a module the build uses matches `deny-modules` (the message names the pattern and its reason)',
+    fix: 'remove the requirement or move to an allowed version; `go mod why -m <module>` shows what pulls it in'
+  },
+  'mod-not-tidy': {
+    step: 'verify',
+    severity: 'warning',
+    summary:
+      'go.mod or go.sum differ from what `go mod tidy` writes (`go mod tidy -diff` on scratch copies), on each line that would change',
+    fix: 'run `go mod tidy` and commit go.mod and go.sum'
+  },
   'sum-hash-changed': {
     step: 'sum-drift',
     severity: 'error',
@@ -161,6 +174,20 @@ export const RULES: Record<string, RuleInfo> = {
     severity: 'error',
     summary: 'more major upgrades than `max-major-upgrades`',
     fix: 'split the change, or raise `max-major-upgrades`'
+  },
+  'sum-retracted-version': {
+    step: 'sum-drift',
+    severity: 'warning',
+    summary:
+      'a requirement new or changed against the base (every one without a base) names a version its author retracted',
+    fix: 'require a version that is not retracted (`go list -m -versions <module>`); the message carries the rationale'
+  },
+  'sum-deprecated-module': {
+    step: 'sum-drift',
+    severity: 'warning',
+    summary:
+      'a requirement new or changed against the base (every one without a base) names a module whose latest go.mod says `// Deprecated:`',
+    fix: 'move to the replacement the deprecation names, or confirm the dependency is still wanted'
   },
   'vendor-file-modified': {
     step: 'vendor',

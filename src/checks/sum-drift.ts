@@ -15,6 +15,7 @@ import { type SumFile, type SumLine, indexSum, parseSumFile, sumKey } from '../g
 import { parseModFile } from '../go/modfile.js'
 import type { GoModule } from '../modules.js'
 import type { Check, CheckContext } from './check.js'
+import { lifecycleFindings } from '../choices/lifecycle.js'
 
 type Location = { file: string; line: number }
 
@@ -345,7 +346,13 @@ export const sumDriftCheck: Check = {
   async run(ctx) {
     const first = ctx.scope.modules[0]
     const base = await ctx.base()
-    if ('skipped' in base) return [skipped('sum-drift', first?.goSumFile ?? 'go.sum', base.skipped)]
+    if ('skipped' in base) {
+      const all = ctx.scope.modules.map(module => ({ module }))
+      return [
+        skipped('sum-drift', first?.goSumFile ?? 'go.sum', base.skipped),
+        ...(await lifecycleFindings(ctx, all, false))
+      ]
+    }
 
     const drifts = await Promise.all(
       ctx.scope.modules.map(async module => {
@@ -354,10 +361,10 @@ export const sumDriftCheck: Check = {
             ctx.readAtBase(base.sha, module.goSumFile),
             ctx.readAtBase(base.sha, module.goModFile)
           ])
-          return { module, drift: diffModule(module, baseSum, baseMod) }
+          return { module, baseModText: baseMod, drift: diffModule(module, baseSum, baseMod) }
         } catch (error) {
           if (!(error instanceof GitError)) throw error
-          return { module, drift: unreadableBase(module, error) }
+          return { module, baseModText: undefined, drift: unreadableBase(module, error) }
         }
       })
     )
@@ -390,7 +397,7 @@ export const sumDriftCheck: Check = {
     ]) {
       if (limit) findings.push(limit)
     }
-    const [database, pseudo] = await Promise.all([
+    const [database, pseudo, lifecycle] = await Promise.all([
       databaseFindings(
         ctx,
         drifts.flatMap(d => d.drift.changedLines.map(line => ({ module: d.module, line })))
@@ -398,9 +405,10 @@ export const sumDriftCheck: Check = {
       pseudoVersionFindings(
         ctx,
         drifts.flatMap(d => d.drift.pseudoVersions)
-      )
+      ),
+      lifecycleFindings(ctx, drifts, true)
     ])
-    findings.push(...pseudo, ...database)
+    findings.push(...pseudo, ...database, ...lifecycle)
     // The drift was judged: notices beside it (modules GONOSUMDB exempts) do not make it a skip.
     return { findings, judged: true }
   }

@@ -20,6 +20,8 @@ import { type SumLine, indexSum, sumKey } from '../go/sumfile.js'
 import type { GoModule } from '../modules.js'
 import type { Check, CheckContext } from './check.js'
 import type { ModuleDownload } from './downloads.js'
+import { deniedModuleFindings } from '../choices/denied.js'
+import { tidyFindings } from '../choices/tidy.js'
 
 /** Where a module's findings go: its go.mod require line, else its go.sum line, else go.mod line 1. */
 export function locateModule(module: GoModule, modPath: string, version?: string): { file: string; line: number } {
@@ -257,12 +259,16 @@ async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Findin
   const mismatched = new Set(
     downloadFailures.filter(f => f.message.includes('checksum mismatch')).map(f => `${f.module}@${f.version}`)
   )
-  const [missing, verified, replaced] = await Promise.all([
+  const [missing, verified, replaced, denied] = await Promise.all([
     missingEntryFindings(ctx, module, mismatched),
     modVerifyFindings(ctx, module),
-    replacementFindings(module, download)
+    replacementFindings(module, download),
+    deniedModuleFindings(ctx, module)
   ])
-  return [...downloadFailures, ...missing, ...verified, ...replaced]
+  const broken = [...downloadFailures, ...missing, ...verified, ...replaced]
+  // Tidiness is judged on a module that otherwise verifies: on a broken one tidy fails, or
+  // repeats the errors above (their fix is already `go mod tidy`).
+  return [...broken, ...denied, ...(broken.length === 0 ? await tidyFindings(ctx, module) : [])]
 }
 
 export const verifyCheck: Check = {

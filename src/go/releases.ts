@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type GoCommand, GoCommandError, goErrorText, parseJSONStream } from './command.js'
+import { checkModulePath } from './module.js'
 
 /** A module's tagged releases in Go's version order, or why go could not list them. */
 export type Releases = { versions: string[] } | { error: string }
@@ -15,7 +16,13 @@ export type Releases = { versions: string[] } | { error: string }
  */
 export async function listReleases(go: GoCommand, paths: string[]): Promise<Map<string, Releases>> {
   const out = new Map<string, Releases>()
-  const unique = [...new Set(paths)]
+  const unique: string[] = []
+  for (const p of new Set(paths)) {
+    // Repository text reaches go's argument list only as a module path go itself would accept.
+    const why = checkModulePath(p)
+    if (why === '') unique.push(p)
+    else out.set(p, { error: `malformed module path ${JSON.stringify(p)}: ${why}` })
+  }
   if (unique.length === 0) return out
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-releases-'))
   try {

@@ -1,0 +1,79 @@
+/**
+ * mod-denied (verify step): a module the build uses matches `deny-modules`. The build list is
+ * go's (`go list -m all`), each module judged by its path and version and, where it is replaced
+ * by another module, by the replacement's too. A requirement of go.mod that go did not list is
+ * judged at the version go.mod names, so a go failure never hides a denied requirement.
+ */
+import type { CheckContext } from '../checks/check.js'
+import { locateModule } from '../checks/verify.js'
+import { type DenyRule, findDenyingRule } from '../deny-modules.js'
+import { type Finding, newFinding, skipped } from '../findings.js'
+import { listBuildList, listModGraph, requiredThrough } from '../go/buildlist.js'
+import type { GoModule } from '../modules.js'
+
+interface Used {
+  path: string
+  version: string
+  /** The module it replaces, where the build uses it as a replacement. */
+  replaces?: string
+}
+
+function describeRule(rule: DenyRule): string {
+  return `deny-modules line ${rule.line} "${rule.pattern}"${rule.reason ? ` (${rule.reason})` : ''}`
+}
+
+export async function deniedModuleFindings(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
+  const rules = ctx.config.denyModules
+  if (rules.length === 0) return []
+  const list = await listBuildList(ctx.go, module)
+  const used: Used[] = []
+  for (const m of list.modules) {
+    if (m.Main) continue
+    used.push({ path: m.Path, version: m.Version ?? '' })
+    if (m.Replace?.Version) used.push({ path: m.Replace.Path, version: m.Replace.Version, replaces: m.Path })
+  }
+  // A requirement go did not list (it failed): judged at the version go.mod names.
+  for (const r of module.mod.file.require)
+    if (!list.modules.some(m => m.Path === r.path)) used.push({ path: r.path, version: r.version })
+  const hits = new Map<string, { used: Used; rule: DenyRule }>()
+  for (const u of used) {
+    const rule = findDenyingRule(rules, u.path, u.version)
+    const key = `${u.path}@${u.version}`
+    if (rule !== undefined && !hits.has(key)) hits.set(key, { used: u, rule })
+  }
+  let graph: Promise<string[][]> | undefined
+  const findings: Finding[] = []
+  for (const [key, { used: u, rule }] of hits) {
+    const named = u.replaces ?? u.path
+    let at = locateModule(module, named, u.replaces ? undefined : u.version)
+    let through = ''
+    if (at.line === 1 && at.file === module.goModFile) {
+      // Neither go.mod nor go.sum names it (a pruned graph): annotate the requirement that brings it in.
+      graph ??= listModGraph(ctx.go, module).then(g => g.edges)
+      const via = requiredThrough(await graph, module.mod.file.module?.path ?? '', key)
+      const req = via && module.mod.file.require.find(r => `${r.path}@${r.version}` === via)
+      if (req) {
+        at = { file: module.goModFile, line: req.line }
+        through = ` It is required through ${via}.`
+      }
+    }
+    const what = u.replaces ? `${key}, which replaces ${u.replaces},` : key
+    findings.push(
+      newFinding('mod-denied', {
+        ...at,
+        module: u.path,
+        version: u.version,
+        message: `${what} is in the build but denied by ${describeRule(rule)}.${through} Remove the requirement, or upgrade or replace what pulls it in (\`go mod why -m ${u.path}\` shows the way).`
+      })
+    )
+  }
+  if (list.error !== undefined)
+    findings.push(
+      skipped(
+        'verify',
+        module.goModFile,
+        `deny-modules may have missed modules of the build list, which go could not list (${list.error}); the requirements of ${module.goModFile} were judged.`
+      )
+    )
+  return findings
+}

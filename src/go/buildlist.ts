@@ -1,0 +1,108 @@
+/** The build list of a module as the go command computes it, on a scratch go.mod/go.sum. */
+import { type GoCommand, ScratchModFile, goErrorText, parseJSONStream } from './command.js'
+import type { GoModule } from '../modules.js'
+
+/** One object of `go list -m -json` (cmd/go/internal/modinfo.ModulePublic): the fields go-guard reads. */
+export interface ListedModule {
+  Path: string
+  Version?: string
+  Main?: boolean
+  Indirect?: boolean
+  Replace?: ListedModule
+  Sum?: string
+  GoModSum?: string
+  /** With -retracted: the rationales of the retraction covering Version. */
+  Retracted?: string[]
+  /** With -u: the `// Deprecated:` text of the module's latest go.mod. */
+  Deprecated?: string
+  Error?: { Err: string }
+}
+
+export interface BuildList {
+  modules: ListedModule[]
+  /** go's complaint when it could not list every module. */
+  error?: string
+}
+
+/**
+ * `go list -m -e -json all`. -mod=mod lets go fill the scratch go.sum where entries are missing
+ * (sum-missing-entry reports those): the work tree is untouched.
+ */
+export async function listBuildList(go: GoCommand, module: GoModule): Promise<BuildList> {
+  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+  try {
+    const result = await scratch.run(go, ['list', '-m', '-mod=mod', '-e', '-json', 'all'], module.dir, module.goModFile)
+    const modules = parseJSONStream<ListedModule>(result.stdout)
+    return {
+      modules,
+      ...(result.code !== 0 ? { error: goErrorText(result.stderr) || `exit status ${result.code}` } : {})
+    }
+  } finally {
+    await scratch.dispose()
+  }
+}
+
+/** `go mod graph`: "from to" requirement edges, the main module without a version. */
+export async function listModGraph(go: GoCommand, module: GoModule): Promise<{ edges: string[][]; error?: string }> {
+  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+  try {
+    const result = await scratch.run(go, ['mod', 'graph'], module.dir, module.goModFile)
+    const edges = result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map(l => l.split(' '))
+    return {
+      edges,
+      ...(result.code !== 0 ? { error: goErrorText(result.stderr) || `exit status ${result.code}` } : {})
+    }
+  } finally {
+    await scratch.dispose()
+  }
+}
+
+/**
+ * The requirement of the main module through which the graph reaches `target` (path@version),
+ * breadth first: where a finding about a module go.mod does not name belongs.
+ */
+export function requiredThrough(edges: string[][], main: string, target: string): string | undefined {
+  const next = new Map<string, string[]>()
+  for (const [from, to] of edges) next.set(from, [...(next.get(from) ?? []), to])
+  const via = new Map<string, string>((next.get(main) ?? []).map(d => [d, d]))
+  const queue = [...via.keys()]
+  for (let i = 0; i < queue.length; i++) {
+    if (queue[i] === target) return via.get(target)
+    for (const to of next.get(queue[i]) ?? []) {
+      if (via.has(to) || to === main) continue
+      via.set(to, via.get(queue[i])!)
+      queue.push(to)
+    }
+  }
+  return undefined
+}
+
+/**
+ * The modules (path@version) providing the packages `go list -deps [-test] <patterns>` loads:
+ * what a build of those patterns, or of them and their tests, compiles.
+ */
+export async function listPackageModules(
+  go: GoCommand,
+  module: GoModule,
+  patterns: string[],
+  test: boolean
+): Promise<Set<string>> {
+  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+  try {
+    const result = await scratch.run(
+      go,
+      ['list', '-mod=mod', '-e', '-deps', ...(test ? ['-test'] : []), '-json=Module', '--', ...patterns],
+      module.dir,
+      module.goModFile
+    )
+    const used = new Set<string>()
+    for (const p of parseJSONStream<{ Module?: ListedModule }>(result.stdout))
+      if (p.Module?.Version) used.add(`${p.Module.Path}@${p.Module.Version}`)
+    return used
+  } finally {
+    await scratch.dispose()
+  }
+}
