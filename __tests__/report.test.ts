@@ -41,7 +41,7 @@ describe('job summary', () => {
     process.env.GITHUB_STEP_SUMMARY = file
     try {
       const findings = [finding('replace-local-path', 11, { step: 'replace', message: 'a | pipe <b>\nnew line' })]
-      await core.summary.addRaw(renderSummary(gateResult(findings, 1))).write({ overwrite: true })
+      await core.summary.addRaw(renderSummary(gateResult(findings, 1), { failOn: 'error' })).write({ overwrite: true })
       const text = fs.readFileSync(file, 'utf8')
       expect(text).toContain('**Failed:** 1 blocking finding(s); 1 error, 0 warnings, 0 notices.')
       expect(text).toMatch(/\| verify \| ✅ passed \| 0 \| 1\.20 s \|/)

@@ -100,7 +100,13 @@ export interface Config {
   /** The GO_GUARD_* environment variables, validated with the inputs. */
   variables: GoGuardVariables
   sbomFile?: string
+  /** The pull request comment; the token is read apart (src/github.ts) so no config object holds it. */
+  commentSummaryInPr: CommentMode
+  checkRun: boolean
 }
+
+export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
 
 /** Every input of action.yml with its default; the CLI uses the same names and defaults. */
 export const INPUT_DEFAULTS = {
@@ -131,7 +137,10 @@ export const INPUT_DEFAULTS = {
   summary: 'true',
   'sarif-file': '',
   'report-file': '',
-  'sbom-file': ''
+  'sbom-file': '',
+  'github-token': '${{ github.token }}',
+  'comment-summary-in-pr': 'never',
+  'check-run': 'false'
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -283,6 +292,8 @@ export function parseConfig(raw: RawInputs, cwd: string = process.cwd(), env: No
     sarifFile: optional(get('sarif-file')),
     reportFile: optional(get('report-file')),
     variables: parseVariables(env),
-    sbomFile: optional(get('sbom-file'))
+    sbomFile: optional(get('sbom-file')),
+    commentSummaryInPr: parseEnum('comment-summary-in-pr', get('comment-summary-in-pr'), COMMENT_MODES),
+    checkRun: parseBoolean('check-run', get('check-run'))
   }
 }

@@ -20,6 +20,8 @@ export interface GateResult {
   findings: Finding[]
   blocking: number
   scope: Scope
+  /** The base commit the drift step compared against, where a step asked for one. */
+  base?: BaseResolution
   durationMs: number
   /** Wall time inside go subprocesses (they overlap, so this can exceed durationMs). */
   goMs: number
@@ -81,6 +83,7 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
     findings,
     blocking: findings.filter(f => isBlocking(f, config.failOn)).length,
     scope,
+    base: base && (await base),
     durationMs: performance.now() - started,
     goMs: go.subprocessMs,
     ownCpuMs: (() => {

@@ -15,3 +15,14 @@ export function baseFromEvent(eventPath: string | undefined): string | undefined
   if (event.before && !ZERO_SHA.test(event.before)) return event.before
   return undefined
 }
+
+/** The pull request the event is about (pull_request and pull_request_target events), if any. */
+export function pullRequestFromEvent(eventPath: string | undefined): { number: number; headSha?: string } | undefined {
+  if (!eventPath || !fs.existsSync(eventPath)) return undefined
+  const event = JSON.parse(fs.readFileSync(eventPath, 'utf8')) as {
+    pull_request?: { number?: unknown; head?: { sha?: unknown } }
+  }
+  const pr = event.pull_request
+  if (typeof pr?.number !== 'number' || !Number.isSafeInteger(pr.number)) return undefined
+  return { number: pr.number, headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : undefined }
+}

@@ -19,6 +19,8 @@ export interface Finding {
   line: number
   module?: string
   version?: string
+  /** What the base commit had in this module's place: the version before an upgrade or downgrade, the older major version. */
+  previous?: { module: string; version: string }
   /** Further places the same fact shows, annotated too (a go.mod require line beside go.sum). */
   also?: { file: string; line: number }[]
 }

@@ -5,7 +5,7 @@ import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfi
 import { runGate } from './engine.js'
 import { redactSecrets } from './findings.js'
 import { baseFromEvent } from './event.js'
-import { emitAnnotations } from './github.js'
+import { emitAnnotations, headLinks, publishToGitHub, takeGitHubToken } from './github.js'
 import { GoCommand } from './go/command.js'
 import { actionsLogger } from './logger.js'
 import { loadScope } from './modules.js'
@@ -30,6 +30,8 @@ function describeError(error: unknown): string {
 }
 
 export async function run(): Promise<void> {
+  // Before any subprocess starts: none may inherit the token.
+  const token = takeGitHubToken()
   try {
     const config = parseConfig(readInputs())
     const go = new GoCommand(config.goBinary, process.env, config.variables)
@@ -63,7 +65,11 @@ export async function run(): Promise<void> {
     } finally {
       // The summary is written even when a report cannot be.
       // Runners always set GITHUB_STEP_SUMMARY; other hosts of the action may not.
-      if (config.summary && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write()
+      if (config.summary && process.env.GITHUB_STEP_SUMMARY) {
+        const options = { failOn: config.failOn, links: headLinks(config, workspace), reportFile: config.reportFile }
+        await core.summary.addRaw(renderSummary(result, options)).write()
+      }
+      await publishToGitHub(config, result, workspace, token, coreLogger)
     }
 
     const broken = result.steps.filter(s => s.error !== undefined)

@@ -94,8 +94,10 @@ export function diffModule(
         : { file: module.goSumFile, line: 1 }
     return req && line ? { ...at, also: [{ file: module.goModFile, line: req.line }] } : at
   }
-  const add = (rule: string, path: string, version: string, message: string): void => {
-    drift.findings.push(newFinding(rule, { ...locate(path, version), module: path, version, message }))
+  const add = (rule: string, path: string, version: string, message: string, previous?: Finding['previous']): void => {
+    drift.findings.push(
+      newFinding(rule, { ...locate(path, version), module: path, version, message, ...(previous ? { previous } : {}) })
+    )
   }
 
   // 1. The tampering signal: the same key with a hash base never had.
@@ -139,7 +141,8 @@ export function diffModule(
           'sum-major-upgrade',
           p,
           v,
-          `${p}@${v} is a new major version of ${older.map(b => `${b.path}@${b.version}`).join(', ')}. Major versions break compatibility: review the changes before merging.`
+          `${p}@${v} is a new major version of ${older.map(b => `${b.path}@${b.version}`).join(', ')}. Major versions break compatibility: review the changes before merging.`,
+          { module: older[0].path, version: older[0].version }
         )
       } else {
         drift.added.push(`${p}@${v}`)
@@ -161,16 +164,18 @@ export function diffModule(
         'sum-major-upgrade',
         p,
         v,
-        `${p} moved from ${before} to ${v}, a new major version (an +incompatible jump). Review the breaking changes before merging.`
+        `${p} moved from ${before} to ${v}, a new major version (an +incompatible jump). Review the breaking changes before merging.`,
+        { module: p, version: before }
       )
     } else if (order > 0) {
-      add('sum-module-upgraded', p, v, `${p} was upgraded from ${before} to ${v}.`)
+      add('sum-module-upgraded', p, v, `${p} was upgraded from ${before} to ${v}.`, { module: p, version: before })
     } else {
       add(
         'sum-module-downgraded',
         p,
         v,
-        `${p} was downgraded from ${before} to ${v}. A downgrade can bring back fixed bugs and vulnerabilities: confirm it is intended.`
+        `${p} was downgraded from ${before} to ${v}. A downgrade can bring back fixed bugs and vulnerabilities: confirm it is intended.`,
+        { module: p, version: before }
       )
     }
   }

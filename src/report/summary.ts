@@ -1,16 +1,30 @@
-/** The job summary: a status line per step with its time, then every finding grouped by step. */
+/**
+ * The job summary: the verdict, the base commit, a status line per step with its time, then the
+ * findings of each step, most severe first. GitHub drops a step summary over 1 MiB whole, so past
+ * that budget it keeps the blocking findings and counts the rest per rule.
+ */
+import type { FailOn } from '../config.js'
 import type { GateResult } from '../engine.js'
-import { SEVERITIES, type Severity } from '../findings.js'
+import { type Finding, SEVERITIES, type Severity } from '../findings.js'
+import { isBlocking } from '../policy.js'
+import { type BlobLinks, BoundedLines, code, escapeMarkdown, location, ruleLabel } from './markdown.js'
+
+/** GitHub's limit for one step's summary (docs: "Job summaries ... up to 1MiB"). */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+/** Room kept for the per-rule counts and the pointer to the JSON report. */
+const TRAILER_BYTES = 32 * 1024
+/** Cross-references listed per finding; the rest are counted. */
+const MAX_SAME_PLACE = 5
 
 const ICON: Record<string, string> = { passed: '✅', failed: '❌', skipped: '⏭️' }
+export const SEVERITY_ICON: Record<Severity, string> = { error: '🛑', warning: '⚠️', notice: 'ℹ️' }
 
-function escapeCell(text: string): string {
-  return text
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/&lt;br&gt;/g, '<br>')
+export interface SummaryOptions {
+  failOn: FailOn
+  links?: BlobLinks
+  /** The JSON report's path, where one is written: the summary points to it when it leaves findings out. */
+  reportFile?: string
+  limitBytes?: number
 }
 
 export function countBySeverity(findings: { severity: Severity }[]): Record<Severity, number> {
@@ -27,29 +41,149 @@ export function countsLine(findings: { severity: Severity }[]): string {
     .join(', ')
 }
 
-export function renderSummary(result: GateResult): string {
-  const lines: string[] = ['## go-guard', '']
-  lines.push(
-    result.blocking > 0
-      ? `**Failed:** ${result.blocking} blocking finding(s); ${countsLine(result.findings)}.`
-      : `**Passed:** ${countsLine(result.findings)}.`,
+/** The engine's verdict as the adapters report it: blocking findings or a step that broke. */
+export function gateFailed(result: GateResult): boolean {
+  return result.blocking > 0 || result.steps.some(s => s.error !== undefined)
+}
+
+export function verdictLine(result: GateResult): string {
+  return result.blocking > 0
+    ? `**Failed:** ${result.blocking} blocking finding(s); ${countsLine(result.findings)}.`
+    : gateFailed(result)
+      ? `**Failed:** a step could not run to the end; ${countsLine(result.findings)}.`
+      : `**Passed:** ${countsLine(result.findings)}.`
+}
+
+export function baseLine(result: GateResult): string {
+  if (result.base === undefined) return 'Base commit: none needed by the steps run.'
+  if ('sha' in result.base) return `Base commit: ${code(result.base.sha, 'text')}.`
+  return `Base commit: none. ${escapeMarkdown(result.base.skipped)}`
+}
+
+const placeKey = (p: { file: string; line: number }): string => `${p.file}\n${p.line}`
+const placesOf = (f: Finding): { file: string; line: number }[] => [f, ...(f.also ?? [])]
+
+/**
+ * For each finding, the others on one of its lines: a hand-edited go.sum line shows up in the
+ * verify and sum-drift steps, and the reader should see those rows are one problem. Line 1
+ * stands for the file as a whole (removed modules, skipped steps), so it ties nothing together.
+ */
+export function samePlace(findings: Finding[]): Map<Finding, Finding[]> {
+  const byPlace = new Map<string, Finding[]>()
+  for (const f of findings) {
+    for (const p of placesOf(f)) {
+      if (p.line === 1) continue
+      const at = byPlace.get(placeKey(p))
+      if (at === undefined) byPlace.set(placeKey(p), [f])
+      else at.push(f)
+    }
+  }
+  const related = new Map<Finding, Finding[]>()
+  for (const f of findings) {
+    const others = new Set(placesOf(f).flatMap(p => byPlace.get(placeKey(p)) ?? []))
+    others.delete(f)
+    if (others.size > 0) related.set(f, [...others])
+  }
+  return related
+}
+
+export function findingRow(f: Finding, related: Finding[] | undefined, links: BlobLinks | undefined): string {
+  const places = placesOf(f)
+    .map(p => location(p.file, p.line, links))
+    .join(', ')
+  let xref = ''
+  if (related !== undefined) {
+    const named = related.slice(0, MAX_SAME_PLACE).map(o => `${ruleLabel(o.rule)} (${o.step})`)
+    const more = related.length > MAX_SAME_PLACE ? ` and ${related.length - MAX_SAME_PLACE} more` : ''
+    xref = `<br>**Same line:** ${named.join(', ')}${more}`
+  }
+  return `| ${SEVERITY_ICON[f.severity]} ${f.severity} | ${ruleLabel(f.rule)} | ${places} | ${escapeMarkdown(f.message)}${xref} |`
+}
+
+const FINDINGS_HEADER = ['| severity | rule | location | message |', '|---|---|---|---|']
+
+function head(result: GateResult): string[] {
+  const lines = [
+    '## go-guard',
     '',
-    `Modules: ${result.scope.modules.map(m => `\`${m.relDir}\``).join(', ') || 'none'}`,
+    verdictLine(result),
+    '',
+    baseLine(result),
+    '',
+    `Modules: ${result.scope.modules.map(m => code(m.relDir, 'text')).join(', ') || 'none'}`,
     '',
     '| step | status | findings | time |',
     '|---|---|---|---|'
-  )
+  ]
   for (const s of result.steps) {
-    const status = `${ICON[s.status]} ${s.status}${s.error ? `: ${escapeCell(s.error)}` : ''}`
+    const status = `${ICON[s.status]} ${s.status}${s.error ? `: ${escapeMarkdown(s.error)}` : ''}`
     lines.push(`| ${s.step} | ${status} | ${s.findings.length} | ${(s.durationMs / 1000).toFixed(2)} s |`)
   }
-  for (const s of result.steps) {
-    if (s.findings.length === 0) continue
-    lines.push('', `### ${s.step}`, '', '| severity | rule | location | message |', '|---|---|---|---|')
-    for (const f of s.findings) {
-      const places = [f, ...(f.also ?? [])].map(p => `\`${escapeCell(p.file)}:${p.line}\``).join(', ')
-      lines.push(`| ${f.severity} | \`${f.rule}\` | ${places} | ${escapeCell(f.message)} |`)
+  return lines
+}
+
+/** Findings of each step in the order the engine sorted them (most severe first). */
+function byStep(result: GateResult, keep: (f: Finding) => boolean): [string, Finding[]][] {
+  return result.steps
+    .map(s => [s.step, result.findings.filter(f => f.step === s.step && keep(f))] as [string, Finding[]])
+    .filter(([, fs]) => fs.length > 0)
+}
+
+function omittedTable(omitted: Finding[], omittedBlocking: number, options: SummaryOptions): string[] {
+  const byRule = new Map<string, { severity: Severity; step: string; n: number }>()
+  for (const f of omitted) {
+    const key = `${f.rule}\n${f.severity}\n${f.step}`
+    const entry = byRule.get(key) ?? { severity: f.severity, step: f.step, n: 0 }
+    entry.n++
+    byRule.set(key, entry)
+  }
+  const where = options.reportFile
+    ? `the JSON report ${code(options.reportFile, 'text')}`
+    : 'the JSON report (set the `report-file` input to write it)'
+  const lines = [
+    '',
+    '### Not shown',
+    '',
+    omittedBlocking === 0
+      ? `This summary would pass GitHub's 1 MiB limit, so it shows every blocking finding and counts the other ${omitted.length} here.`
+      : `Even the blocking findings alone pass GitHub's 1 MiB limit: ${omittedBlocking} of them are counted here with the other findings.`,
+    `Every finding is in ${where}; with \`check-run: true\` the check run carries each as an annotation.`,
+    '',
+    '| rule | step | severity | findings |',
+    '|---|---|---|---|'
+  ]
+  for (const [key, e] of byRule) {
+    lines.push(`| ${ruleLabel(key.split('\n')[0])} | ${e.step} | ${SEVERITY_ICON[e.severity]} ${e.severity} | ${e.n} |`)
+  }
+  return lines
+}
+
+export function renderSummary(result: GateResult, options: SummaryOptions): string {
+  const limit = options.limitBytes ?? SUMMARY_LIMIT_BYTES
+  const related = samePlace(result.findings)
+  const section = (step: string, findings: Finding[]): string[] => [
+    '',
+    `### ${step}`,
+    '',
+    ...FINDINGS_HEADER,
+    ...findings.map(f => findingRow(f, related.get(f), options.links))
+  ]
+  const full = [...head(result), ...byStep(result, () => true).flatMap(([step, fs]) => section(step, fs))]
+  const text = `${full.join('\n')}\n`
+  if (Buffer.byteLength(text) <= limit) return text
+
+  // Over budget: every blocking finding that fits (all of them unless they alone pass 1 MiB), the rest counted.
+  const out = new BoundedLines(limit - TRAILER_BYTES)
+  out.tryAdd(...head(result))
+  const shown = new Set<Finding>()
+  for (const [step, findings] of byStep(result, f => isBlocking(f, options.failOn))) {
+    if (!out.tryAdd('', `### ${step}`, '', ...FINDINGS_HEADER)) break
+    for (const f of findings) {
+      if (!out.tryAdd(findingRow(f, related.get(f), options.links))) break
+      shown.add(f)
     }
   }
-  return `${lines.join('\n')}\n`
+  const omitted = result.findings.filter(f => !shown.has(f))
+  const omittedBlocking = omitted.filter(f => isBlocking(f, options.failOn)).length
+  return `${[...out.lines, ...omittedTable(omitted, omittedBlocking, options)].join('\n')}\n`
 }
