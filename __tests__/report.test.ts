@@ -48,7 +48,7 @@ describe('job summary', () => {
       expect(text).toMatch(/\| replace \| ❌ failed \| 1 \|/)
       expect(text).toContain('### replace')
       expect(text).toContain('`go.mod:11`')
-      expect(text).toContain('a \\| pipe &lt;b&gt;<br>new line')
+      expect(text).toContain('a &#124; pipe &#60;b&#62;<br>new line')
     } finally {
       delete process.env.GITHUB_STEP_SUMMARY
     }
