@@ -211,4 +211,49 @@ describe('the pull request conversation', () => {
       expectEqualIn(where, text.includes(TOKEN), false)
     }
   })
+
+  it('keeps the job summary of 12,000 new go.sum lines under 1 MiB, with every blocking finding linked', async () => {
+    const big = world.dir('big', {
+      'go.mod': GO_MOD,
+      'main.go': MAIN_GO,
+      'go.sum': fs.readFileSync(path.join(repo, 'go.sum'), 'utf8')
+    })
+    const bigBase = world.commitAll(big, 'base')
+    const hash = (): string => randomBytes(32).toString('base64')
+    const added = Array.from({ length: 6_000 }, (_, i) => [
+      `example.com/gen/m${i} v1.0.0 h1:${hash()}`,
+      `example.com/gen/m${i} v1.0.0/go.mod h1:${hash()}`
+    ]).flat()
+    const head = fs
+      .readFileSync(path.join(big, 'go.sum'), 'utf8')
+      .replace(/^(example\.com\/a v1\.0\.0 h1:)\S+/m, `$1${hash()}`)
+    fs.writeFileSync(path.join(big, 'go.sum'), `${head}${added.join('\n')}\n`)
+    const changedLine = head.split('\n').findIndex(l => l.startsWith('example.com/a v1.0.0 h1:')) + 1
+    const report = path.join(world.root, 'big-report.json')
+    const r = await runActionAsync({
+      repo: big,
+      // The generated modules are exempt from the (disabled) checksum database; example.com/a is not.
+      env: {
+        ...world.env,
+        GONOSUMDB: 'example.com/gen',
+        GITHUB_SERVER_URL: 'https://github.example',
+        GITHUB_REPOSITORY: 'octo/repo'
+      },
+      inputs: { checks: 'sum-drift', 'report-file': report },
+      event: { pull_request: { number: 7, base: { sha: bigBase }, head: { sha: HEAD_SHA } } }
+    })
+    expectEqualIn(r.stdout, r.status, 1)
+    expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024)
+    const page = marked.parse(r.summary, { gfm: true, async: false })
+    expect(page).toContain(`Base commit: <code>${bigBase}</code>.`)
+    const link = `<a href="https://github.example/octo/repo/blob/${HEAD_SHA}/go.sum#L${changedLine}"><code>go.sum:${changedLine}</code></a>`
+    for (const rule of ['sum\u2011hash\u2011changed', 'sum\u2011unverified\u2011hash'])
+      expect(page).toContain(`<td>🛑 error</td>\n<td><code>${rule}</code></td>\n<td>${link}</td>`)
+    expect(page).toContain(
+      '<td><code>sum\u2011module\u2011added</code></td>\n<td>sum-drift</td>\n<td>ℹ️ notice</td>\n<td>6000</td>'
+    )
+    expect(page).toContain(`Every finding is in the JSON report <code>${report}</code>`)
+    const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { findings: { rule: string }[] }
+    expect(json.findings.filter(f => f.rule === 'sum-module-added')).toHaveLength(6_000)
+  })
 })
