@@ -14,7 +14,8 @@ describe('escapeMarkdown', () => {
   it.each(HOSTILE)('renders %j as the same text and nothing else, in a table cell and in a paragraph', text => {
     const expected = text
       .replace(/\r\n|\r/g, '\n')
-      .replace(/[\u0000\u001b]/g, c => String.fromCharCode(0x2400 + c.charCodeAt(0)))
+      .replaceAll('\u0000', '\u2400')
+      .replaceAll('\u001b', '\u241b')
     const inCell = cell(escapeMarkdown(text))
     expectInert(inCell)
     expect(inCell.match(/<td>/g)).toHaveLength(1)

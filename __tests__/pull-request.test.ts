@@ -96,12 +96,19 @@ describe('the pull request conversation', () => {
     expect(github.comments[0].body).not.toContain('passes')
   })
 
-  it('gives each matrix job (modules input) a comment of its own', async () => {
-    await run({ 'comment-summary-in-pr': 'always', modules: '.' })
-    await run({ 'comment-summary-in-pr': 'always' })
-    await run({ 'comment-summary-in-pr': 'always', modules: '.' })
-    expect(github.writes().map(w => w.split(' ')[0])).toEqual(['POST', 'POST', 'PATCH'])
+  it('gives each matrix job (modules input) a comment and a check run name of its own', async () => {
+    const inputs = { 'comment-summary-in-pr': 'always', 'check-run': 'true' }
+    await run({ ...inputs, modules: '.' })
+    await run(inputs)
+    await run({ ...inputs, modules: '.' })
+    expect(
+      github
+        .writes()
+        .filter(w => w.includes('/comments'))
+        .map(w => w.split(' ')[0])
+    ).toEqual(['POST', 'POST', 'PATCH'])
     expect(new Set(github.comments.map(c => c.body.split('\n')[0])).size).toBe(2)
+    expect(github.checkRuns.map(c => c.name)).toEqual(['go-guard (.)', 'go-guard', 'go-guard (.)'])
   })
 
   it('on-failure writes nothing for a passing gate, then keeps a failure comment up to date until it passes', async () => {

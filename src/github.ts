@@ -9,7 +9,7 @@ import type { GateResult } from './engine.js'
 import { pullRequestFromEvent } from './event.js'
 import { type Finding, redactSecrets } from './findings.js'
 import type { Logger } from './logger.js'
-import { ApiCallError, type GitHubApi, type PublishTarget, commentIdentity, publish } from './pull-request.js'
+import { ApiCallError, type GitHubApi, type PublishTarget, jobIdentity, publish } from './pull-request.js'
 import { planAnnotations } from './report/annotations.js'
 import { type BlobLinks, blobLinks } from './report/markdown.js'
 import type { WorkspacePaths } from './report/paths.js'
@@ -98,12 +98,12 @@ async function octokitApi(token: string, apiUrl: string): Promise<GitHubApi> {
       call(`PATCH /repos/${owner}/${repo}/issues/comments/${commentId}`, async () => {
         await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body, request: request() })
       }),
-    createCheckRun: ({ owner, repo }, sha, update) =>
+    createCheckRun: ({ owner, repo }, name, sha, update) =>
       call(`POST /repos/${owner}/${repo}/check-runs`, async () => {
         const created = await octokit.rest.checks.create({
           owner,
           repo,
-          name: 'go-guard',
+          name,
           head_sha: sha,
           ...update,
           request: request()
@@ -145,7 +145,7 @@ export async function publishToGitHub(
       headSha: headSha(env),
       apiUrl,
       links: headLinks(config, workspace, env),
-      ...commentIdentity(env, config, workspace)
+      ...jobIdentity(env, config, workspace)
     }
     await publish(await octokitApi(token, apiUrl), target, config, result, logger)
   } catch (error) {

@@ -38,7 +38,7 @@ export interface GitHubApi {
   listComments(repo: Repository, pullNumber: number): Promise<IssueComment[]>
   createComment(repo: Repository, pullNumber: number, body: string): Promise<void>
   updateComment(repo: Repository, commentId: number, body: string): Promise<void>
-  createCheckRun(repo: Repository, headSha: string, update: CheckRunUpdate): Promise<number>
+  createCheckRun(repo: Repository, name: string, headSha: string, update: CheckRunUpdate): Promise<number>
   updateCheckRun(repo: Repository, checkRunId: number, update: CheckRunUpdate): Promise<void>
 }
 
@@ -62,20 +62,24 @@ export interface PublishTarget {
   headSha?: string
   apiUrl: string
   links?: BlobLinks
-  /** Marks this job's comment; see commentIdentity. */
+  /** Marks this job's comment; see jobIdentity. */
   marker: string
   identity: string
+  /** The check run's name: `go-guard`, with the modules judged where a matrix job names them. */
+  checkName: string
 }
 
 /**
- * One comment per job: the workflow file, the job id and the inputs that tell matrix jobs apart
- * (working-directory, modules) make the marker, so jobs of one matrix keep a comment each.
+ * One comment and one check run per job: the workflow file, the job id and the inputs that tell
+ * matrix jobs apart (working-directory, modules) make the marker, so jobs of one matrix keep a
+ * comment each; the check run is named after the modules, so one module's passing run never
+ * stands in for another's failing one (checks of one name count as one).
  */
-export function commentIdentity(
+export function jobIdentity(
   env: NodeJS.ProcessEnv,
   config: Config,
   workspace: string
-): { marker: string; identity: string } {
+): { marker: string; identity: string; checkName: string } {
   const workflow = (env.GITHUB_WORKFLOW_REF ?? env.GITHUB_WORKFLOW ?? '').replace(/@.*$/s, '')
   const job = env.GITHUB_JOB ?? ''
   const dir = path.relative(workspace, config.workingDirectory).split(path.sep).join('/') || '.'
@@ -90,7 +94,9 @@ export function commentIdentity(
     ...(dir === '.' ? [] : [`working-directory ${dir}`]),
     ...(modules ? [`modules ${modules}`] : [])
   ].join(' · ')
-  return { marker: `<!-- go-guard comment ${key} -->`, identity }
+  const scope = [...(dir === '.' ? [] : [dir]), ...(modules ? [modules] : [])].join(': ')
+  const checkName = scope ? `go-guard (${scope.length > 80 ? `${scope.slice(0, 80)}…` : scope})` : 'go-guard'
+  return { marker: `<!-- go-guard comment ${key} -->`, identity, checkName }
 }
 
 /**
@@ -143,7 +149,7 @@ async function publishCheckRun(
   const output = checkOutput(result, config.failOn)
   const conclusion = checkConclusion(result)
   const done = { status: 'completed', conclusion } as const
-  const id = await api.createCheckRun(target.repository, target.headSha, {
+  const id = await api.createCheckRun(target.repository, target.checkName, target.headSha, {
     ...(batches.length === 1 ? done : { status: 'in_progress' }),
     output: { ...output, annotations: batches[0] }
   })
