@@ -13,6 +13,9 @@ describe('parseConfig', () => {
     expect(c.toolchain.trust).toBe('archive')
     expect(c.toolchain.gpgKeyFingerprint).toBe('EB4C1BFD4F042F6DDDCCEC917721F63BD38B4796')
     expect(c.cache && c.annotations && c.summary).toBe(true)
+    expect([c.commentSummaryInPr, c.checkRun]).toEqual(['never', false])
+    // The token stays out of the config object.
+    expect(JSON.stringify(parseConfig({ 'github-token': 'secret-value' }, '/repo'))).not.toContain('secret-value')
   })
 
   it.each([
@@ -28,6 +31,8 @@ describe('parseConfig', () => {
     [{ 'toolchain-trust': 'faith' }, 'toolchain-trust', 'faith'],
     [{ 'toolchain-sha256': 'abc' }, 'toolchain-sha256', 'abc'],
     [{ 'gpg-key-fingerprint': '1234' }, 'gpg-key-fingerprint', '1234'],
+    [{ 'comment-summary-in-pr': 'true' }, 'comment-summary-in-pr', 'true'],
+    [{ 'check-run': 'on' }, 'check-run', 'on'],
     [{ 'toolchain-checksums-url': 'ftp://x' }, 'toolchain-checksums-url', 'ftp://x'],
     [{ 'base-ref': '--upload-pack=touch /tmp/pwned' }, 'base-ref', '--upload-pack'],
     [{ 'base-ref': 'main:refs/heads/pwned' }, 'base-ref', 'main:refs/heads/pwned'],

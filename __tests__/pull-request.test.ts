@@ -14,6 +14,10 @@ import { GoWorld } from './fixtures/workspace.js'
 import { GO_BIN } from './helpers/go.js'
 import { expectEqualIn } from './helpers/expect.js'
 import { type ActionRun, runActionAsync } from './helpers/runner.js'
+import { gateResult } from './helpers/factories.js'
+import { parseConfig } from '../src/config.js'
+import { silentLogger } from '../src/logger.js'
+import { ApiCallError, publish } from '../src/pull-request.js'
 
 const HEAD_SHA = 'feed'.padEnd(40, '5')
 const GO_MOD = 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n'
@@ -172,6 +176,17 @@ describe('the pull request conversation', () => {
     expect(refused.summary).toContain('replace\u2011local\u2011path')
   })
 
+  it('a 403 with the rate limit spent says so instead of asking for a permission', async () => {
+    github.refuseWrites = 403
+    github.refusalHeaders = { 'x-ratelimit-remaining': '0' }
+    const r = await run({ 'check-run': 'true' })
+    expectEqualIn(r.stdout, r.status, 0)
+    const warnings = [...r.stdout.matchAll(WARNING)].map(m => m[0])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain("POST /repos/octo/repo/check-runs) hit GitHub's rate limit")
+    expect(warnings[0]).not.toContain('checks: write')
+  })
+
   it('an unreachable API is one warning, and the gate passes as it would', async () => {
     const r = await run(
       { 'comment-summary-in-pr': 'always', 'check-run': 'true' },
@@ -262,5 +277,77 @@ describe('the pull request conversation', () => {
     expect(page).toContain(`Every finding is in the JSON report <code>${report}</code>`)
     const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { findings: { rule: string }[] }
     expect(json.findings.filter(f => f.rule === 'sum-module-added')).toHaveLength(6_000)
+  })
+
+  it('puts the go.sum drift in the comment with base and head versions, as the drift step found it', async () => {
+    world.addModules([
+      { path: 'example.com/a', version: 'v1.1.0' },
+      { path: 'example.com/b', version: 'v0.2.0' }
+    ])
+    const drift = world.dir('drift', { 'go.mod': GO_MOD, 'main.go': MAIN_GO })
+    world.go(drift, 'mod', 'tidy')
+    const driftBase = world.commitAll(drift, 'base')
+    fs.writeFileSync(
+      path.join(drift, 'go.mod'),
+      'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.1.0\n\texample.com/b v0.2.0\n)\n'
+    )
+    fs.writeFileSync(
+      path.join(drift, 'main.go'),
+      MAIN_GO.replace('import _ "example.com/a"', 'import (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)')
+    )
+    world.go(drift, 'mod', 'tidy')
+    const r = await runActionAsync({
+      repo: drift,
+      env: {
+        ...world.env,
+        GITHUB_API_URL: apiUrl,
+        GITHUB_REPOSITORY: 'octo/repo',
+        GITHUB_SERVER_URL: 'https://github.example'
+      },
+      inputs: { checks: 'sum-drift', 'github-token': TOKEN, 'comment-summary-in-pr': 'always' },
+      event: { pull_request: { number: 7, base: { sha: driftBase }, head: { sha: HEAD_SHA } } }
+    })
+    expectEqualIn(r.stdout, github.comments.length, 1)
+    const html = marked.parse(github.comments[0].body, { gfm: true, async: false })
+    const rows = html
+      .slice(html.indexOf('go.sum changes'))
+      .split('<tr>')
+      .slice(2)
+      .map(row => [...row.matchAll(/<td>(.*?)<\/td>/g)].slice(0, 4).map(m => m[1].replace(/<\/?code>/g, '')))
+    expect(rows).toEqual([
+      ['added', 'example.com/b', '', 'v0.2.0'],
+      ['upgraded', 'example.com/a', 'v1.0.0', 'v1.1.0']
+    ])
+  })
+})
+
+describe('what an API failure says', () => {
+  const config = parseConfig({ 'comment-summary-in-pr': 'always' })
+  const target = {
+    repository: { owner: 'octo', repo: 'repo' },
+    pullNumber: 7,
+    headSha: HEAD_SHA,
+    apiUrl: 'https://api.github.example',
+    marker: '<!-- go-guard comment 0 -->',
+    identity: 'job go-guard',
+    checkName: 'go-guard'
+  }
+  it.each([
+    [404, 'Not Found', 'was refused with 404 (Not Found): the token needs `pull-requests: write`'],
+    [401, 'Bad credentials', 'was refused: the token is not valid (Bad credentials)'],
+    [422, 'Validation Failed', 'failed with 422 (Validation Failed)'],
+    [429, 'Too Many Requests', "hit GitHub's rate limit"]
+  ])('%i', async (status, detail, expected) => {
+    const refuse = (): Promise<never> => Promise.reject(new ApiCallError('GET /comments', status, detail))
+    const api = {
+      listComments: refuse,
+      createComment: refuse,
+      updateComment: refuse,
+      createCheckRun: refuse,
+      updateCheckRun: refuse
+    }
+    const warnings: string[] = []
+    await publish(api, target, config, gateResult([]), { ...silentLogger, warning: m => warnings.push(m) })
+    expect(warnings).toEqual([expect.stringContaining(`the pull request comment (GET /comments) ${expected}`)])
   })
 })

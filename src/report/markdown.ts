@@ -131,8 +131,4 @@ export class BoundedLines {
     this.bytes += size
     return true
   }
-
-  get size(): number {
-    return this.bytes
-  }
 }
