@@ -29,6 +29,10 @@ describe('escapeMarkdown', () => {
     expect(cell(escapeMarkdown('example.com/a@v1.0.0'))).toContain('<code>example.com/a@v1.0.0</code>')
   })
 
+  it('writes mentions and issue references as code spans, where GitHub links neither', () => {
+    expect(escapeMarkdown('by @octocat, fixes #12 (GH-3).')).toBe('by `@octocat`, fixes `#12` &#40;`GH-3`&#41;.')
+  })
+
   it('shows control characters as visible pictures: no ANSI escape reaches the page', () => {
     expect(escapeMarkdown('\u001b[31m')).toBe('\u241b&#91;31m')
   })
@@ -59,7 +63,7 @@ describe('locations', () => {
     const html = cell(location('go.sum)(x y/[a]', 7, links))
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(m => m[1])
     expect(hrefs).toEqual([`https://github.example/octo/repo/blob/${'a'.repeat(40)}/sub/go.sum%29%28x%20y/%5Ba%5D#L7`])
-    expect(html).toContain('<code>go.sum)(x y/[a]:7</code>')
+    expect(html).toContain('<code>sub/go.sum)(x y/[a]:7</code>')
   })
 
   it('are plain code spans when the runner variables are missing or malformed', () => {

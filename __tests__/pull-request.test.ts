@@ -158,6 +158,32 @@ describe('the pull request conversation', () => {
     expect(r.annotations.length).toBeLessThan(60)
   })
 
+  it('points annotations and links at paths from the repository top when working-directory is below it', async () => {
+    const mono = world.dir('mono', {
+      'svc/go.mod': `${GO_MOD}\nreplace example.com/a => ./fork\n`,
+      'svc/main.go': MAIN_GO
+    })
+    const inputs = { 'working-directory': 'svc', checks: 'replace', 'github-token': TOKEN, 'check-run': 'true' }
+    const event = { pull_request: { number: 7, head: { sha: HEAD_SHA } } }
+    const env = { ...world.env, GITHUB_API_URL: apiUrl, GITHUB_REPOSITORY: 'octo/repo' }
+    const server = { GITHUB_SERVER_URL: 'https://github.example' }
+    await runActionAsync({
+      repo: mono,
+      env: { ...env, ...server },
+      event,
+      inputs: { ...inputs, 'comment-summary-in-pr': 'always' }
+    })
+    // Without GITHUB_SERVER_URL there are no links, but annotations still need repository paths.
+    await runActionAsync({ repo: mono, env, event, inputs })
+    expect(github.checkRuns.map(c => [c.name, c.annotations.map(a => `${a.path}:${a.start_line}`)])).toEqual([
+      ['go-guard (svc)', ['svc/go.mod:7']],
+      ['go-guard (svc)', ['svc/go.mod:7']]
+    ])
+    expect(github.comments[0].body).toContain(
+      `[\`svc/go.mod:7\`](https://github.example/octo/repo/blob/${HEAD_SHA}/svc/go.mod#L7)`
+    )
+  })
+
   it('a 403 on every write is one warning naming the permissions, and the verdict stays the same', async () => {
     breakGate()
     const plain = await run({})
@@ -330,7 +356,8 @@ describe('what an API failure says', () => {
     apiUrl: 'https://api.github.example',
     marker: '<!-- go-guard comment 0 -->',
     identity: 'job go-guard',
-    checkName: 'go-guard'
+    checkName: 'go-guard',
+    repoPath: (file: string) => file
   }
   it.each([
     [404, 'Not Found', 'was refused with 404 (Not Found): the token needs `pull-requests: write`'],

@@ -43,16 +43,24 @@ function headSha(env: NodeJS.ProcessEnv): string | undefined {
   return pullRequestFromEvent(env.GITHUB_EVENT_PATH)?.headSha ?? env.GITHUB_SHA
 }
 
-/** Links to files at the head commit, for paths under the checkout (`workspace`, the repository's top level). */
+/** A judged file's path from the checkout (`workspace`, the repository's top level); undefined outside it. */
+function repoPathFrom(config: Config, workspace: string): (file: string) => string | undefined {
+  return file => {
+    const rel = path.relative(workspace, path.join(config.workingDirectory, file))
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/')
+  }
+}
+
+/** Links to files at the head commit. */
 export function headLinks(
   config: Config,
   workspace: string,
   env: NodeJS.ProcessEnv = process.env
 ): BlobLinks | undefined {
-  return blobLinks({ serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: headSha(env) }, file => {
-    const rel = path.relative(workspace, path.join(config.workingDirectory, file))
-    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/')
-  })
+  return blobLinks(
+    { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: headSha(env) },
+    repoPathFrom(config, workspace)
+  )
 }
 
 /** Bounds each REST call (a pagination in all), so an unresponsive API cannot hold the job. */
@@ -145,6 +153,7 @@ export async function publishToGitHub(
       headSha: headSha(env),
       apiUrl,
       links: headLinks(config, workspace, env),
+      repoPath: repoPathFrom(config, workspace),
       ...jobIdentity(env, config, workspace)
     }
     await publish(await octokitApi(token, apiUrl), target, config, result, logger)

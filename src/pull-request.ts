@@ -62,6 +62,8 @@ export interface PublishTarget {
   headSha?: string
   apiUrl: string
   links?: BlobLinks
+  /** A judged file's path from the repository's top level (where check run annotations point). */
+  repoPath(file: string): string | undefined
   /** Marks this job's comment; see jobIdentity. */
   marker: string
   identity: string
@@ -144,8 +146,7 @@ async function publishCheckRun(
     logger.info('go-guard: no commit SHA in the environment (GITHUB_SHA), so no check run is created.')
     return
   }
-  const repoPath = (file: string): string | undefined => target.links?.repoPath(file)
-  const batches = annotationBatches(result.findings.map(f => checkAnnotation(f, repoPath)))
+  const batches = annotationBatches(result.findings.map(f => checkAnnotation(f, target.repoPath)))
   const output = checkOutput(result, config.failOn)
   const conclusion = checkConclusion(result)
   const done = { status: 'completed', conclusion } as const

@@ -16,7 +16,8 @@ export const HOSTILE = [
   '**bold** _em_ ~~strike~~ # head $x^2$ [^1] :+1:',
   'www.evil.example https://evil.example <https://evil.example> mailto:x@y.example',
   '\\*not em\\* \\\\ \\`',
-  'go.sum)(x y'
+  'go.sum)(x y',
+  '(www.evil.example) x:https://evil.example fixes #12, GH-3 and octo/repo#4'
 ]
 
 /** The cell's content as a reader sees it: tags dropped (line breaks kept as \n), entities decoded. */

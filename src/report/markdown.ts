@@ -14,11 +14,12 @@
 const SPECIAL = /[\\`*_[\]()!<>&|#~$^{}"':]/g
 
 /**
- * Tokens GitHub would turn into a link or a mention (`module@version` is an e-mail address to the
- * GFM autolinker, `@name` notifies a user, `www.` and `scheme://` autolink). Entities do not stop
- * them everywhere (GitHub's mention and autolink filters read the rendered text), code spans do.
+ * Words GitHub would turn into a link or a mention (`module@version` is an e-mail address to the
+ * GFM autolinker, `@name` notifies a user, `www.` and `scheme://` autolink, `#12` and `GH-12`
+ * reference issues). Entities do not stop them everywhere (GitHub's mention and reference filters
+ * read the rendered text), code spans do.
  */
-const LINKISH = /@|:\/\/|^www\./i
+const LINKISH = /@|:\/\/|www\.|#\d|\bgh-\d/i
 
 /** C0 and C1 controls (ANSI escapes, NUL, ...) shown as visible pictures, never passed through. */
 function controlsVisible(text: string): string {
@@ -60,9 +61,9 @@ export function escapeMarkdown(text: string): string {
         .map((word, i) => {
           if (i % 2 === 1) return word
           if (!LINKISH.test(word)) return entities(word)
-          // Sentence punctuation stays outside the span, so "m@v1.0.0." reads as prose.
-          const [, body, tail] = /^(.*?)([.,;:!?)]*)$/s.exec(word)!
-          return `${code(body)}${entities(tail)}`
+          // Sentence punctuation stays outside the span, so "(m@v1.0.0)." reads as prose.
+          const [, lead, body, tail] = /^([(["']*)(.*?)([.,;:!?)\]"']*)$/s.exec(word)!
+          return `${entities(lead)}${code(body)}${entities(tail)}`
         })
         .join('')
     )
@@ -88,11 +89,11 @@ function encodeSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[!'()*~]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
-/** `file:line` as a code span, linked to that line at the commit where `links` can point to it. */
+/** `file:line` as a code span, linked to that line at the commit (and named from the repository's top) where `links` can. */
 export function location(file: string, line: number, links: BlobLinks | undefined): string {
-  const label = code(`${file}:${line}`)
   const repoPath = links?.repoPath(file)
-  if (links === undefined || repoPath === undefined) return label
+  if (links === undefined || repoPath === undefined) return code(`${file}:${line}`)
+  const label = code(`${repoPath}:${line}`)
   const url = `${links.serverUrl}/${links.repository}/blob/${links.sha}/${repoPath.split('/').map(encodeSegment).join('/')}#L${line}`
   return `[${label}](${url})`
 }
