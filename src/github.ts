@@ -9,6 +9,7 @@ import type { GateResult } from './engine.js'
 import { pullRequestFromEvent } from './event.js'
 import { type Finding, redactSecrets } from './findings.js'
 import type { Logger } from './logger.js'
+import type { ReportPlace } from './outputs.js'
 import { ApiCallError, type GitHubApi, type PublishTarget, jobIdentity, publish } from './pull-request.js'
 import { planAnnotations } from './report/annotations.js'
 import { type BlobLinks, blobLinks } from './report/markdown.js'
@@ -43,23 +44,19 @@ function headSha(env: NodeJS.ProcessEnv): string | undefined {
   return pullRequestFromEvent(env.GITHUB_EVENT_PATH)?.headSha ?? env.GITHUB_SHA
 }
 
-/** A judged file's path from the checkout (`workspace`, the repository's top level); undefined outside it. */
-function repoPathFrom(config: Config, workspace: string): (file: string) => string | undefined {
+/** A judged file's path from the checkout (the repository's top level); undefined outside it. */
+function repoPathFrom(toWorkspace: WorkspacePaths): (file: string) => string | undefined {
   return file => {
-    const rel = path.relative(workspace, path.join(config.workingDirectory, file))
-    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/')
+    const rel = toWorkspace(file)
+    return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : rel
   }
 }
 
 /** Links to files at the head commit. */
-export function headLinks(
-  config: Config,
-  workspace: string,
-  env: NodeJS.ProcessEnv = process.env
-): BlobLinks | undefined {
+export function headLinks(place: ReportPlace, env: NodeJS.ProcessEnv = process.env): BlobLinks | undefined {
   return blobLinks(
     { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: headSha(env) },
-    repoPathFrom(config, workspace)
+    repoPathFrom(place.toWorkspace)
   )
 }
 
@@ -132,7 +129,7 @@ async function octokitApi(token: string, apiUrl: string): Promise<GitHubApi> {
 export async function publishToGitHub(
   config: Config,
   result: GateResult,
-  workspace: string,
+  place: ReportPlace,
   token: string | undefined,
   logger: Logger
 ): Promise<void> {
@@ -152,9 +149,9 @@ export async function publishToGitHub(
       pullNumber: pullRequestFromEvent(env.GITHUB_EVENT_PATH)?.number,
       headSha: headSha(env),
       apiUrl,
-      links: headLinks(config, workspace, env),
-      repoPath: repoPathFrom(config, workspace),
-      ...jobIdentity(env, config, workspace)
+      links: headLinks(place, env),
+      repoPath: repoPathFrom(place.toWorkspace),
+      ...jobIdentity(env, config, place.cwd)
     }
     await publish(await octokitApi(token, apiUrl), target, config, result, logger)
   } catch (error) {

@@ -66,10 +66,10 @@ export async function run(): Promise<void> {
       // The summary is written even when a report cannot be.
       // Runners always set GITHUB_STEP_SUMMARY; other hosts of the action may not.
       if (config.summary && process.env.GITHUB_STEP_SUMMARY) {
-        const options = { failOn: config.failOn, links: headLinks(config, workspace), reportFile: config.reportFile }
+        const options = { failOn: config.failOn, links: headLinks(place), reportFile: config.reportFile }
         await core.summary.addRaw(renderSummary(result, options)).write()
       }
-      await publishToGitHub(config, result, workspace, token, coreLogger)
+      await publishToGitHub(config, result, place, token, coreLogger)
     }
 
     const broken = result.steps.filter(s => s.error !== undefined)
