@@ -14,6 +14,10 @@ describe('parseConfig', () => {
     expect(c.toolchain.gpgKeyFingerprint).toBe('EB4C1BFD4F042F6DDDCCEC917721F63BD38B4796')
     expect(c.cache && c.annotations && c.summary).toBe(true)
     expect([c.commentSummaryInPr, c.checkRun]).toEqual(['never', false])
+    // Rule IDs as the summary and the comment display them (non-breaking hyphens) are accepted.
+    expect([...parseConfig({ rules: 'sum\u2011module\u2011added: off' }, '/repo').ruleSeverity]).toEqual([
+      ['sum-module-added', 'off']
+    ])
     // The token stays out of the config object.
     expect(JSON.stringify(parseConfig({ 'github-token': 'secret-value' }, '/repo'))).not.toContain('secret-value')
   })

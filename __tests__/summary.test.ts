@@ -132,6 +132,16 @@ describe('job summary', () => {
     expect(page).toContain('Every finding is in the JSON report <code>out/go-guard.json</code>')
   })
 
+  it('names the first 100 modules of a monorepo and counts the rest', () => {
+    const many = {
+      ...result([], 0),
+      scope: { modules: Array.from({ length: 150 }, (_, i) => ({ relDir: `svc/m${i}` }) as never), workspaces: [] }
+    }
+    const md = renderSummary(many, { failOn: 'error' })
+    expect(md).toContain('`svc/m99` and 50 more\n')
+    expect(md).not.toContain('`svc/m100`')
+  })
+
   it('counts even blocking findings once they alone pass the budget, and never passes it', () => {
     const errors = Array.from({ length: 2_000 }, (_, i) => finding('replace-not-allowed', i + 2, { step: 'replace' }))
     const md = renderSummary(result(errors, errors.length), { failOn: 'error', limitBytes: 100_000 })

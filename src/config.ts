@@ -183,7 +183,8 @@ function parseRuleSeverities(value: string): Map<string, Severity | 'off'> {
   const accepted = [...SEVERITIES, 'off']
   const result = new Map<string, Severity | 'off'>()
   for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim()
+    // A rule ID copied from the job summary or PR comment has U+2011 non-breaking hyphens.
+    const line = raw.trim().replace(/\u2011/g, '-')
     if (line === '' || line.startsWith('#')) continue
     const match = /^([a-z0-9-]+)\s*:\s*(\S+)$/.exec(line)
     if (!match) throw new ConfigError('rules', line, '"rule-id: error|warning|notice|off", one a line')

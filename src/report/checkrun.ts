@@ -6,8 +6,7 @@ import type { FailOn } from '../config.js'
 import type { GateResult } from '../engine.js'
 import type { Finding, Severity } from '../findings.js'
 import { annotationMessage } from './annotations.js'
-import { code } from './markdown.js'
-import { countsLine, gateFailed, verdictLine } from './summary.js'
+import { countsLine, gateFailed, modulesLine, verdictLine } from './summary.js'
 
 /** "The Checks API limits the number of annotations to a maximum of 50 per API request." */
 export const ANNOTATIONS_PER_REQUEST = 50
@@ -61,13 +60,6 @@ export function checkConclusion(result: GateResult): 'success' | 'failure' {
   return gateFailed(result) ? 'failure' : 'success'
 }
 
-/** The summary stays far below the API's 65,535 characters however many modules a monorepo has. */
-function modulesList(result: GateResult, shown = 20): string {
-  const dirs = result.scope.modules.map(m => code(m.relDir, 'text'))
-  if (dirs.length === 0) return 'none'
-  return dirs.length > shown ? `${dirs.slice(0, shown).join(', ')} and ${dirs.length - shown} more` : dirs.join(', ')
-}
-
 export function checkOutput(result: GateResult, failOn: FailOn): CheckOutput {
   return {
     title: gateFailed(result)
@@ -76,7 +68,7 @@ export function checkOutput(result: GateResult, failOn: FailOn): CheckOutput {
     summary: [
       verdictLine(result),
       '',
-      `\`fail-on: ${failOn}\`; modules: ${modulesList(result)}.`,
+      `\`fail-on: ${failOn}\`; modules: ${modulesLine(result, 20)}.`,
       '',
       `Every finding is an annotation of this check run (${result.findings.length} in all).`
     ].join('\n')

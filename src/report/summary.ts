@@ -102,6 +102,13 @@ export function findingRow(f: Finding, related: Finding[] | undefined, links: Bl
 
 const FINDINGS_HEADER = ['| severity | rule | location | message |', '|---|---|---|---|']
 
+/** The modules in scope, the first `shown` named: a monorepo's list must not crowd out its findings. */
+export function modulesLine(result: GateResult, shown = 100): string {
+  const dirs = result.scope.modules.map(m => code(m.relDir, 'text'))
+  if (dirs.length === 0) return 'none'
+  return dirs.length > shown ? `${dirs.slice(0, shown).join(', ')} and ${dirs.length - shown} more` : dirs.join(', ')
+}
+
 function head(result: GateResult): string[] {
   const lines = [
     '## go-guard',
@@ -110,7 +117,7 @@ function head(result: GateResult): string[] {
     '',
     baseLine(result),
     '',
-    `Modules: ${result.scope.modules.map(m => code(m.relDir, 'text')).join(', ') || 'none'}`,
+    `Modules: ${modulesLine(result)}`,
     '',
     '| step | status | findings | time |',
     '|---|---|---|---|'
