@@ -13,7 +13,7 @@ import { FakeGitHub } from './fixtures/github-api.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { GO_BIN } from './helpers/go.js'
 import { expectEqualIn } from './helpers/expect.js'
-import { type ActionRun, runActionAsync } from './helpers/runner.js'
+import { type ActionRun, RUNTIMES, runActionAsync } from './helpers/runner.js'
 import { gateResult } from './helpers/factories.js'
 import { parseConfig } from '../src/config.js'
 import { silentLogger } from '../src/logger.js'
@@ -53,9 +53,10 @@ describe('the pull request conversation', () => {
   /** A local replacement: one blocking replace-local-path finding on go.mod line 7. */
   const breakGate = (): void => fs.appendFileSync(path.join(repo, 'go.mod'), '\nreplace example.com/a => ./fork\n')
 
-  const run = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> =>
+  const run = (inputs: Record<string, string>, env: Record<string, string> = {}, node?: string): Promise<ActionRun> =>
     runActionAsync({
       repo,
+      node,
       env: {
         ...world.env,
         GITHUB_API_URL: apiUrl,
@@ -98,6 +99,14 @@ describe('the pull request conversation', () => {
     expect(github.comments).toHaveLength(122)
     expect(ours.body.startsWith(`${marker}\n### go-guard ✅ passes`)).toBe(true)
     expect(github.comments[0].body).not.toContain('passes')
+  })
+
+  it.each(RUNTIMES)('posts the comment and the check run through @actions/github on %s', async (_name, node) => {
+    breakGate()
+    const r = await run({ 'comment-summary-in-pr': 'always', 'check-run': 'true' }, {}, node)
+    expectEqualIn(r.stdout + r.stderr, r.status, 1)
+    expect(github.writes()).toEqual(['POST /repos/octo/repo/issues/7/comments', 'POST /repos/octo/repo/check-runs'])
+    expect(github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'failure' })
   })
 
   it('gives each matrix job (modules input) a comment and a check run name of its own', async () => {
