@@ -53,26 +53,23 @@ export function code(text: string, where: 'cell' | 'text' = 'cell'): string {
  * line breaks as `<br>`, link-like words (`module@version`, URLs) as code spans.
  */
 export function escapeMarkdown(text: string): string {
-  return controlsVisible(text)
-    .split(/\r\n|\r|\n/)
-    .map(line =>
-      line
-        .split(/(\s+)/)
-        .map((word, i) => {
-          if (i % 2 === 1) return word
-          if (!LINKISH.test(word)) return entities(word)
-          // Sentence punctuation stays outside the span, so "(m@v1.0.0)." reads as prose.
-          const [, lead, body, tail] = /^([(["']*)(.*?)([.,;:!?)\]"']*)$/s.exec(word)!
-          return `${entities(lead)}${code(body)}${entities(tail)}`
-        })
-        .join('')
-    )
-    .join('<br>')
+  return controlsVisible(text).replace(/\r\n|\r|\n|[^\s]+/g, word => {
+    if (word === '\n' || word === '\r' || word === '\r\n') return '<br>'
+    if (!LINKISH.test(word)) return entities(word)
+    // Sentence punctuation stays outside the span, so "(m@v1.0.0)." reads as prose.
+    const lead = /^[(["']*/.exec(word)![0]
+    const tail = /[.,;:!?)\]"']*$/.exec(word.slice(lead.length))![0]
+    return `${entities(lead)}${code(word.slice(lead.length, word.length - tail.length))}${entities(tail)}`
+  })
 }
+
+const ruleLabels = new Map<string, string>()
 
 /** Rule IDs in display text: U+2011 (non-breaking hyphen) so `sum-hash-changed` never wraps. */
 export function ruleLabel(rule: string): string {
-  return code(rule.replace(/-/g, '\u2011'))
+  let label = ruleLabels.get(rule)
+  if (label === undefined) ruleLabels.set(rule, (label = code(rule.replace(/-/g, '\u2011'))))
+  return label
 }
 
 /** Where a repository file can be shown: GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/<sha>/<path>. */
