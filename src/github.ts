@@ -61,7 +61,7 @@ export function headLinks(place: ReportPlace, env: NodeJS.ProcessEnv = process.e
 }
 
 /** Bounds each REST call (a pagination in all), so an unresponsive API cannot hold the job. */
-const API_TIMEOUT_MS = 60_000
+const API_TIMEOUT_MS = 30_000
 
 function apiCallError(call: string, error: unknown): ApiCallError {
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, unknown> } }

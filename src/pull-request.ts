@@ -90,14 +90,15 @@ export function jobIdentity(
     .update(JSON.stringify([workflow, job, dir, modules]))
     .digest('hex')
     .slice(0, 16)
+  const shorten = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text)
   const identity = [
     'go-guard',
-    `job ${job || '(unknown)'}`,
-    ...(dir === '.' ? [] : [`working-directory ${dir}`]),
-    ...(modules ? [`modules ${modules}`] : [])
+    `job ${shorten(job, 100) || '(unknown)'}`,
+    ...(dir === '.' ? [] : [`working-directory ${shorten(dir, 200)}`]),
+    ...(modules ? [`modules ${shorten(modules, 200)}`] : [])
   ].join(' · ')
   const scope = [...(dir === '.' ? [] : [dir]), ...(modules ? [modules] : [])].join(': ')
-  const checkName = scope ? `go-guard (${scope.length > 80 ? `${scope.slice(0, 80)}…` : scope})` : 'go-guard'
+  const checkName = scope ? `go-guard (${shorten(scope, 80)})` : 'go-guard'
   return { marker: `<!-- go-guard comment ${key} -->`, identity, checkName }
 }
 
