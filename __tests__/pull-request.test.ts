@@ -201,7 +201,8 @@ describe('the pull request conversation', () => {
     const warnings = [...refused.stdout.matchAll(WARNING)].map(m => m[0])
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toContain('POST /repos/octo/repo/issues/7/comments) was refused with 403')
-    expect(warnings[0]).toContain('the token needs `pull-requests: write`')
+    expect(warnings[0]).toContain('the token needs `pull-requests: write`;')
+    expect(warnings[0]).not.toContain('fork')
     expect(warnings[0]).toContain('POST /repos/octo/repo/check-runs) was refused with 403')
     expect(warnings[0]).toContain('the token needs `checks: write`')
     expect(refused.status).toBe(plain.status)
@@ -209,6 +210,26 @@ describe('the pull request conversation', () => {
     expect(verdict(refused)).toEqual(verdict(plain))
     expect(refused.annotations).toEqual(plain.annotations)
     expect(refused.summary).toContain('replace\u2011local\u2011path')
+  })
+
+  it('a 403 on a pull request from a fork says the fork is why', async () => {
+    github.refuseWrites = 403
+    const repos = {
+      head: { sha: HEAD_SHA, repo: { full_name: 'someone/repo' } },
+      base: { sha: base, repo: { full_name: 'octo/repo' } }
+    }
+    const r = await runActionAsync({
+      repo,
+      env: { ...world.env, GITHUB_API_URL: apiUrl, GITHUB_REPOSITORY: 'octo/repo' },
+      inputs: { checks: 'replace', 'github-token': TOKEN, 'comment-summary-in-pr': 'always' },
+      event: { pull_request: { number: 7, ...repos } }
+    })
+    expectEqualIn(r.stdout, r.status, 0)
+    const warnings = [...r.stdout.matchAll(WARNING)].map(m => m[0])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain(
+      'the token needs `pull-requests: write`, which a pull request from a fork does not get under `on: pull_request`'
+    )
   })
 
   it('a 403 with the rate limit spent says so instead of asking for a permission', async () => {

@@ -144,9 +144,11 @@ export async function publishToGitHub(
   }
   try {
     const apiUrl = env.GITHUB_API_URL || 'https://api.github.com'
+    const pr = pullRequestFromEvent(env.GITHUB_EVENT_PATH)
     const target: PublishTarget = {
       repository: { owner, repo },
-      pullNumber: pullRequestFromEvent(env.GITHUB_EVENT_PATH)?.number,
+      pullNumber: pr?.number,
+      fromFork: pr?.fromFork,
       headSha: headSha(env),
       apiUrl,
       links: headLinks(place, env),

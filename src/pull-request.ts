@@ -59,6 +59,8 @@ export class ApiCallError extends Error {
 export interface PublishTarget {
   repository: Repository
   pullNumber?: number
+  /** The pull request comes from a fork: GitHub gives it a read-only token under `pull_request`. */
+  fromFork?: boolean
   headSha?: string
   apiUrl: string
   links?: BlobLinks
@@ -165,7 +167,7 @@ async function publishCheckRun(
 }
 
 /** What failed and what fixes it, in one clause. */
-function describeFailure(what: string, permission: string, error: unknown, apiUrl: string): string {
+function describeFailure(what: string, permission: string, error: unknown, target: PublishTarget): string {
   if (!(error instanceof ApiCallError)) {
     return `${what}: ${redactSecrets(error instanceof Error ? error.message : String(error))}`
   }
@@ -175,12 +177,14 @@ function describeFailure(what: string, permission: string, error: unknown, apiUr
     return `${call} hit GitHub's rate limit (${detail}); the next run retries`
   switch (error.status) {
     case undefined:
-      return `${call} could not reach the GitHub API at ${apiUrl} (${detail})`
+      return `${call} could not reach the GitHub API at ${target.apiUrl} (${detail})`
     case 401:
       return `${call} was refused: the token is not valid (${detail}); check the \`github-token\` input`
     case 403:
     case 404:
-      return `${call} was refused with ${error.status} (${detail}): the token needs \`${permission}\` (a pull request from a fork gets a read-only token)`
+      return `${call} was refused with ${error.status} (${detail}): the token needs \`${permission}\`${
+        target.fromFork ? ', which a pull request from a fork does not get under `on: pull_request`' : ''
+      }`
     default:
       return `${call} failed with ${error.status} (${detail})`
   }
@@ -197,12 +201,12 @@ export async function publish(
   const failures: string[] = []
   if (config.commentSummaryInPr !== 'never') {
     await publishComment(api, target, config, result, logger).catch(e =>
-      failures.push(describeFailure('the pull request comment', 'pull-requests: write', e, target.apiUrl))
+      failures.push(describeFailure('the pull request comment', 'pull-requests: write', e, target))
     )
   }
   if (config.checkRun) {
     await publishCheckRun(api, target, config, result, logger).catch(e =>
-      failures.push(describeFailure('the go-guard check run', 'checks: write', e, target.apiUrl))
+      failures.push(describeFailure('the go-guard check run', 'checks: write', e, target))
     )
   }
   if (failures.length > 0) {
