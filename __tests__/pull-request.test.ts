@@ -13,6 +13,7 @@ import { FakeGitHub } from './fixtures/github-api.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { GO_BIN } from './helpers/go.js'
 import { expectEqualIn } from './helpers/expect.js'
+import { addedRows } from './helpers/markdown.js'
 import { type ActionRun, RUNTIMES, runActionAsync } from './helpers/runner.js'
 import { gateResult } from './helpers/factories.js'
 import { parseConfig } from '../src/config.js'
@@ -327,9 +328,9 @@ describe('the pull request conversation', () => {
     const link = `<a href="https://github.example/octo/repo/blob/${HEAD_SHA}/go.sum#L${changedLine}"><code>go.sum:${changedLine}</code></a>`
     for (const rule of ['sum\u2011hash\u2011changed', 'sum\u2011unverified\u2011hash'])
       expect(page).toContain(`<td>🛑 error</td>\n<td><code>${rule}</code></td>\n<td>${link}</td>`)
-    expect(page).toContain(
-      '<td><code>sum\u2011module\u2011added</code></td>\n<td>sum-drift</td>\n<td>ℹ️ notice</td>\n<td>6000</td>'
-    )
+    const { shown, counted } = addedRows(page)
+    expect(counted).toBeGreaterThan(0)
+    expect(shown + counted).toBe(6_000)
     expect(page).toContain(`Every finding is in the JSON report <code>${report}</code>`)
     const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { findings: { rule: string }[] }
     expect(json.findings.filter(f => f.rule === 'sum-module-added')).toHaveLength(6_000)

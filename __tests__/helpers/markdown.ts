@@ -40,3 +40,15 @@ export function expectInert(html: string): void {
   expect(html).not.toMatch(/="mailto:/)
   expect(html).not.toMatch(/<(script|b|i|del|h\d|strong|em|sup|section|!--)[\s>]/)
 }
+
+/** sum-module-added findings shown as rows, and counted in the "Not shown" table. */
+export function addedRows(page: string): { shown: number; counted: number } {
+  const counted =
+    /<td><code>sum\u2011module\u2011added<\/code><\/td>\n<td>sum-drift<\/td>\n<td>ℹ️ notice<\/td>\n<td>(\d+)<\/td>/.exec(
+      page
+    )
+  return {
+    shown: page.split('<td>ℹ️ notice</td>\n<td><code>sum\u2011module\u2011added</code></td>').length - 1,
+    counted: Number(counted?.[1] ?? 0)
+  }
+}

@@ -1,13 +1,14 @@
 /**
  * The job summary: the verdict, the base commit, a status line per step with its time, then the
  * findings of each step, most severe first. GitHub drops a step summary over 1 MiB whole, so past
- * that budget it keeps the blocking findings and counts the rest per rule.
+ * that budget it keeps the blocking findings, then the others most severe first while they fit,
+ * and counts the rest per rule.
  */
 import type { FailOn } from '../config.js'
 import type { GateResult } from '../engine.js'
 import { type Finding, SEVERITIES, type Severity } from '../findings.js'
 import { isBlocking } from '../policy.js'
-import { type BlobLinks, BoundedLines, code, escapeMarkdown, location, ruleLabel } from './markdown.js'
+import { type BlobLinks, code, escapeMarkdown, location, ruleLabel } from './markdown.js'
 
 /** GitHub's limit for one step's summary (docs: "Job summaries ... up to 1MiB"). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
@@ -129,11 +130,8 @@ function head(result: GateResult): string[] {
   return lines
 }
 
-/** Findings of each step in the order the engine sorted them (most severe first). */
-function byStep(result: GateResult, keep: (f: Finding) => boolean): [string, Finding[]][] {
-  return result.steps
-    .map(s => [s.step, result.findings.filter(f => f.step === s.step && keep(f))] as [string, Finding[]])
-    .filter(([, fs]) => fs.length > 0)
+function section(step: string, rows: string[]): string[] {
+  return rows.length === 0 ? [] : ['', `### ${step}`, '', ...FINDINGS_HEADER, ...rows]
 }
 
 function omittedTable(omitted: Finding[], omittedBlocking: number, options: SummaryOptions): string[] {
@@ -152,7 +150,7 @@ function omittedTable(omitted: Finding[], omittedBlocking: number, options: Summ
     '### Not shown',
     '',
     omittedBlocking === 0
-      ? `This summary would pass GitHub's 1 MiB limit, so it shows every blocking finding and counts the other ${omitted.length} here.`
+      ? `All of it would pass GitHub's 1 MiB limit: this summary shows every blocking finding and the most severe of the others, and counts the other ${omitted.length} here.`
       : `Even the blocking findings alone pass GitHub's 1 MiB limit: ${omittedBlocking} of them are counted here with the other findings.`,
     `Every finding is in ${where}; with \`check-run: true\` the check run carries each as an annotation.`,
     '',
@@ -168,29 +166,31 @@ function omittedTable(omitted: Finding[], omittedBlocking: number, options: Summ
 export function renderSummary(result: GateResult, options: SummaryOptions): string {
   const limit = options.limitBytes ?? SUMMARY_LIMIT_BYTES
   const related = samePlace(result.findings)
-  const section = (step: string, findings: Finding[]): string[] => [
-    '',
-    `### ${step}`,
-    '',
-    ...FINDINGS_HEADER,
-    ...findings.map(f => findingRow(f, related.get(f), options.links))
+  const rows = new Map(result.findings.map(f => [f, findingRow(f, related.get(f), options.links)]))
+  const render = (shown: (f: Finding) => boolean): string[] => [
+    ...head(result),
+    ...result.steps.flatMap(s =>
+      section(
+        s.step,
+        result.findings.filter(f => f.step === s.step && shown(f)).map(f => rows.get(f)!)
+      )
+    )
   ]
-  const full = [...head(result), ...byStep(result, () => true).flatMap(([step, fs]) => section(step, fs))]
-  const text = `${full.join('\n')}\n`
+  const text = `${render(() => true).join('\n')}\n`
   if (Buffer.byteLength(text) <= limit) return text
 
-  // Over budget: every blocking finding that fits (all of them unless they alone pass 1 MiB), the rest counted.
-  const out = new BoundedLines(limit - TRAILER_BYTES)
-  out.tryAdd(...head(result))
+  // Over budget: the blocking findings first, then the others most severe first, while they fit
+  // (all blocking ones unless they alone pass 1 MiB); the rest counted per rule.
+  const heads = Buffer.byteLength(render(() => false).join('\n')) + result.steps.length * 128
+  let room = limit - TRAILER_BYTES - heads
   const shown = new Set<Finding>()
-  for (const [step, findings] of byStep(result, f => isBlocking(f, options.failOn))) {
-    if (!out.tryAdd('', `### ${step}`, '', ...FINDINGS_HEADER)) break
-    for (const f of findings) {
-      if (!out.tryAdd(findingRow(f, related.get(f), options.links))) break
-      shown.add(f)
-    }
+  const blocking = (f: Finding): boolean => isBlocking(f, options.failOn)
+  for (const f of [...result.findings.filter(blocking), ...result.findings.filter(f => !blocking(f))]) {
+    const size = Buffer.byteLength(rows.get(f)!) + 1
+    if (size > room) break
+    room -= size
+    shown.add(f)
   }
   const omitted = result.findings.filter(f => !shown.has(f))
-  const omittedBlocking = omitted.filter(f => isBlocking(f, options.failOn)).length
-  return `${[...out.lines, ...omittedTable(omitted, omittedBlocking, options)].join('\n')}\n`
+  return `${[...render(f => shown.has(f)), ...omittedTable(omitted, omitted.filter(blocking).length, options)].join('\n')}\n`
 }
