@@ -194,6 +194,19 @@ describe('the pull request conversation', () => {
     )
   })
 
+  it('a check run whose update is refused part way is still concluded, saying what is missing', async () => {
+    const replaces = Array.from({ length: 120 }, (_, i) => `\texample.com/r${i} => example.com/f${i} v1.0.0`)
+    fs.writeFileSync(path.join(repo, 'go.mod'), `${GO_MOD}\nreplace (\n${replaces.join('\n')}\n)\n`)
+    github.patchesBeforeRefusal = 0
+    const r = await run({ 'check-run': 'true' })
+    expectEqualIn(r.stdout, r.status, 1)
+    expect([...r.stdout.matchAll(WARNING)]).toHaveLength(1)
+    const [check] = github.checkRuns
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' })
+    expect(check.annotations).toHaveLength(50)
+    expect(check.output?.summary).toContain('70 annotation(s) could not be added: see the job summary.')
+  })
+
   it('a 403 on every write is one warning naming the permissions, and the verdict stays the same', async () => {
     breakGate()
     const plain = await run({})

@@ -159,10 +159,20 @@ async function publishCheckRun(
   })
   // Each update appends its annotations to the run's; the last one completes it.
   for (let i = 1; i < batches.length; i++) {
-    await api.updateCheckRun(target.repository, id, {
-      ...(i === batches.length - 1 ? done : {}),
-      output: { ...output, annotations: batches[i] }
-    })
+    try {
+      await api.updateCheckRun(target.repository, id, {
+        ...(i === batches.length - 1 ? done : {}),
+        output: { ...output, annotations: batches[i] }
+      })
+    } catch (error) {
+      // A run left in progress would hold a required check forever: conclude it, saying what is missing.
+      const missing = batches.slice(i).reduce((n, b) => n + b.length, 0)
+      const summary = `${output.summary}\n\n${missing} annotation(s) could not be added: see the job summary.`
+      await api
+        .updateCheckRun(target.repository, id, { ...done, output: { ...output, summary, annotations: [] } })
+        .catch(() => undefined)
+      throw error
+    }
   }
 }
 
