@@ -12,7 +12,11 @@ function recorder(): Logger & { lines: string[] } {
   return { lines, info: m => lines.push(`info ${m}`), warning: m => lines.push(`warning ${m}`), debug: () => {} }
 }
 
-const scope = (sum: string): Scope => ({ modules: [{ goSumFile: 'go.sum', goSumText: sum } as never], workspaces: [] })
+const scope = (sum: string): Scope => ({
+  modules: [{ goSumFile: 'go.sum', goSumText: sum } as never],
+  workspaces: [],
+  problems: []
+})
 
 function store(overrides: Partial<CacheStore> = {}): CacheStore & { calls: string[] } {
   const calls: string[] = []

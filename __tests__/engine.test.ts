@@ -30,30 +30,36 @@ describe('module discovery', () => {
     })
   })
   afterAll(() => world.cleanup())
+  let go: GoCommand
+  beforeAll(() => {
+    go = new GoCommand(GO_BIN, world.env)
+  })
 
   it('finds every go.mod outside vendor/, testdata/, node_modules/ and dot-directories, and go.work files', async () => {
-    const scope = await loadScope(root, undefined)
+    const scope = await loadScope(root, undefined, go)
     expect(scope.modules.map(m => m.relDir)).toEqual(['.', 'api', 'services/a', 'services/b'])
     expect(scope.modules[1]).toMatchObject({ goModFile: 'api/go.mod', goSumFile: 'api/go.sum', goSumText: undefined })
     expect(scope.workspaces.map(w => [w.file, w.work.file.use.map(u => u.path)])).toEqual([['go.work', ['.', './api']]])
   })
 
   it('selects modules by directory or glob', async () => {
-    expect((await loadScope(root, ['./api', 'services/*'])).modules.map(m => m.relDir)).toEqual([
+    expect((await loadScope(root, ['./api', 'services/*'], go)).modules.map(m => m.relDir)).toEqual([
       'api',
       'services/a',
       'services/b'
     ])
-    expect((await loadScope(root, ['.'])).modules.map(m => m.relDir)).toEqual(['.'])
+    expect((await loadScope(root, ['.'], go)).modules.map(m => m.relDir)).toEqual(['.'])
   })
 
   it.each([['services/c'], ['nothing/*'], ['../outside']])('rejects %s naming the modules input', async pattern => {
-    await expect(loadScope(root, [pattern])).rejects.toThrow(ConfigError)
-    await expect(loadScope(root, [pattern])).rejects.toThrow(/Invalid input "modules"/)
+    await expect(loadScope(root, [pattern], go)).rejects.toThrow(ConfigError)
+    await expect(loadScope(root, [pattern], go)).rejects.toThrow(/Invalid input "modules"/)
   })
 
   it('rejects a working-directory that does not exist', async () => {
-    await expect(loadScope(path.join(root, 'missing'), undefined)).rejects.toThrow(/Invalid input "working-directory"/)
+    await expect(loadScope(path.join(root, 'missing'), undefined, go)).rejects.toThrow(
+      /Invalid input "working-directory"/
+    )
   })
 })
 

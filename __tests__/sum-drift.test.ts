@@ -139,6 +139,26 @@ describe('sum-drift', () => {
     expect(located(result)).toContain(`sum-hash-changed go.sum:${sum.split('\n').length - 1}`)
   })
 
+  it('a second hash whose fields are separated by U+0085 is seen, as go reads it (strings.Fields)', async () => {
+    const { result, sum, dir } = await drift(A, {
+      ...A,
+      editSum: s => `${s}example.com/b\u0085v1.2.0\u00a0h1:AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=\n`
+    })
+    // go accepts the line (a line it refused would make it refuse the whole go.sum).
+    world.go(dir, 'list', '-m', 'all')
+    const line = sum.split('\n').length - 1
+    expect(located(result)).toEqual([`sum-hash-changed go.sum:${line}`, `sum-unverified-hash go.sum:${line}`])
+  })
+
+  it('a line go refuses is sum-malformed-line on it, with or without a base', async () => {
+    const { result, sum, dir } = await drift(A, { ...A, editSum: s => `${s}example.com/b v1.2.0\n` })
+    expect(() => world.go(dir, 'list', '-m', 'all')).toThrow(/malformed go\.sum/)
+    const line = sum.split('\n').length - 1
+    expect(located(result)).toEqual([`sum-malformed-line go.sum:${line}`])
+    const noBase = await gate(world, dir, { checks: 'sum-drift' })
+    expect(located(noBase)).toEqual([`sum-malformed-line go.sum:${line}`, 'step-skipped go.sum:1'])
+  })
+
   it('added, removed, upgraded and downgraded modules, on go.sum and on the go.mod require line', async () => {
     const { result, sum } = await drift(
       { requires: ['example.com/a v1.0.0', 'example.com/b v1.2.0'], imports: ['example.com/a', 'example.com/b'] },

@@ -29,7 +29,7 @@ function result(findings: Finding[], blocking: number): GateResult {
     steps,
     findings,
     blocking,
-    scope: { modules: [{ relDir: '.' } as never], workspaces: [] },
+    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [] },
     base: { sha: BASE },
     durationMs: 30,
     goMs: 20,
@@ -135,7 +135,11 @@ describe('job summary', () => {
   it('names the first 100 modules of a monorepo and counts the rest', () => {
     const many = {
       ...result([], 0),
-      scope: { modules: Array.from({ length: 150 }, (_, i) => ({ relDir: `svc/m${i}` }) as never), workspaces: [] }
+      scope: {
+        modules: Array.from({ length: 150 }, (_, i) => ({ relDir: `svc/m${i}` }) as never),
+        workspaces: [],
+        problems: []
+      }
     }
     const md = renderSummary(many, { failOn: 'error' })
     expect(md).toContain('`svc/m99` and 50 more\n')

@@ -63,6 +63,15 @@ describe('toolchain step', () => {
     expect(result.steps[0].status).toBe('passed')
   })
 
+  it('the audit snapshot records the proof the toolchain step made, not its status', async () => {
+    const result = await judge({ 'report-file': path.join(cacheDir, 'report.json') })
+    expect(result.audit?.toolchain.proof).toMatch(
+      /^archive SHA-256 and OpenPGP signature of \S+; GOROOT matches it file by file$/
+    )
+    const unrun = await judge({ 'report-file': path.join(cacheDir, 'report.json'), checks: 'replace' })
+    expect(unrun.audit?.toolchain.proof).toBe('toolchain step not run')
+  })
+
   it('a warm run verifies GOROOT without downloading the archive, its signature or the list', async () => {
     expect(rules(await judge())).toEqual([])
     // The key is read again: the proof holds only for the key it was made with.

@@ -123,10 +123,31 @@ describe('verify step on the real go command', () => {
     }
   })
 
-  it('reports an unparsable go.mod on the offending line', async () => {
+  it('reports an unparsable go.mod on the offending line, as go refuses it', async () => {
     const dir = app('bad-gomod', cleanSum, GO_MOD.replace('example.com/b v1.2.0', 'example.com/b 1.2'))
+    expect(() => world.go(dir, 'list', '-m')).toThrow(/go\.mod:7/)
     const result = await gate(world, dir, { checks: 'verify' })
-    expect(located(result)).toEqual(['mod-download-failed go.mod:7'])
+    expect(located(result)).toEqual(['scope-unreadable go.mod:7'])
+    expect(result.steps[0].status).toBe('failed')
+  })
+
+  it('names the replacement whose go.mod hash is missing, on the replace line', async () => {
+    const missing = cleanSum
+      .split('\n')
+      .filter(l => !l.startsWith('example.com/forka v1.0.0/go.mod '))
+      .join('\n')
+    const dir = app('missing-replacement-gomod', missing)
+    expect(() => world.go(dir, 'list', '-m', 'all')).toThrow(
+      /example\.com\/a@v1\.0\.0 \(replaced by example\.com\/forka@v1\.0\.0\): missing go\.sum entry for go\.mod file/
+    )
+    expect(() => world.go(dir, 'build', '.')).toThrow(
+      /example\.com\/forka@v1\.0\.0: missing go\.sum entry for go\.mod file/
+    )
+    const result = await gate(world, dir, { checks: 'verify' })
+    const missingEntries = result.findings.filter(f => f.rule === 'sum-missing-entry')
+    expect(missingEntries.map(f => [`${f.file}:${f.line}`, `${f.module}@${f.version}`])).toEqual([
+      ['go.mod:10', 'example.com/forka@v1.0.0']
+    ])
   })
 })
 
@@ -178,5 +199,66 @@ describe('verify step on a vendored module', () => {
     } finally {
       world.cleanup()
     }
+  })
+})
+
+describe('verify step: every package go can build, as go reports it', () => {
+  let world: GoWorld
+  beforeAll(() => {
+    world = new GoWorld([
+      { path: 'example.com/a', version: 'v1.0.0' },
+      { path: 'example.com/b', version: 'v1.2.0' },
+      // cmd/go's mod_sum_ambiguous: package example.com/amb/a/b is in module example.com/amb/a,
+      // and the empty module example.com/amb/a/b could provide it too.
+      { path: 'example.com/amb/a', version: 'v1.0.0', files: { 'b/b.go': 'package b\n' } },
+      { path: 'example.com/amb/a/b', version: 'v0.0.0-empty', files: {} }
+    ])
+  })
+  afterAll(() => world.cleanup())
+
+  const dropLine = (sum: string, prefix: string): string =>
+    sum
+      .split('\n')
+      .filter(l => !l.startsWith(prefix))
+      .join('\n')
+
+  it('checks the packages an ignore directive hides from ./..., which go build ./dir still builds', async () => {
+    const goMod = 'module example.com/app\n\ngo 1.25\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'
+    const dir = world.dir('ignored', {
+      'go.mod': goMod,
+      'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n',
+      'cmd/app/main.go': 'package main\n\nimport _ "example.com/b"\n\nfunc main() {}\n'
+    })
+    world.go(dir, 'mod', 'tidy')
+    const sum = fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')
+    fs.writeFileSync(path.join(dir, 'go.mod'), `${goMod}\nignore ./cmd\n`)
+    fs.writeFileSync(path.join(dir, 'go.sum'), dropLine(sum, 'example.com/b v1.2.0 h1:'))
+    // go's own view: ./... passes, the ignored command does not build.
+    world.go(dir, 'build', './...')
+    expect(() => world.go(dir, 'build', './cmd/app')).toThrow(
+      /missing go\.sum entry for module providing package example\.com\/b/
+    )
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toEqual(['sum-missing-entry go.mod:7'])
+    expect(result.findings[0]).toMatchObject({ module: 'example.com/b', version: 'v1.2.0' })
+  })
+
+  it('reports the hash go needs to verify a package is provided by exactly one module', async () => {
+    const goMod =
+      'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/amb/a v1.0.0\n\texample.com/amb/a/b v0.0.0-empty\n)\n'
+    const dir = world.dir('ambiguous', {
+      'go.mod': goMod,
+      'main.go': 'package main\n\nimport _ "example.com/amb/a/b"\n\nfunc main() {}\n'
+    })
+    world.go(dir, 'mod', 'download', 'example.com/amb/a', 'example.com/amb/a/b')
+    world.go(dir, 'build', '.')
+    const sum = fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')
+    fs.writeFileSync(path.join(dir, 'go.sum'), dropLine(sum, 'example.com/amb/a/b v0.0.0-empty h1:'))
+    expect(() => world.go(dir, 'build', '.')).toThrow(
+      /missing go\.sum entry needed to verify package example\.com\/amb\/a\/b .*is provided by exactly one module/
+    )
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toEqual(['sum-missing-entry go.mod:7'])
+    expect(result.findings[0]).toMatchObject({ module: 'example.com/amb/a/b', version: 'v0.0.0-empty' })
   })
 })

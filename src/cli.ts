@@ -7,6 +7,7 @@ import { emitAnnotations } from './github.js'
 import { GoCommand } from './go/command.js'
 import { stderrLogger } from './logger.js'
 import { reportPlace, writeReports } from './outputs.js'
+import { verdict } from './policy.js'
 import { renderJson } from './report/json.js'
 import { renderSarif } from './report/sarif.js'
 import { renderText } from './report/text.js'
@@ -111,10 +112,9 @@ async function main(): Promise<number> {
       default:
         process.stdout.write(renderText(result))
     }
-    const broken = result.steps.filter(s => s.error !== undefined)
-    for (const s of broken) process.stderr.write(`go-guard: step ${s.step} failed: ${s.error}\n`)
-    if (broken.length > 0) return 2
-    return result.blocking > 0 ? 1 : 0
+    const outcome = verdict(result.steps, result.blocking)
+    if (outcome.outcome === 'broken') process.stderr.write(`go-guard failed: ${outcome.message}\n`)
+    return { broken: 2, blocked: 1, passed: 0 }[outcome.outcome]
   } catch (error) {
     // An input's value (a URL with a token in it) can be in the message.
     process.stderr.write(`go-guard: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`)

@@ -11,3 +11,19 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return results
 }
+
+/** A budget shared by every caller: at most `limit` tasks run at once, the rest wait in order. */
+export function createLimiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return async task => {
+    if (active >= limit) await new Promise<void>(resolve => waiting.push(resolve))
+    active++
+    try {
+      return await task()
+    } finally {
+      active--
+      waiting.shift()?.()
+    }
+  }
+}

@@ -1,22 +1,28 @@
 /**
- * The fixed sequence: every selected step runs over every module in scope. Steps are
- * independent, so they run concurrently (the go command locks its module cache); a step that
- * throws becomes a failed step with an error and the others still run. Results keep the order.
+ * The fixed sequence. Read the scope as go sees it, build the run's context, run every selected
+ * step (a repository step once, a module step on each module and workspace go-guard can judge),
+ * then put every step's findings through policy's processors. Steps are independent, so they run
+ * concurrently (the go command locks its module cache); a step that throws becomes a failed step
+ * with an error and the others still run. Results keep the order.
  */
+import { type Audit, collectAudit } from './audit.js'
 import { CHECKS } from './checks/index.js'
-import type { CheckContext } from './checks/check.js'
+import type { Check, Judgment, RunContext } from './checks/check.js'
 import { ModuleDownloads } from './checks/downloads.js'
+import { createLimiter } from './concurrency.js'
 import type { Config } from './config.js'
-import { type Finding, STEP_IDS, type StepResult, compareFindings, redactSecrets } from './findings.js'
+import { isParsed, scopeFindings, targetContexts, tooNewFinding, unparseableFindings } from './context.js'
+import { type Finding, STEP_IDS, type StepResult, redactSecrets } from './findings.js'
 import { type BaseResolution, readAtCommit, resolveBase } from './git.js'
-import type { GoCommand } from './go/command.js'
+import { type GoCommand, GoCommandError } from './go/command.js'
+import { fromToolchainName } from './go/gover.js'
 import type { Logger } from './logger.js'
 import { type Scope, loadScope } from './modules.js'
-import { applySeverities, isBlocking } from './policy.js'
+import { applyProcessors, isBlocking, mergeSteps, stepStatus } from './policy.js'
 
 export interface GateResult {
   steps: (StepResult & { error?: string })[]
-  /** Every finding after severity overrides, most severe first. */
+  /** Every finding after policy's processors, most severe first. */
   findings: Finding[]
   blocking: number
   scope: Scope
@@ -27,18 +33,31 @@ export interface GateResult {
   goMs: number
   /** CPU time of go-guard's own process: its work, apart from the go subprocesses. */
   ownCpuMs: number
+  /** What was judged, collected during the run when a report or SBOM file is asked for. */
+  audit?: Audit
 }
 
-/** Runs the selected steps; `preloaded` is the scope when the caller already read it (for the cache key). */
-export async function runGate(config: Config, go: GoCommand, logger: Logger, preloaded?: Scope): Promise<GateResult> {
-  const started = performance.now()
-  const cpu = process.cpuUsage()
-  const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules))
-  logger.info(
-    `go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`
-  )
+/** How the toolchain was proven, as the toolchain step proved it. */
+function proofOf(ctx: RunContext, steps: { step: string; status: string }[]): string {
+  if (ctx.evidence.toolchainProofs.length > 0) return ctx.evidence.toolchainProofs.join('; ')
+  const toolchain = steps.find(s => s.step === 'toolchain')
+  return toolchain ? `not proven (toolchain step ${toolchain.status})` : 'toolchain step not run'
+}
+
+// Module judgements at once, across all steps: each runs go processes that already use the runner's cores.
+const MODULE_BUDGET = 2
+
+/** The run's context, and the base resolution where a step asked for it (the report names it). */
+function runContext(
+  config: Config,
+  go: GoCommand,
+  logger: Logger,
+  scope: Scope
+): { ctx: RunContext; baseAsked: () => Promise<BaseResolution> | undefined } {
   let base: Promise<BaseResolution> | undefined
-  const ctx: CheckContext = {
+  const first = scope.modules[0]
+  const goMod = first?.goModFile ?? scope.workspaces[0]?.file ?? 'go.mod'
+  const ctx: RunContext = {
     config,
     root: config.workingDirectory,
     scope,
@@ -46,44 +65,104 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
     logger,
     downloads: new ModuleDownloads(go),
     base: () => (base ??= resolveBase(config.workingDirectory, config.baseRef)),
-    readAtBase: (sha, relPath) => readAtCommit(config.workingDirectory, sha, relPath)
+    readAtBase: (sha, relPath) => readAtCommit(config.workingDirectory, sha, relPath),
+    repositoryFile: { goMod, goSum: first?.goSumFile ?? scope.workspaces[0]?.sumFile ?? 'go.sum' },
+    evidence: { toolchainProofs: [] }
   }
+  return { ctx, baseAsked: () => base }
+}
 
+/** The running toolchain's GOVERSION; undefined where go cannot even report it (the toolchain step says why). */
+async function runningVersion(go: GoCommand): Promise<string | undefined> {
+  try {
+    return (await go.env()).GOVERSION
+  } catch (error) {
+    if (error instanceof GoCommandError) return undefined
+    throw error
+  }
+}
+
+/** A step's answer as a Judgment: a plain list judged something unless it is only `step-skipped` notices. */
+function asJudgment(outcome: Finding[] | Judgment): Judgment {
+  if (!Array.isArray(outcome)) return outcome
+  return { findings: outcome, judged: outcome.length === 0 || outcome.some(f => f.rule !== 'step-skipped') }
+}
+
+/** One step's raw findings: a repository step judges once; a module step judges each target it can. */
+async function judge(
+  check: Check,
+  ctx: RunContext,
+  running: string | undefined,
+  budget: ReturnType<typeof createLimiter>
+): Promise<Judgment> {
+  const cannotParse = check.needs === 'environment' ? [] : unparseableFindings(check.id, ctx)
+  const judgments =
+    check.judges === 'repository'
+      ? [asJudgment(await check.judge(ctx))]
+      : await Promise.all(
+          targetContexts(ctx)
+            .filter(isParsed)
+            .map(async target => {
+              const blocked = tooNewFinding(check.id, check.needs, target, running && fromToolchainName(running))
+              return blocked
+                ? { findings: [blocked], judged: false }
+                : asJudgment(await budget(() => check.judge(target)))
+            })
+        )
+  return { findings: [...cannotParse, ...judgments.flatMap(j => j.findings)], judged: judgments.some(j => j.judged) }
+}
+
+/** Runs the selected steps; `preloaded` is the scope when the caller already read it (for the cache key). */
+export async function runGate(config: Config, go: GoCommand, logger: Logger, preloaded?: Scope): Promise<GateResult> {
+  const started = performance.now()
+  const cpu = process.cpuUsage()
+  const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules, go))
+  logger.info(
+    `go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`
+  )
+  const { ctx, baseAsked } = runContext(config, go, logger, scope)
+  const running = await runningVersion(go)
+  const budget = createLimiter(MODULE_BUDGET)
   const selected = STEP_IDS.filter(id => config.checks.has(id))
+
   const steps = await Promise.all(
-    selected.map(async id => {
+    selected.map(async (id, i) => {
       const stepStarted = performance.now()
-      let findings: Finding[] = []
+      // Facts about the scope are reported once, by the first step that runs.
+      let raw = i === 0 ? scopeFindings(id, scope, running) : []
       let judged = false
       let error: string | undefined
       try {
-        const outcome = await CHECKS[id].run(ctx)
-        judged = !Array.isArray(outcome) && outcome.judged
-        findings = applySeverities(Array.isArray(outcome) ? outcome : outcome.findings, config.ruleSeverity).map(f => ({
-          ...f,
-          message: redactSecrets(f.message)
-        }))
+        const judgment = await judge(CHECKS[id], ctx, running, budget)
+        raw = [...raw, ...judgment.findings]
+        judged = judgment.judged
       } catch (e) {
         error = redactSecrets(e instanceof Error ? e.message : String(e))
         logger.warning(`go-guard: step ${id} failed: ${error}`)
       }
+      const findings = applyProcessors(raw, {
+        config,
+        step: id,
+        drift: ctx.evidence.drift,
+        at: { file: ctx.repositoryFile.goSum, line: 1 }
+      })
       const durationMs = performance.now() - stepStarted
-      const status: StepResult['status'] =
-        error !== undefined || findings.some(f => isBlocking(f, config.failOn))
-          ? 'failed'
-          : !judged && findings.length > 0 && findings.every(f => f.rule === 'step-skipped')
-            ? 'skipped'
-            : 'passed'
-      return { step: id, status, findings, durationMs, error }
+      return { step: id, status: stepStatus(findings, judged, error, config), findings, durationMs, error }
     })
   )
-  const findings = steps.flatMap(s => s.findings).sort(compareFindings)
+  const findings = mergeSteps(steps)
+  // The JSON report and the SBOM describe this snapshot.
+  const audit =
+    config.reportFile || config.sbomFile
+      ? await collectAudit(go, scope, proofOf(ctx, steps), config.baseRef)
+      : undefined
   return {
+    audit,
     steps,
     findings,
     blocking: findings.filter(f => isBlocking(f, config.failOn)).length,
     scope,
-    base: base && (await base),
+    base: await baseAsked(),
     durationMs: performance.now() - started,
     goMs: go.subprocessMs,
     ownCpuMs: (() => {

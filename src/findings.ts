@@ -1,4 +1,4 @@
-import { RULES } from './rules.js'
+import { RULES, type RuleId } from './rules.js'
 
 /** Severities in increasing order of weight; `off` removes a rule entirely. */
 export const SEVERITIES = ['notice', 'warning', 'error'] as const
@@ -8,8 +8,20 @@ export const STEP_IDS = ['toolchain', 'verify', 'sum-drift', 'vendor', 'replace'
 export type StepId = (typeof STEP_IDS)[number]
 
 /** One violation, located on the exact line of the file concerned. */
+/**
+ * Why a finding was made, for code that acts on another finding: the message is for people and
+ * no code reads it.
+ */
+export type FindingCause =
+  /** A download hashed differently from go.sum (verify): go aborts all loading on one. */
+  | 'checksum-mismatch'
+  /** A go.mod or go.work go cannot parse: steps that need it could not judge it. */
+  | 'unparseable'
+  /** A go or toolchain line newer than the running toolchain: go refuses to run on the module. */
+  | 'go-line-too-new'
+
 export interface Finding {
-  rule: string
+  rule: RuleId
   severity: Severity
   step: StepId
   message: string
@@ -23,6 +35,7 @@ export interface Finding {
   previous?: { module: string; version: string }
   /** Further places the same fact shows, annotated too (a go.mod require line beside go.sum). */
   also?: { file: string; line: number }[]
+  cause?: FindingCause
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped'
@@ -52,11 +65,10 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** A finding of `rule` at its default severity; `step` is needed only for rules of any step. */
 export function newFinding(
-  rule: string,
+  rule: RuleId,
   fields: Omit<Finding, 'rule' | 'severity' | 'step'> & { step?: StepId }
 ): Finding {
   const info = RULES[rule]
-  if (info === undefined) throw new Error(`unknown rule ${rule}`)
   const step = info.step === 'any' ? fields.step : info.step
   if (step === undefined) throw new Error(`rule ${rule} needs a step`)
   return { ...fields, rule, severity: info.severity, step }

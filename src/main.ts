@@ -8,8 +8,9 @@ import { baseFromEvent } from './event.js'
 import { emitAnnotations, headLinks, publishToGitHub, takeGitHubToken } from './github.js'
 import { GoCommand } from './go/command.js'
 import { actionsLogger } from './logger.js'
-import { loadScope } from './modules.js'
+import { loadScope, moduleDirsInRepository } from './modules.js'
 import { reportPlace, writeReports } from './outputs.js'
+import { verdict } from './policy.js'
 import { countsLine, renderSummary } from './report/summary.js'
 
 // Repository text reaches these lines: the escaping writer, never core.info (which writes raw).
@@ -35,7 +36,7 @@ export async function run(): Promise<void> {
   try {
     const config = parseConfig(readInputs())
     const go = new GoCommand(config.goBinary, process.env, config.variables)
-    const scope = await loadScope(config.workingDirectory, config.modules)
+    const scope = await loadScope(config.workingDirectory, config.modules, go)
     const plans = config.cache
       ? await Promise.all([
           restoreCache(actionsCacheStore, 'the module cache', () => moduleCachePlan(go, scope), coreLogger),
@@ -58,7 +59,7 @@ export async function run(): Promise<void> {
       const written = await writeReports(config, result, go, place)
       core.setOutput('findings', result.findings.length)
       core.setOutput('blocking', result.blocking)
-      core.setOutput('modules', JSON.stringify(result.scope.modules.map(m => m.relDir)))
+      core.setOutput('modules', JSON.stringify(moduleDirsInRepository(result.scope)))
       if (written.reportFile) core.setOutput('report-file', written.reportFile)
       if (written.sarifFile) core.setOutput('sarif-file', written.sarifFile)
       if (written.sbomFile) core.setOutput('sbom-file', written.sbomFile)
@@ -72,16 +73,13 @@ export async function run(): Promise<void> {
       await publishToGitHub(config, result, place, token, coreLogger)
     }
 
-    const broken = result.steps.filter(s => s.error !== undefined)
-    if (broken.length > 0) {
-      core.setFailed(`go-guard failed: ${broken.map(s => `step ${s.step}: ${s.error}`).join('; ')}`)
-    } else if (result.blocking > 0) {
+    const outcome = verdict(result.steps, result.blocking)
+    if (outcome.outcome === 'broken') core.setFailed(`go-guard failed: ${outcome.message}`)
+    else if (outcome.outcome === 'blocked')
       core.setFailed(
-        `go-guard: ${result.blocking} blocking finding(s) (fail-on: ${config.failOn}); ${countsLine(result.findings)}`
+        `go-guard: ${outcome.blocking} blocking finding(s) (fail-on: ${config.failOn}); ${countsLine(result.findings)}`
       )
-    } else {
-      core.info(`go-guard: passed; ${countsLine(result.findings)}`)
-    }
+    else core.info(`go-guard: passed; ${countsLine(result.findings)}`)
   } catch (error) {
     core.setFailed(describeError(error))
   }

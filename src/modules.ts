@@ -1,10 +1,17 @@
-/** The Go modules and workspaces in scope, read once with their parsed go.mod and go.sum. */
+/**
+ * The scope: the Go modules and workspaces the go command would build, read once with their
+ * parsed files. go follows links, so discovery does too (and says so); a go.work's `use` list is
+ * taken from go itself (`go work edit -json`), wherever it points; a file or directory that
+ * cannot be read is a problem on it, never an exception that hides the rest of the scope.
+ */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError } from './config.js'
+import { type GoCommand, parseJSONStream } from './go/command.js'
 import { type ParseResult, parseModFile, parseWorkFile } from './go/modfile.js'
 import { type SumFile, parseSumFile } from './go/sumfile.js'
+import type { RuleId } from './rules.js'
 
 export interface GoModule {
   /** Absolute directory. */
@@ -17,6 +24,7 @@ export interface GoModule {
   goModText: string
   /** undefined when the module has no go.sum. */
   goSumText?: string
+  /** go.mod as go-guard parsed it; `errors` also holds bytes that are not UTF-8 (see utf8Errors). */
   mod: ParseResult
   sum?: SumFile
 }
@@ -24,8 +32,30 @@ export interface GoModule {
 export interface GoWorkspace {
   /** go.work path relative to the repository root. */
   file: string
+  /** Absolute directory of go.work. */
   dir: string
+  workText: string
   work: ParseResult
+  /** go.work.sum relative to the repository root: go trusts its lines for every module of the workspace. */
+  sumFile: string
+  sumText?: string
+  sum?: SumFile
+  /** Absolute module directories of its `use` directives, as go resolves them. */
+  uses: string[]
+}
+
+/** A fact about the scope itself; the engine reports it in the first step that runs. */
+export interface ScopeProblem {
+  rule: Extract<RuleId, 'scope-symlinked-file' | 'scope-outside-repository' | 'scope-unreadable'>
+  file: string
+  line: number
+  message: string
+}
+
+export interface Scope {
+  modules: GoModule[]
+  workspaces: GoWorkspace[]
+  problems: ScopeProblem[]
 }
 
 // Never descended into: not modules of this repository, or not modules at all.
@@ -39,15 +69,76 @@ export function relPath(root: string, file: string): string {
   return toSlash(path.relative(root, file)) || '.'
 }
 
-/** Directories holding a go.mod, and go.work files, outside vendor/, testdata/, node_modules/ and dot-directories. */
-async function discover(root: string): Promise<{ moduleDirs: string[]; workFiles: string[] }> {
+/** Whether `target` lies outside `root`, as written or once links are resolved (go builds what the link points to). */
+async function isOutside(root: string, target: string): Promise<boolean> {
+  const outside = (from: string, to: string): boolean => {
+    const rel = path.relative(from, to)
+    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)
+  }
+  if (outside(root, target)) return true
+  const [realRoot, realTarget] = await Promise.all([fs.realpath(root), fs.realpath(target).catch(() => target)])
+  return outside(realRoot, realTarget)
+}
+
+function why(error: unknown): string {
+  const e = error as NodeJS.ErrnoException
+  return e.code ? `${e.code}: ${e.syscall ?? 'access'} failed` : String(error)
+}
+
+/** Collects problems while the scope is read. */
+class Problems {
+  readonly list: ScopeProblem[] = []
+  constructor(private readonly root: string) {}
+
+  add(rule: ScopeProblem['rule'], abs: string, line: number, message: string): void {
+    this.list.push({ rule, file: relPath(this.root, abs), line, message })
+  }
+
+  unreadable(abs: string, error: unknown): void {
+    const rel = relPath(this.root, abs)
+    this.add(
+      'scope-unreadable',
+      abs,
+      1,
+      `${rel} cannot be read (${why(error)}), so nothing in it was judged, though the go command may build it.`
+    )
+  }
+
+  /** Checks whether a go.mod/go.sum/go.work/go.work.sum is a link: go reads through it, its target need not be committed. */
+  async noteLink(abs: string): Promise<void> {
+    const stat = await fs.lstat(abs).catch(() => undefined)
+    if (!stat?.isSymbolicLink()) return
+    const target = await fs.readlink(abs).catch(() => '?')
+    const rel = relPath(this.root, abs)
+    this.add(
+      'scope-symlinked-file',
+      abs,
+      1,
+      `${rel} is a symbolic link (to ${target}): the go command reads through it, so what it builds from need not be in the commit a reviewer sees. Commit the file itself.`
+    )
+  }
+}
+
+/** Directories holding a go.mod (a file or a link to one), and go.work files, outside vendor/, testdata/, node_modules/ and dot-directories. */
+async function discover(root: string, problems: Problems): Promise<{ moduleDirs: string[]; workFiles: string[] }> {
   const moduleDirs: string[] = []
   const workFiles: string[] = []
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true })
+    let entries
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true })
+    } catch (error) {
+      problems.unreadable(dir, error)
+      return
+    }
     for (const e of entries) {
-      if (e.isFile() && e.name === 'go.mod') moduleDirs.push(dir)
-      if (e.isFile() && e.name === 'go.work') workFiles.push(path.join(dir, e.name))
+      if (e.name !== 'go.mod' && e.name !== 'go.work') continue
+      const file = path.join(dir, e.name)
+      // go stats go.mod and go.work through links (modload.findModuleRoot, findWorkspaceFile).
+      const isFile = e.isFile() || (e.isSymbolicLink() && (await fs.stat(file).catch(() => undefined))?.isFile())
+      if (!isFile) continue
+      if (e.name === 'go.mod') moduleDirs.push(dir)
+      else workFiles.push(file)
     }
     await Promise.all(
       entries
@@ -86,50 +177,180 @@ async function selectModules(root: string, discovered: string[], patterns: strin
   return [...selected].sort()
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
+/** A file's text, undefined where it does not exist; any other failure is a problem on it. */
+async function readOptional(file: string, problems: Problems): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.unreadable(file, error)
+    return undefined
   }
 }
 
-async function loadModule(root: string, dir: string): Promise<GoModule> {
-  const goModText = await fs.readFile(path.join(dir, 'go.mod'), 'utf8')
-  const goSumText = await readOptional(path.join(dir, 'go.sum'))
+/**
+ * Lines of go.mod holding bytes that are not UTF-8 outside a comment. go rejects such module
+ * paths and versions ("malformed module path ...: invalid UTF-8", module.CheckPath), and
+ * go-guard, reading text, would judge other characters than the bytes go sees.
+ */
+function utf8Errors(bytes: Buffer): ParseResult['errors'] {
+  const errors: ParseResult['errors'] = []
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  let start = 0
+  for (let lineNo = 1; start <= bytes.length; lineNo++) {
+    let end = bytes.indexOf(0x0a, start)
+    if (end === -1) end = bytes.length
+    const line = bytes.subarray(start, end)
+    const comment = line.indexOf('//')
+    try {
+      decoder.decode(comment === -1 ? line : line.subarray(0, comment))
+    } catch {
+      errors.push({ line: lineNo, message: 'bytes that are not UTF-8 (go rejects them in paths and versions)' })
+    }
+    start = end + 1
+  }
+  return errors
+}
+
+async function loadModule(root: string, dir: string, problems: Problems): Promise<GoModule | undefined> {
+  const goModPath = path.join(dir, 'go.mod')
+  let bytes: Buffer
+  try {
+    bytes = await fs.readFile(goModPath)
+  } catch (error) {
+    problems.unreadable(goModPath, error)
+    return undefined
+  }
+  await Promise.all([problems.noteLink(goModPath), problems.noteLink(path.join(dir, 'go.sum'))])
+  const goModText = bytes.toString('utf8')
+  const goSumText = await readOptional(path.join(dir, 'go.sum'), problems)
+  const mod = parseModFile(goModText)
+  mod.errors.push(...utf8Errors(bytes))
   return {
     dir,
     relDir: relPath(root, dir),
-    goModFile: relPath(root, path.join(dir, 'go.mod')),
+    goModFile: relPath(root, goModPath),
     goSumFile: relPath(root, path.join(dir, 'go.sum')),
     goModText,
     goSumText,
-    mod: parseModFile(goModText),
+    mod,
     sum: goSumText === undefined ? undefined : parseSumFile(goSumText)
   }
 }
 
-export interface Scope {
-  modules: GoModule[]
-  workspaces: GoWorkspace[]
+interface WorkEditJSON {
+  Use?: { DiskPath: string }[] | null
 }
 
-export async function loadScope(root: string, patterns: string[] | undefined): Promise<Scope> {
+/** A go.work with its go.work.sum; its `use` list comes from `go work edit -json`, go's own reading. */
+async function loadWorkspace(
+  root: string,
+  file: string,
+  go: GoCommand,
+  problems: Problems
+): Promise<GoWorkspace | undefined> {
+  const workText = await readOptional(file, problems)
+  if (workText === undefined) return undefined
+  const dir = path.dirname(file)
+  const sumPath = path.join(dir, 'go.work.sum')
+  await Promise.all([problems.noteLink(file), problems.noteLink(sumPath)])
+  const sumText = await readOptional(sumPath, problems)
+  const work = parseWorkFile(workText)
+  const edit = await go.run(['work', 'edit', '-json', file], { cwd: dir })
+  const uses: string[] = []
+  if (edit.code === 0) {
+    for (const u of parseJSONStream<WorkEditJSON>(edit.stdout)[0]?.Use ?? []) uses.push(path.resolve(dir, u.DiskPath))
+  } else if (work.errors.length === 0) {
+    // go refuses what go-guard's parser accepted: go's word is final.
+    work.errors.push({ line: 1, message: edit.stderr.trim() || `go work edit exited ${edit.code}` })
+  }
+  return {
+    file: relPath(root, file),
+    dir,
+    workText,
+    work,
+    sumFile: relPath(root, sumPath),
+    sumText,
+    sum: sumText === undefined ? undefined : parseSumFile(sumText),
+    uses
+  }
+}
+
+/**
+ * The modules a workspace's `use` directives add to what discovery found (dot-directories,
+ * vendor/, directories outside the repository): go builds them, so they are in scope. One
+ * outside working-directory is reported, and judged where it can be read.
+ */
+async function workspaceModuleDirs(
+  root: string,
+  ws: GoWorkspace,
+  known: Set<string>,
+  problems: Problems
+): Promise<string[]> {
+  const added: string[] = []
+  for (const dir of ws.uses) {
+    const line = ws.work.file.use.find(u => path.resolve(ws.dir, u.path) === dir)?.line ?? 1
+    const wsFile = path.join(ws.dir, path.basename(ws.file))
+    if (await isOutside(root, dir)) {
+      problems.add(
+        'scope-outside-repository',
+        wsFile,
+        line,
+        `${ws.file} uses ${relPath(root, dir)}, outside the repository (as written, or through a link): the workspace builds code no reviewer of this repository sees. Move the module into the repository, or drop the \`use\`.`
+      )
+    }
+    if (known.has(dir)) continue
+    known.add(dir)
+    try {
+      await fs.stat(path.join(dir, 'go.mod'))
+      added.push(dir)
+    } catch (error) {
+      problems.add(
+        'scope-unreadable',
+        wsFile,
+        line,
+        `${ws.file} uses ${relPath(root, dir)}, whose go.mod cannot be read (${why(error)}); go refuses the workspace.`
+      )
+    }
+  }
+  return added
+}
+
+/**
+ * The module directories a `modules` input can name (the `modules` output, for a matrix of jobs):
+ * a module outside the repository, reached through a go.work `use`, cannot be named.
+ */
+export function moduleDirsInRepository(scope: Scope): string[] {
+  return scope.modules.map(m => m.relDir).filter(d => d !== '..' && !d.startsWith('../'))
+}
+
+export async function loadScope(root: string, patterns: string[] | undefined, go: GoCommand): Promise<Scope> {
   try {
     await fs.access(root)
   } catch {
     throw new ConfigError('working-directory', root, 'an existing directory')
   }
-  const found = await discover(root)
-  const dirs = patterns === undefined ? found.moduleDirs : await selectModules(root, found.moduleDirs, patterns)
-  const modules = await Promise.all(dirs.map(dir => loadModule(root, dir)))
-  const workspaces = await Promise.all(
-    found.workFiles.map(async file => ({
-      file: relPath(root, file),
-      dir: path.dirname(file),
-      work: parseWorkFile(await fs.readFile(file, 'utf8'))
-    }))
+  const problems = new Problems(root)
+  const found = await discover(root, problems)
+  const workspaces = (await Promise.all(found.workFiles.map(file => loadWorkspace(root, file, go, problems)))).filter(
+    (w): w is GoWorkspace => w !== undefined
   )
-  return { modules, workspaces }
+  const known = new Set(found.moduleDirs)
+  const used: string[] = []
+  for (const ws of workspaces) used.push(...(await workspaceModuleDirs(root, ws, known, problems)))
+  // The `modules` input narrows the scope to what it names (a matrix job judges its own module).
+  const dirs =
+    patterns === undefined ? [...found.moduleDirs, ...used] : await selectModules(root, found.moduleDirs, patterns)
+  for (const dir of patterns === undefined ? [] : dirs) {
+    if (await isOutside(root, dir))
+      problems.add(
+        'scope-outside-repository',
+        path.join(dir, 'go.mod'),
+        1,
+        `the modules input names ${relPath(root, dir)}, which a link leads outside the repository: the module judged is code no reviewer of this repository sees.`
+      )
+  }
+  const modules = (await Promise.all(dirs.map(dir => loadModule(root, dir, problems)))).filter(
+    (m): m is GoModule => m !== undefined
+  )
+  return { modules, workspaces, problems: problems.list }
 }

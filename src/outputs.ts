@@ -1,7 +1,6 @@
-/** Writes the requested report files; shared by the Action and the CLI. */
+/** Writes the requested report files (the audit snapshot comes from the run); shared by the Action and the CLI. */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { type Audit, collectAudit } from './audit.js'
 import type { Config } from './config.js'
 import type { GateResult } from './engine.js'
 import { redactSecrets } from './findings.js'
@@ -41,27 +40,16 @@ export async function writeReports(
   { cwd, toWorkspace, informationUri }: ReportPlace
 ): Promise<WrittenReports> {
   const written: WrittenReports = {}
-  let audit: Promise<Audit> | undefined
-  // The report and the SBOM describe the same snapshot of what was judged: taken once.
-  const snapshot = (): Promise<Audit> => {
-    const toolchain = result.steps.find(s => s.step === 'toolchain')
-    audit ??= collectAudit(
-      go,
-      result.scope,
-      toolchain ? `toolchain step ${toolchain.status}` : 'toolchain step not run',
-      config.baseRef
-    )
-    return audit
-  }
+  // The report and the SBOM describe the same snapshot of what was judged, taken by the run.
   if (config.reportFile) {
     written.reportFile = path.resolve(cwd, config.reportFile)
-    await write(written.reportFile, renderJson(result, VERSION, await snapshot()))
+    await write(written.reportFile, renderJson(result, VERSION, result.audit))
   }
-  if (config.sbomFile) {
+  if (config.sbomFile && result.audit) {
     const sbom = await collectSbom(
       go,
       result.scope,
-      await snapshot(),
+      result.audit,
       path.basename(config.workingDirectory),
       config.toolchain.trust
     )

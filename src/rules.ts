@@ -10,7 +10,7 @@ export interface RuleInfo {
 }
 
 /** Every rule of the contract, with its default severity. */
-export const RULES: Record<string, RuleInfo> = {
+export const RULES = {
   'step-skipped': {
     step: 'any',
     severity: 'notice',
@@ -42,10 +42,32 @@ export const RULES: Record<string, RuleInfo> = {
     fix: 'allow access to the downloads, or pin `toolchain-sha256` and `toolchain-archive`'
   },
   'toolchain-version-mismatch': {
-    step: 'toolchain',
+    step: 'any',
     severity: 'warning',
-    summary: "the running toolchain is older than go.mod's `go` or `toolchain` line",
+    summary:
+      "the running toolchain is older than a go.mod's or go.work's `go` or `toolchain` line (reported whichever steps run)",
     fix: 'install the Go version go.mod asks for (setup-go with `go-version-file: go.mod`)'
+  },
+  'scope-symlinked-file': {
+    step: 'any',
+    severity: 'error',
+    summary:
+      'a go.mod, go.sum, go.work or go.work.sum is a symbolic link (go follows it; its target need not be in the commit)',
+    fix: 'commit the file itself instead of a link to it'
+  },
+  'scope-outside-repository': {
+    step: 'any',
+    severity: 'error',
+    summary:
+      'a go.work `use` names a directory outside `working-directory`: the build depends on code no reviewer sees',
+    fix: 'move the module into the repository, or drop the `use` directive'
+  },
+  'scope-unreadable': {
+    step: 'any',
+    severity: 'error',
+    summary:
+      'a file or directory in scope cannot be read or parsed as go reads it (too long a path, unreadable, a go.mod go cannot parse or that is not UTF-8)',
+    fix: 'fix the file on the line named (or shorten, or make readable, the path), so that it can be judged'
   },
   'path-shadowed-go': {
     step: 'toolchain',
@@ -114,6 +136,12 @@ export const RULES: Record<string, RuleInfo> = {
     severity: 'error',
     summary: 'a new or changed go.sum line disagrees with (or could not be checked against) the checksum database',
     fix: 'regenerate the line with `go mod tidy` against the checksum database; never hand-edit go.sum'
+  },
+  'sum-malformed-line': {
+    step: 'sum-drift',
+    severity: 'error',
+    summary: 'a go.sum or go.work.sum line go refuses (go then refuses the whole file)',
+    fix: 'regenerate the file with `go mod tidy` (`go mod download` in a workspace); never hand-edit it'
   },
   'sum-module-added': {
     step: 'sum-drift',
@@ -244,4 +272,11 @@ export const RULES: Record<string, RuleInfo> = {
     summary: 'a replace directive in go.work',
     fix: 'move the replacement into the module’s go.mod where policy can review it, or drop it'
   }
+} as const satisfies Record<string, RuleInfo>
+
+/** A rule ID: a misspelt one fails the build. */
+export type RuleId = keyof typeof RULES
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id)
 }

@@ -1,12 +1,18 @@
 import type { GateResult } from '../../src/engine.js'
 import { type Finding, type Severity, newFinding } from '../../src/findings.js'
+import type { RuleId } from '../../src/rules.js'
 
-export function finding(rule: string, line = 1, overrides: Partial<Finding> = {}): Finding {
+export function finding(rule: RuleId, line = 1, overrides: Partial<Finding> = {}): Finding {
   return { ...newFinding(rule, { file: 'go.mod', line, message: `${rule} at ${line}`, step: 'verify' }), ...overrides }
 }
 
 export function findingsOf(severity: Severity, n: number): Finding[] {
-  const rule = { error: 'replace-not-allowed', warning: 'sum-module-downgraded', notice: 'sum-module-added' }[severity]
+  const rules: Record<Severity, RuleId> = {
+    error: 'replace-not-allowed',
+    warning: 'sum-module-downgraded',
+    notice: 'sum-module-added'
+  }
+  const rule = rules[severity]
   return Array.from({ length: n }, (_, i) => finding(rule, i + 1))
 }
 
@@ -18,7 +24,7 @@ export function gateResult(findings: Finding[], blocking = 0): GateResult {
     ],
     findings,
     blocking,
-    scope: { modules: [{ relDir: '.' } as never], workspaces: [] },
+    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [] },
     durationMs: 1300,
     goMs: 1000,
     ownCpuMs: 50

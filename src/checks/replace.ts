@@ -6,7 +6,7 @@ import { findAllowingRule } from '../allow-replace.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { type Replace, parseModFile, parseWorkFile } from '../go/modfile.js'
 import { isDirectoryPath } from '../go/module.js'
-import type { Check, CheckContext } from './check.js'
+import type { Check, TargetContext } from './check.js'
 
 function describe(r: Replace): string {
   const side = (p: string, v: string): string => (v ? `${p} ${v}` : p)
@@ -38,7 +38,7 @@ export function judgeReplace(
 const directiveKey = (r: Replace): string => `${r.old.path} ${r.old.version} => ${r.new.path} ${r.new.version}`
 
 /** With only-new, the directives already in the file at the base commit; an empty set otherwise. */
-async function directivesAtBase(ctx: CheckContext, file: string, parse: typeof parseModFile): Promise<Set<string>> {
+async function directivesAtBase(ctx: TargetContext, file: string, parse: typeof parseModFile): Promise<Set<string>> {
   if (!ctx.config.onlyNew) return new Set()
   const base = await ctx.base()
   if ('skipped' in base) return new Set()
@@ -46,44 +46,37 @@ async function directivesAtBase(ctx: CheckContext, file: string, parse: typeof p
   return new Set(text === undefined ? [] : parse(text).file.replace.map(directiveKey))
 }
 
+function workspaceFinding(file: string, r: Replace): Finding {
+  return newFinding('replace-in-workspace', {
+    file,
+    line: r.line,
+    module: r.old.path,
+    version: r.old.version || undefined,
+    message: `${describe(r)} in ${file}: a workspace replacement applies to every module of the workspace, outside any go.mod a reviewer checks. Move it into the go.mod that needs it (where allow-replace judges it), or remove it.`
+  })
+}
+
 export const replaceCheck: Check = {
   id: 'replace',
-  async run(ctx) {
+  needs: 'files',
+  judges: 'module',
+  async judge(ctx) {
+    const [file, parse, directives] =
+      ctx.kind === 'module'
+        ? [ctx.module.goModFile, parseModFile, ctx.module.mod.file.replace]
+        : [ctx.workspace.file, parseWorkFile, ctx.workspace.work.file.replace]
     const findings: Finding[] = []
     if (ctx.config.onlyNew) {
       const base = await ctx.base()
       // only-new without a base would report nothing: say so rather than pass silently.
       if ('skipped' in base)
-        findings.push(
-          skipped(
-            'replace',
-            ctx.scope.modules[0]?.goModFile ?? 'go.mod',
-            `only-new is set but ${base.skipped}; every directive is judged`
-          )
-        )
+        findings.push(skipped('replace', file, `only-new is set but ${base.skipped}; every directive is judged`))
     }
-    for (const module of ctx.scope.modules) {
-      const old = await directivesAtBase(ctx, module.goModFile, parseModFile)
-      for (const r of module.mod.file.replace) {
-        if (old.has(directiveKey(r))) continue
-        const finding = judgeReplace(r, module.goModFile, ctx.config)
-        if (finding) findings.push(finding)
-      }
-    }
-    for (const ws of ctx.scope.workspaces) {
-      const old = await directivesAtBase(ctx, ws.file, parseWorkFile)
-      for (const r of ws.work.file.replace) {
-        if (old.has(directiveKey(r))) continue
-        findings.push(
-          newFinding('replace-in-workspace', {
-            file: ws.file,
-            line: r.line,
-            module: r.old.path,
-            version: r.old.version || undefined,
-            message: `${describe(r)} in ${ws.file}: a workspace replacement applies to every module of the workspace, outside any go.mod a reviewer checks. Move it into the go.mod that needs it (where allow-replace judges it), or remove it.`
-          })
-        )
-      }
+    const old = await directivesAtBase(ctx, file, parse)
+    for (const r of directives) {
+      if (old.has(directiveKey(r))) continue
+      const finding = ctx.kind === 'module' ? judgeReplace(r, file, ctx.config) : workspaceFinding(file, r)
+      if (finding) findings.push(finding)
     }
     return findings
   }

@@ -13,9 +13,34 @@ import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
 import { type SumFile, type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
 import { parseModFile } from '../go/modfile.js'
-import type { GoModule } from '../modules.js'
-import type { Check, CheckContext } from './check.js'
+import type { RuleId } from '../rules.js'
+import type { GoModule, GoWorkspace } from '../modules.js'
+import type { Check, RunContext } from './check.js'
 import { lifecycleFindings } from '../choices/lifecycle.js'
+
+/**
+ * A go.sum or go.work.sum with the file whose requirements it serves (go.mod or go.work): go
+ * trusts a go.work.sum's lines for every module of the workspace, so it is judged like a go.sum.
+ */
+type SumTarget = Pick<GoModule, 'goModFile' | 'goSumFile' | 'sum' | 'mod'> & { module?: GoModule }
+
+function sumTargets(modules: GoModule[], workspaces: GoWorkspace[]): SumTarget[] {
+  return [
+    ...modules.map(module => ({ ...module, module })),
+    ...workspaces.map(w => ({ goModFile: w.file, goSumFile: w.sumFile, sum: w.sum, mod: w.work }))
+  ]
+}
+
+/** Lines go refuses (modfetch.readGoSum: "malformed go.sum"): go then refuses the whole file. */
+function malformedFindings(target: SumTarget): Finding[] {
+  return (target.sum?.malformed ?? []).map(m =>
+    newFinding('sum-malformed-line', {
+      file: target.goSumFile,
+      line: m.line,
+      message: `${target.goSumFile}:${m.line} has ${m.fields} field${m.fields === 1 ? '' : 's'} where go requires three (module, version, hash; split at any Unicode space): go refuses the whole file ("malformed go.sum"). Regenerate it with \`go mod tidy\`; never hand-edit it.`
+    })
+  )
+}
 
 type Location = { file: string; line: number }
 
@@ -70,7 +95,7 @@ function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<
 }
 
 export function diffModule(
-  module: GoModule,
+  module: SumTarget,
   baseSumText: string | undefined,
   baseModText: string | undefined
 ): ModuleDrift {
@@ -94,7 +119,7 @@ export function diffModule(
         : { file: module.goSumFile, line: 1 }
     return req && line ? { ...at, also: [{ file: module.goModFile, line: req.line }] } : at
   }
-  const add = (rule: string, path: string, version: string, message: string, previous?: Finding['previous']): void => {
+  const add = (rule: RuleId, path: string, version: string, message: string, previous?: Finding['previous']): void => {
     drift.findings.push(
       newFinding(rule, { ...locate(path, version), module: path, version, message, ...(previous ? { previous } : {}) })
     )
@@ -216,7 +241,7 @@ export function diffModule(
  * requiring it would drop changes: a module with no tag, or only such older tags, gets
  * sum-pseudo-version-untagged, a notice. Where the tags cannot be listed the warning stays.
  */
-async function pseudoVersionFindings(ctx: CheckContext, pseudo: ModuleDrift['pseudoVersions']): Promise<Finding[]> {
+async function pseudoVersionFindings(ctx: RunContext, pseudo: ModuleDrift['pseudoVersions']): Promise<Finding[]> {
   const releases = await listReleases(
     ctx.go,
     pseudo.map(p => p.path)
@@ -247,7 +272,7 @@ async function pseudoVersionFindings(ctx: CheckContext, pseudo: ModuleDrift['pse
  * A base that git could not read is not an absent one: treating every line as added would hide
  * `sum-hash-changed`, so the module is not diffed and the skip blocks (error, not notice).
  */
-function unreadableBase(module: GoModule, error: GitError): ModuleDrift {
+function unreadableBase(module: SumTarget, error: GitError): ModuleDrift {
   const finding = skipped(
     'sum-drift',
     module.goSumFile,
@@ -263,31 +288,18 @@ function unreadableBase(module: GoModule, error: GitError): ModuleDrift {
   }
 }
 
-function limitFinding(
-  rule: string,
-  counted: string[],
-  limit: number,
-  input: string,
-  at: Location
-): Finding | undefined {
-  if (limit < 0 || counted.length <= limit) return undefined
-  return newFinding(rule, {
-    ...at,
-    message: `${counted.length} ${counted.length === 1 ? 'module counts' : 'modules count'} toward ${input}, more than the ${limit} allowed: ${counted.join(', ')}. Split the change, or raise ${input}.`
-  })
-}
-
 /** sum-unverified-hash for each changed line the database does not vouch for; a notice for exempt modules. */
-async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; line: SumLine }[]): Promise<Finding[]> {
+async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; line: SumLine }[]): Promise<Finding[]> {
   if (changed.length === 0) return []
   // The verify step downloads these modules; waiting for it lets the database check hit the cache.
-  await Promise.all([...new Set(changed.map(c => c.module))].map(m => ctx.downloads.get(m).catch(() => undefined)))
+  const downloaded = [...new Set(changed.flatMap(c => (c.module.module ? [c.module.module] : [])))]
+  await Promise.all(downloaded.map(m => ctx.downloads.get(m).catch(() => undefined)))
   const check = await checkWithDatabase(
     ctx.go,
     changed.map(c => ({ path: c.line.path, version: c.line.version }))
   )
   const findings: Finding[] = []
-  const exemptByModule = new Map<GoModule, string[]>()
+  const exemptByModule = new Map<SumTarget, string[]>()
   for (const { module, line } of changed) {
     const mv = `${line.path}@${line.version}`
     const key = sumKey(line)
@@ -348,24 +360,33 @@ async function databaseFindings(ctx: CheckContext, changed: { module: GoModule; 
 
 export const sumDriftCheck: Check = {
   id: 'sum-drift',
-  async run(ctx) {
-    const first = ctx.scope.modules[0]
+  needs: 'files',
+  judges: 'repository',
+  async judge(ctx) {
+    const targets = sumTargets(ctx.scope.modules, ctx.scope.workspaces)
+    // What go refuses needs no base to be wrong.
+    const findings = targets.flatMap(malformedFindings)
     const base = await ctx.base()
     if ('skipped' in base) {
       const all = ctx.scope.modules.map(module => ({ module }))
       return [
-        skipped('sum-drift', first?.goSumFile ?? 'go.sum', base.skipped),
+        ...findings,
+        skipped('sum-drift', ctx.repositoryFile.goSum, base.skipped),
         ...(await lifecycleFindings(ctx, all, false))
       ]
     }
 
     const drifts = await Promise.all(
-      ctx.scope.modules.map(async module => {
+      targets.map(async module => {
         try {
-          const [baseSum, baseMod] = await Promise.all([
-            ctx.readAtBase(base.sha, module.goSumFile),
-            ctx.readAtBase(base.sha, module.goModFile)
-          ])
+          // A module outside the repository (a go.work `use`) has no base in this repository.
+          const outside = module.goModFile.startsWith('../')
+          const [baseSum, baseMod] = outside
+            ? [undefined, undefined]
+            : await Promise.all([
+                ctx.readAtBase(base.sha, module.goSumFile),
+                ctx.readAtBase(base.sha, module.goModFile)
+              ])
           return { module, baseModText: baseMod, drift: diffModule(module, baseSum, baseMod) }
         } catch (error) {
           if (!(error instanceof GitError)) throw error
@@ -373,34 +394,13 @@ export const sumDriftCheck: Check = {
         }
       })
     )
-    const findings = drifts.flatMap(d => d.drift.findings)
+    findings.push(...drifts.flatMap(d => d.drift.findings))
+    // The thresholds (max-new-modules, ...) are policy's: it counts these across every module.
     const unique = (xs: string[]): string[] => [...new Set(xs)].sort()
-    const at = { file: first?.goSumFile ?? 'go.sum', line: 1 }
-    const { maxNewModules, maxUpdatedModules, maxMajorUpgrades } = ctx.config
-    for (const limit of [
-      limitFinding(
-        'sum-new-modules-limit',
-        unique(drifts.flatMap(d => d.drift.added)),
-        maxNewModules,
-        'max-new-modules',
-        at
-      ),
-      limitFinding(
-        'sum-updated-modules-limit',
-        unique(drifts.flatMap(d => d.drift.updated)),
-        maxUpdatedModules,
-        'max-updated-modules',
-        at
-      ),
-      limitFinding(
-        'sum-major-upgrades-limit',
-        unique(drifts.flatMap(d => d.drift.majors)),
-        maxMajorUpgrades,
-        'max-major-upgrades',
-        at
-      )
-    ]) {
-      if (limit) findings.push(limit)
+    ctx.evidence.drift = {
+      added: unique(drifts.flatMap(d => d.drift.added)),
+      updated: unique(drifts.flatMap(d => d.drift.updated)),
+      majors: unique(drifts.flatMap(d => d.drift.majors))
     }
     const [database, pseudo, lifecycle] = await Promise.all([
       databaseFindings(
@@ -411,7 +411,11 @@ export const sumDriftCheck: Check = {
         ctx,
         drifts.flatMap(d => d.drift.pseudoVersions)
       ),
-      lifecycleFindings(ctx, drifts, true)
+      lifecycleFindings(
+        ctx,
+        drifts.flatMap(d => (d.module.module ? [{ module: d.module.module, baseModText: d.baseModText }] : [])),
+        true
+      )
     ])
     findings.push(...pseudo, ...database, ...lifecycle)
     // The drift was judged: notices beside it (modules GONOSUMDB exempts) do not make it a skip.

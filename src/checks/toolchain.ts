@@ -14,7 +14,7 @@ import { type Finding, newFinding } from '../findings.js'
 import { type DownloadedModule, GoCommandError, type GoEnv, goErrorText, parseJSONStream } from '../go/command.js'
 import { mapLimit } from '../concurrency.js'
 import { sha256File } from '../go/dirhash.js'
-import { compareGoVersions, fromToolchainName } from '../go/gover.js'
+import { fromToolchainName } from '../go/gover.js'
 import { matchPrefixPatterns } from '../go/module.js'
 import { listTree } from '../go/tree.js'
 import { downloadFile, downloadText, limitsFrom } from '../toolchain/download.js'
@@ -29,7 +29,7 @@ import {
   verifyDetached
 } from '../toolchain/signature.js'
 import { type StoredManifest, type TrustInputs, loadManifest, manifestDir, saveManifest } from '../toolchain/store.js'
-import type { Check, CheckContext } from './check.js'
+import type { Check, RunContext } from './check.js'
 
 type At = { file: string; line: number }
 
@@ -54,31 +54,6 @@ async function resolveBinary(binary: string, pathVar: string): Promise<string> {
   return binary
 }
 
-function versionFindings(ctx: CheckContext, running: string): Finding[] {
-  const have = fromToolchainName(running)
-  if (have === undefined) return []
-  const findings: Finding[] = []
-  for (const m of ctx.scope.modules) {
-    const wants: { version: string; line: number; what: string }[] = []
-    if (m.mod.file.go)
-      wants.push({ version: m.mod.file.go.version, line: m.mod.file.go.line, what: `go ${m.mod.file.go.version}` })
-    const tc = m.mod.file.toolchain && fromToolchainName(m.mod.file.toolchain.name)
-    if (tc && m.mod.file.toolchain)
-      wants.push({ version: tc, line: m.mod.file.toolchain.line, what: `toolchain ${m.mod.file.toolchain.name}` })
-    for (const w of wants) {
-      if (compareGoVersions(have, w.version) >= 0) continue
-      findings.push(
-        newFinding('toolchain-version-mismatch', {
-          file: m.goModFile,
-          line: w.line,
-          message: `${m.goModFile} asks for ${w.what}, newer than the running ${running}: go would refuse to build, or download and run another toolchain where GOTOOLCHAIN allows it (go-guard runs with GOTOOLCHAIN=local). Install the toolchain go.mod asks for (setup-go with go-version-file: go.mod).`
-        })
-      )
-    }
-  }
-  return findings
-}
-
 interface ReleaseFile {
   filename: string
   os: string
@@ -87,7 +62,7 @@ interface ReleaseFile {
   kind: string
 }
 
-async function officialSha256(ctx: CheckContext, filename: string): Promise<string> {
+async function officialSha256(ctx: RunContext, filename: string): Promise<string> {
   if (ctx.config.toolchain.sha256) return ctx.config.toolchain.sha256
   let list: { version: string; files: ReleaseFile[] }[]
   try {
@@ -114,7 +89,7 @@ interface ReleaseKey {
   storedCopy: boolean
 }
 
-async function releaseKey(ctx: CheckContext): Promise<ReleaseKey> {
+async function releaseKey(ctx: RunContext): Promise<ReleaseKey> {
   const { gpgPublicKey: given, gpgKeyUrl, gpgKeyFingerprint } = ctx.config.toolchain
   let armored: string
   let from: string
@@ -155,7 +130,7 @@ async function releaseKey(ctx: CheckContext): Promise<ReleaseKey> {
 
 /** The archive proof: returns the verified manifest, or findings saying why there is none. */
 async function proveArchive(
-  ctx: CheckContext,
+  ctx: RunContext,
   env: GoEnv,
   at: At,
   store: string
@@ -257,7 +232,7 @@ async function proveArchive(
 const NOT_IN_MODULE = ['api/', 'doc/', 'misc/', 'test/']
 
 /** The module proof: the go command fetches the toolchain module and the checksum database vouches for it. */
-async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promise<StoredManifest> {
+async function proveModule(ctx: RunContext, env: GoEnv, store: string): Promise<StoredManifest> {
   const mod = `golang.org/toolchain@v0.0.1-${env.GOVERSION}.${env.GOOS}-${env.GOARCH}`
   const trust: TrustInputs = { release: mod, mode: ctx.config.toolchain.trust, checksumDatabase: env.GOSUMDB }
   const cached = await loadManifest(store, trust)
@@ -300,11 +275,21 @@ async function proveModule(ctx: CheckContext, env: GoEnv, store: string): Promis
   return stored
 }
 
-async function gorootFindings(env: GoEnv, manifest: StoredManifest, at: At, skip: string[] = []): Promise<Finding[]> {
+async function gorootFindings(
+  ctx: RunContext,
+  env: GoEnv,
+  manifest: StoredManifest,
+  at: At,
+  skip: string[] = []
+): Promise<Finding[]> {
   const files: Manifest = Object.fromEntries(
     Object.entries(manifest.files).filter(([rel]) => !skip.some(s => rel.startsWith(s)))
   )
   const diff = await compareGoroot(env.GOROOT, files)
+  const differs = diff.modified.length + diff.missing.length + diff.addedExecutables.length
+  ctx.evidence.toolchainProofs.push(
+    `${manifest.proof} of ${manifest.trust.release}; GOROOT ${differs === 0 ? 'matches it file by file' : `differs in ${differs} file(s)`}`
+  )
   const finding = (rel: string, what: string): Finding =>
     newFinding('toolchain-file-modified', {
       ...at,
@@ -322,7 +307,7 @@ async function gorootFindings(env: GoEnv, manifest: StoredManifest, at: At, skip
   ]
 }
 
-async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Finding[]> {
+async function proofFindings(ctx: RunContext, env: GoEnv, at: At): Promise<Finding[]> {
   if (fromToolchainName(env.GOVERSION) === undefined) {
     return [
       newFinding('toolchain-unverifiable', {
@@ -338,10 +323,10 @@ async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Fin
     if (trust === 'archive' || trust === 'both') {
       const archive = await proveArchive(ctx, env, at, store)
       findings.push(...archive.findings)
-      if (archive.manifest) findings.push(...(await gorootFindings(env, archive.manifest, at)))
+      if (archive.manifest) findings.push(...(await gorootFindings(ctx, env, archive.manifest, at)))
     }
     if (trust === 'module' || trust === 'both') {
-      findings.push(...(await gorootFindings(env, await proveModule(ctx, env, store), at, NOT_IN_MODULE)))
+      findings.push(...(await gorootFindings(ctx, env, await proveModule(ctx, env, store), at, NOT_IN_MODULE)))
     }
   } catch (error) {
     if (!(error instanceof Unverifiable)) throw error
@@ -362,8 +347,10 @@ async function proofFindings(ctx: CheckContext, env: GoEnv, at: At): Promise<Fin
 
 export const toolchainCheck: Check = {
   id: 'toolchain',
-  async run(ctx) {
-    const at = { file: ctx.scope.modules[0]?.goModFile ?? 'go.mod', line: 1 }
+  needs: 'environment',
+  judges: 'repository',
+  async judge(ctx) {
+    const at = { file: ctx.repositoryFile.goMod, line: 1 }
     const processEnv = ctx.go.baseEnv
     // PATH is judged even when the go found there cannot run: that is when it matters most.
     const pathFindings = await judgePath({
@@ -382,11 +369,6 @@ export const toolchainCheck: Check = {
     }
     const [sources, proof] = await Promise.all([environmentSources(processEnv, env), proofFindings(ctx, env, at)])
     const sumModules = [...new Set(ctx.scope.modules.flatMap(m => m.sum?.lines.map(l => l.path) ?? []))]
-    return [
-      ...proof,
-      ...pathFindings,
-      ...judgeEnvironment({ sources, at, sumModules }),
-      ...versionFindings(ctx, env.GOVERSION)
-    ]
+    return [...proof, ...pathFindings, ...judgeEnvironment({ sources, at, sumModules })]
   }
 }

@@ -14,15 +14,12 @@ import { fromToolchainName } from '../go/gover.js'
 import { type ModulesTxt, checkVendorConsistency, diffModulesTxt, parseModulesTxt } from '../go/modulestxt.js'
 import { diffTrees, listTree } from '../go/tree.js'
 import type { GoModule } from '../modules.js'
-import type { Check, CheckContext } from './check.js'
+import type { RuleId } from '../rules.js'
+import type { Check, RunContext } from './check.js'
+import { vendorPath, workspaceVendorFindings } from './vendor-workspace.js'
 
 const MODULES_TXT = 'modules.txt'
 const FIX = 'Run `go mod vendor` and commit the result; never edit vendor/ by hand.'
-
-function vendorPath(module: GoModule, rel: string): string {
-  const inModule = rel === '' ? 'vendor' : `vendor/${rel}`
-  return module.relDir === '.' ? inModule : `${module.relDir}/${inModule}`
-}
 
 /** `-mod=vendor` in the job's GOFLAGS (go env GOFLAGS, which includes the `go env -w` file). */
 function forcesVendor(goflags: string): boolean {
@@ -48,7 +45,7 @@ function consistencyFindings(
 }
 
 /** The module has no vendor/ directory: skipped, unless the job forces -mod=vendor, where go checks modules.txt anyway. */
-async function withoutVendor(ctx: CheckContext, module: GoModule, entry: string): Promise<Finding[]> {
+async function withoutVendor(ctx: RunContext, module: GoModule, entry: string): Promise<Finding[]> {
   const env = await ctx.go.env()
   if (forcesVendor(env.GOFLAGS)) {
     const findings = consistencyFindings(
@@ -79,7 +76,7 @@ const BUILD_INPUT = /\.(go|c|cc|cpp|cxx|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|s
  * embeds of the files this platform builds (`go mod vendor` copies those of every file): one only
  * another platform embeds is missed, and its build there fails on the pattern, loudly.
  */
-async function embeddedFiles(ctx: CheckContext, module: GoModule, out: string): Promise<Set<string> | undefined> {
+async function embeddedFiles(ctx: RunContext, module: GoModule, out: string): Promise<Set<string> | undefined> {
   const txt = await fs.readFile(path.join(out, 'vendor', MODULES_TXT), 'utf8').catch(() => '')
   const packages = txt.split('\n').filter(l => l !== '' && !l.startsWith('#'))
   if (packages.length === 0) return new Set()
@@ -102,7 +99,7 @@ async function embeddedFiles(ctx: CheckContext, module: GoModule, out: string): 
  * file, or any file when go cannot list the embedded ones) stays vendor-file-missing.
  */
 async function classifyMissing(
-  ctx: CheckContext,
+  ctx: RunContext,
   module: GoModule,
   out: string,
   missing: string[]
@@ -117,7 +114,7 @@ async function classifyMissing(
 
 /** Regenerates vendor/ into a scratch directory and compares it with the committed tree. */
 async function compareWithRegeneration(
-  ctx: CheckContext,
+  ctx: RunContext,
   module: GoModule,
   committed: string,
   modulesTxt: string | undefined,
@@ -145,7 +142,7 @@ async function compareWithRegeneration(
     const have = await listTree(committed)
     const diff = await diffTrees(regenerated, want, committed, have)
     const findings: Finding[] = []
-    const report = (rule: string, rel: string, what: string): void => {
+    const report = (rule: RuleId, rel: string, what: string): void => {
       findings.push(
         newFinding(rule, {
           file: vendorPath(module, rel),
@@ -203,7 +200,7 @@ async function compareWithRegeneration(
   }
 }
 
-async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
+async function checkModule(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   const committed = path.join(module.dir, 'vendor')
   const stat = await fs.lstat(committed).catch(() => undefined)
   if (stat?.isSymbolicLink()) {
@@ -235,12 +232,14 @@ async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding
     have.get(MODULES_TXT)?.kind === 'file' ? await fs.readFile(path.join(committed, MODULES_TXT), 'utf8') : undefined
   const txt = parseModulesTxt(modulesTxt ?? '')
   if (txt.workspace) {
+    // Made by `go work vendor`: the workspace beside it judges it.
+    if (ctx.scope.workspaces.some(w => w.dir === module.dir)) return findings
     return [
       ...findings,
       skipped(
         'vendor',
         vendorPath(module, MODULES_TXT),
-        `${vendorPath(module, '')} was made by \`go work vendor\` for a workspace; go-guard checks module vendor directories only, so it was not compared`
+        `${vendorPath(module, '')} was made by \`go work vendor\`, but no go.work in scope sits beside it, so it was not compared`
       )
     ]
   }
@@ -259,13 +258,8 @@ async function checkModule(ctx: CheckContext, module: GoModule): Promise<Finding
 
 export const vendorCheck: Check = {
   id: 'vendor',
-  async run(ctx) {
-    const perModule: Finding[][] = []
-    for (const module of ctx.scope.modules) perModule.push(await checkModule(ctx, module))
-    return {
-      findings: perModule.flat(),
-      // A module whose vendor/ was compared was judged, whatever was skipped beside it.
-      judged: perModule.some(fs => fs.length === 0 || fs.some(f => f.rule !== 'step-skipped'))
-    }
-  }
+  needs: 'go',
+  judges: 'module',
+  judge: async ctx =>
+    ctx.kind === 'module' ? checkModule(ctx, ctx.module) : workspaceVendorFindings(ctx, ctx.workspace)
 }

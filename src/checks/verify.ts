@@ -12,13 +12,14 @@
  * - a missing go.sum entry is reported by package loading, so `go list -deps -test` runs on a
  *   pristine scratch copy of go.sum (download may have filled the other copy in).
  */
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { mapLimit } from '../concurrency.js'
 import { hashDir } from '../go/dirhash.js'
 import { ScratchModFile, goErrorText, parseJSONStream } from '../go/command.js'
-import { type SumLine, indexSum, sumKey } from '../go/sumfile.js'
+import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
 import type { GoModule } from '../modules.js'
-import type { Check, CheckContext } from './check.js'
+import type { Check, RunContext } from './check.js'
 import type { ModuleDownload } from './downloads.js'
 import { deniedModuleFindings } from '../choices/denied.js'
 import { tidyFindings } from '../choices/tidy.js'
@@ -53,7 +54,7 @@ const FILE_ERROR = /^(?:go: )?(\S*go\.(mod|sum)):(\d+)(?::\d+)?: (.+)$/gm
 function downloadFindings(module: GoModule, download: ModuleDownload): Finding[] {
   const findings: Finding[] = []
   const seen = new Set<string>()
-  const add = (modPath: string, version: string, message: string): void => {
+  const add = (modPath: string, version: string, message: string, cause?: Finding['cause']): void => {
     const key = `${modPath}@${version}`
     if (seen.has(key)) return
     seen.add(key)
@@ -62,7 +63,8 @@ function downloadFindings(module: GoModule, download: ModuleDownload): Finding[]
         ...locateModule(module, modPath, version),
         module: modPath,
         version,
-        message
+        message,
+        cause
       })
     )
   }
@@ -73,7 +75,8 @@ function downloadFindings(module: GoModule, download: ModuleDownload): Finding[]
       modPath,
       version,
       `${modPath}@${version}${goMod ?? ''}: checksum mismatch: the download hashes to ${downloaded} but go.sum records ${recorded}. ` +
-        'Either go.sum was edited or the module content changed at its source; a published version never changes.'
+        'Either go.sum was edited or the module content changed at its source; a published version never changes.',
+      'checksum-mismatch'
     )
   }
   for (const m of download.modules) {
@@ -107,20 +110,79 @@ function downloadFindings(module: GoModule, download: ModuleDownload): Finding[]
 interface ListedPackage {
   ImportPath: string
   Error?: { Err: string }
-  DepsErrors?: { Err: string }[]
 }
 
-// modload: "missing go.sum entry for module providing package P (imported by Q)" and
-// "X@V: missing go.sum entry for go.mod file".
-const MISSING_PACKAGE_SUM = /missing go\.sum entry for module providing package (\S+)/g
-const MISSING_GOMOD_SUM = /(\S+?)@(\S+?): missing go\.sum entry for go\.mod file/g
+// Directories `./...` never matches (cmd/go/internal/modload matchPackages): they hold no package of the module.
+const NOT_PACKAGE_DIRS = new Set(['vendor', 'testdata'])
+
+/**
+ * Every directory of the module that may hold a package, as `./dir` patterns: the module tree
+ * without nested modules, vendor/, testdata/ and `_` or `.` directories, as `./...` walks it,
+ * but including what an `ignore` directive (go 1.25) hides from `./...`: `go build ./ignored`
+ * still builds it, so its go.sum entries are needed. Links are not followed, as go's walk does not.
+ */
+export async function packageDirs(moduleDir: string): Promise<string[]> {
+  const dirs: string[] = []
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => [])
+    if (rel !== '' && entries.some(e => e.name === 'go.mod')) return
+    if (entries.some(e => e.isFile() && e.name.endsWith('.go'))) dirs.push(rel === '' ? '.' : `./${rel}`)
+    await Promise.all(
+      entries
+        .filter(e => e.isDirectory() && !/^[._]/.test(e.name) && !NOT_PACKAGE_DIRS.has(e.name))
+        .map(e => walk(path.join(dir, e.name), rel === '' ? e.name : `${rel}/${e.name}`))
+    )
+  }
+  await walk(moduleDir, '')
+  return dirs.sort()
+}
+
+// modload.ImportMissingSumError: "missing go.sum entry for module providing package P", and, where
+// P was found but another module of the build list could provide it too (cmd/go's
+// mod_sum_ambiguous test), "missing go.sum entry needed to verify package P ... is provided by
+// exactly one module". Either way go refuses to build P until every candidate module is hashed.
+const MISSING_PACKAGE_SUM = /missing go\.sum entry (?:for module providing|needed to verify) package /
+// modload: "X@V: missing go.sum entry for go.mod file" and "X@V (replaced by Y@W): ...", where
+// the hash missing is Y@W's (the module graph is loaded before any package, so it is fatal).
+const MISSING_GOMOD_SUM = /(\S+?)@(\S+?)(?: \(replaced by (\S+?)@(\S+?)\))?: missing go\.sum entry for go\.mod file/g
+
+/**
+ * The packages whose go.sum entries go reports missing: with -deps every package is listed, and
+ * the one go cannot verify carries the error itself (its ImportStack names its importers).
+ */
+function packagesMissingSums(packages: ListedPackage[]): Set<string> {
+  return new Set(packages.filter(p => p.Error && MISSING_PACKAGE_SUM.test(p.Error.Err)).map(p => p.ImportPath))
+}
+
+/**
+ * The modules that could provide `pkg` (a required path that prefixes it) and whose content hash
+ * go.sum lacks: what go needs before it builds `pkg`.
+ */
+function unhashedProviders(
+  module: GoModule,
+  sums: Map<string, SumLine[]>,
+  pkg: string
+): { path: string; version: string; line: number }[] {
+  const providers = module.mod.file.require
+    .filter(r => pkg === r.path || pkg.startsWith(`${r.path}/`))
+    .map(r => {
+      const rep = module.mod.file.replace.find(
+        x => x.old.path === r.path && (!x.old.version || x.old.version === r.version)
+      )
+      // A module-path replacement is hashed under its new path; a directory is not hashed at all.
+      const hashed = rep ? (rep.new.version ? rep.new : undefined) : r
+      return { require: r, hashed }
+    })
+  const unhashed = providers.filter(p => p.hashed && !sums.has(sumKey({ ...p.hashed, goMod: false })))
+  return unhashed.map(p => ({ path: p.hashed!.path, version: p.hashed!.version, line: p.require.line }))
+}
 
 /**
  * `mismatched` holds module@versions already reported with a checksum mismatch: go aborts all
  * loading on one, so their lines are left out of the scratch go.sum (with -mod=readonly go then
  * reports them missing instead of downloading them) and their missing entries are not reported.
  */
-async function missingEntryFindings(ctx: CheckContext, module: GoModule, mismatched: Set<string>): Promise<Finding[]> {
+async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatched: Set<string>): Promise<Finding[]> {
   const dropped = new Set(module.sum?.lines.filter(l => mismatched.has(`${l.path}@${l.version}`)).map(l => l.line))
   const goSum =
     dropped.size === 0
@@ -129,53 +191,70 @@ async function missingEntryFindings(ctx: CheckContext, module: GoModule, mismatc
           ?.split('\n')
           .filter((_, i) => !dropped.has(i + 1))
           .join('\n')
+  const patterns = await packageDirs(module.dir)
+  if (patterns.length === 0) return []
   const scratch = await ScratchModFile.create(module.goModText, goSum)
   let result
   try {
     result = await scratch.run(
       ctx.go,
       // -mod=readonly: a module with vendor/ would default to -mod=vendor, which reads no go.sum.
-      ['list', '-mod=readonly', '-e', '-deps', '-test', '-json=ImportPath,Error,DepsErrors', './...'],
+      ['list', '-mod=readonly', '-e', '-deps', '-test', '-json=ImportPath,Error', '--', ...patterns],
       module.dir,
       module.goModFile
     )
   } finally {
     await scratch.dispose()
   }
-  const texts = [result.stderr]
-  for (const p of parseJSONStream<ListedPackage>(result.stdout)) {
-    if (p.Error) texts.push(p.Error.Err)
-    for (const e of p.DepsErrors ?? []) texts.push(e.Err)
-  }
-  const all = texts.join('\n')
   const findings = new Map<string, Finding>()
-  for (const [, pkg] of all.matchAll(MISSING_PACKAGE_SUM)) {
-    // The module providing the package: the longest required path that prefixes it.
-    const req = module.mod.file.require
-      .filter(r => pkg === r.path || pkg.startsWith(`${r.path}/`))
-      .sort((a, b) => b.path.length - a.path.length)[0]
-    const key = req?.path ?? pkg
-    if (findings.has(key) || (req && mismatched.has(`${req.path}@${req.version}`))) continue
-    findings.set(
-      key,
-      newFinding('sum-missing-entry', {
-        ...(req ? { file: module.goModFile, line: req.line } : { file: module.goSumFile, line: 1 }),
-        module: req?.path,
-        version: req?.version,
-        message: `${module.goSumFile} has no hash for ${req ? `${req.path}@${req.version}` : 'the module'} providing package ${pkg}, which the build needs; go would download it and trust whatever it gets. Run \`go mod tidy\` and commit go.sum.`
-      })
-    )
+  // What go saw: the scratch go.sum, without the mismatched lines.
+  const sums = indexSum(parseSumFile(goSum ?? ''))
+  const packages = parseJSONStream<ListedPackage>(result.stdout)
+  for (const pkg of packagesMissingSums(packages)) {
+    const unhashed = unhashedProviders(module, sums, pkg)
+    if (unhashed.length === 0 && !findings.has(pkg)) {
+      // No require line names a candidate (a go.mod before go 1.17 lists only direct requirements).
+      findings.set(
+        pkg,
+        newFinding('sum-missing-entry', {
+          file: module.goSumFile,
+          line: 1,
+          message: `${module.goSumFile} lacks a hash go needs to build package ${pkg}; go would download the module and trust whatever it gets. Run \`go mod tidy\` and commit go.sum.`
+        })
+      )
+    }
+    for (const p of unhashed.filter(u => !mismatched.has(`${u.path}@${u.version}`))) {
+      const key = `${p.path}@${p.version}`
+      if (findings.has(key)) continue
+      findings.set(
+        key,
+        newFinding('sum-missing-entry', {
+          file: module.goModFile,
+          line: p.line,
+          module: p.path,
+          version: p.version,
+          message: `${module.goSumFile} has no hash for ${key}, which go needs to build package ${pkg} (it could provide it); go would download it and trust whatever it gets. Run \`go mod tidy\` and commit go.sum.`
+        })
+      )
+    }
   }
-  for (const [, modPath, version] of all.matchAll(MISSING_GOMOD_SUM)) {
-    const key = `${modPath}@${version}/go.mod`
-    if (findings.has(key) || mismatched.has(`${modPath}@${version}`)) continue
+  // Loading the module graph fails on stderr; loading a package lazily fails in its Error.
+  const texts = [result.stderr, ...packages.flatMap(p => (p.Error ? [p.Error.Err] : []))].join('\n')
+  for (const [, modPath, version, newPath, newVersion] of texts.matchAll(MISSING_GOMOD_SUM)) {
+    const [missingPath, missingVersion] = newPath ? [newPath, newVersion] : [modPath, version]
+    const key = `${missingPath}@${missingVersion}/go.mod`
+    if (findings.has(key) || mismatched.has(`${missingPath}@${missingVersion}`)) continue
+    // The directive that brought the replacement in, whichever form go named it in.
+    const rep = module.mod.file.replace.find(
+      r => r.new.path === missingPath && r.new.version === missingVersion && (!newPath || r.old.path === modPath)
+    )
     findings.set(
       key,
       newFinding('sum-missing-entry', {
-        ...locateModule(module, modPath, version),
-        module: modPath,
-        version,
-        message: `${module.goSumFile} has no hash for ${modPath}@${version}/go.mod, which loading the module graph needs. Run \`go mod tidy\` and commit go.sum.`
+        ...(rep ? { file: module.goModFile, line: rep.line } : locateModule(module, modPath, version)),
+        module: missingPath,
+        version: missingVersion,
+        message: `${module.goSumFile} has no hash for ${key}${rep ? `, the replacement of ${rep.old.path}` : ''}, which loading the module graph needs. Run \`go mod tidy\` and commit go.sum.`
       })
     )
   }
@@ -186,7 +265,7 @@ async function missingEntryFindings(ctx: CheckContext, module: GoModule, mismatc
 // modified", "missing ziphash: ...", or a hashing error.
 const VERIFY_LINE = /^(\S+) (v\S+): (.+)$/gm
 
-async function modVerifyFindings(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
+async function modVerifyFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
   let result
   try {
@@ -234,16 +313,7 @@ async function replacementFindings(module: GoModule, download: ModuleDownload): 
   return findings
 }
 
-async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
-  if (module.mod.errors.length > 0) {
-    return module.mod.errors.map(e =>
-      newFinding('mod-download-failed', {
-        file: module.goModFile,
-        line: e.line,
-        message: `${module.goModFile} cannot be parsed, so its modules cannot be downloaded: ${e.message}`
-      })
-    )
-  }
+async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   const download = await ctx.downloads.get(module)
   if (download.timeout !== undefined) {
     const env = await ctx.go.env()
@@ -257,7 +327,7 @@ async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Findin
   }
   const downloadFailures = downloadFindings(module, download)
   const mismatched = new Set(
-    downloadFailures.filter(f => f.message.includes('checksum mismatch')).map(f => `${f.module}@${f.version}`)
+    downloadFailures.filter(f => f.cause === 'checksum-mismatch').map(f => `${f.module}@${f.version}`)
   )
   const [missing, verified, replaced, denied] = await Promise.all([
     missingEntryFindings(ctx, module, mismatched),
@@ -273,8 +343,8 @@ async function verifyModule(ctx: CheckContext, module: GoModule): Promise<Findin
 
 export const verifyCheck: Check = {
   id: 'verify',
-  async run(ctx) {
-    // Two modules at a time: each runs go processes that already use the runner's cores.
-    return (await mapLimit(ctx.scope.modules, 2, module => verifyModule(ctx, module))).flat()
-  }
+  needs: 'go',
+  judges: 'module',
+  // A workspace's modules are each judged as modules; go.work.sum is sum-drift's.
+  judge: async ctx => (ctx.kind === 'module' ? verifyModule(ctx, ctx.module) : { findings: [], judged: false })
 }

@@ -4,7 +4,7 @@
  * by another module, by the replacement's too. A requirement of go.mod that go did not list is
  * judged at the version go.mod names, so a go failure never hides a denied requirement.
  */
-import type { CheckContext } from '../checks/check.js'
+import type { RunContext } from '../checks/check.js'
 import { locateModule } from '../checks/verify.js'
 import { type DenyRule, findDenyingRule } from '../deny-modules.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
@@ -22,7 +22,7 @@ function describeRule(rule: DenyRule): string {
   return `deny-modules line ${rule.line} "${rule.pattern}"${rule.reason ? ` (${rule.reason})` : ''}`
 }
 
-export async function deniedModuleFindings(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
+export async function deniedModuleFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   const rules = ctx.config.denyModules
   if (rules.length === 0) return []
   const list = await listBuildList(ctx.go, module)

@@ -4,7 +4,7 @@
  * a module its author deprecated. The go command reads both from the proxy; when it cannot,
  * `step-skipped` names what was not checked.
  */
-import type { CheckContext } from '../checks/check.js'
+import type { RunContext } from '../checks/check.js'
 import { mapLimit } from '../concurrency.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { GoCommandError } from '../go/command.js'
@@ -26,7 +26,7 @@ function judgedRequirements({ module, baseModText }: JudgedModule, hasBase: bool
   return module.mod.file.require.filter(r => !base.some(b => b.path === r.path && b.version === r.version))
 }
 
-async function moduleFindings(ctx: CheckContext, judged: JudgedModule, hasBase: boolean): Promise<Finding[]> {
+async function moduleFindings(ctx: RunContext, judged: JudgedModule, hasBase: boolean): Promise<Finding[]> {
   const { module } = judged
   const requirements = judgedRequirements(judged, hasBase)
   if (requirements.length === 0) return []
@@ -90,7 +90,7 @@ async function moduleFindings(ctx: CheckContext, judged: JudgedModule, hasBase: 
 
 /** The findings of both rules over `modules`; nothing runs when both rules are off. */
 export async function lifecycleFindings(
-  ctx: CheckContext,
+  ctx: RunContext,
   modules: JudgedModule[],
   hasBase: boolean
 ): Promise<Finding[]> {

@@ -2,7 +2,7 @@
  * mod-not-tidy (verify step): go.mod or go.sum differ from what `go mod tidy` writes, one finding
  * on each line that would change.
  */
-import type { CheckContext } from '../checks/check.js'
+import type { RunContext } from '../checks/check.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { type TidyChange, tidyDiff } from '../go/tidy.js'
 import type { GoModule } from '../modules.js'
@@ -29,7 +29,7 @@ function lineCount(text: string | undefined): number {
   return text === undefined ? 0 : text.replace(/\n$/, '').split('\n').length
 }
 
-export async function tidyFindings(ctx: CheckContext, module: GoModule): Promise<Finding[]> {
+export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   if (ctx.config.ruleSeverity.get('mod-not-tidy') === 'off') return []
   const result = await tidyDiff(ctx.go, module)
   if ('skipped' in result) return [skipped('verify', module.goModFile, `tidiness not checked: ${result.skipped}`)]

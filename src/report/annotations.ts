@@ -14,7 +14,7 @@ export interface Annotation {
 }
 
 export function annotationMessage(f: Finding): string {
-  return `${f.message}\nFix: ${RULES[f.rule]?.fix ?? 'see the go-guard README'}`
+  return `${f.message}\nFix: ${RULES[f.rule].fix}`
 }
 
 /**

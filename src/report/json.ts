@@ -1,6 +1,7 @@
 /** The JSON report: every finding, per-step status, and the audit snapshot of what was judged. */
 import type { Audit } from '../audit.js'
 import type { GateResult } from '../engine.js'
+import { moduleDirsInRepository } from '../modules.js'
 import { countBySeverity } from './summary.js'
 
 export function renderJson(result: GateResult, version: string, audit?: Audit): object {
@@ -22,7 +23,7 @@ export function renderJson(result: GateResult, version: string, audit?: Audit): 
       ...(s.error ? { error: s.error } : {})
     })),
     findings: result.findings,
-    modules: result.scope.modules.map(m => m.relDir),
+    modules: moduleDirsInRepository(result.scope),
     ...(audit ? { audit } : {})
   }
 }

@@ -1,7 +1,7 @@
 /** Findings as a SARIF 2.1.0 log, for code scanning. */
 import type { Log, ReportingDescriptor, Result } from 'sarif'
 import type { Finding } from '../findings.js'
-import { RULES } from '../rules.js'
+import { RULES, type RuleId } from '../rules.js'
 import type { WorkspacePaths } from './paths.js'
 
 const LEVEL: Record<Finding['severity'], Result.level> = { error: 'error', warning: 'warning', notice: 'note' }
@@ -16,7 +16,7 @@ export function renderSarif(
   toWorkspace: WorkspacePaths,
   informationUri?: string
 ): Log {
-  const ruleIds = Object.keys(RULES)
+  const ruleIds = Object.keys(RULES) as RuleId[]
   const rules: ReportingDescriptor[] = ruleIds.map(id => ({
     id,
     shortDescription: { text: RULES[id].summary },

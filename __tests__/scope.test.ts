@@ -1,0 +1,208 @@
+/**
+ * The scope is what the go command builds: each case is a real repository built at test time,
+ * go itself shows it builds the code in question, and go-guard must judge it.
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { renderJson } from '../src/report/json.js'
+import { GoWorld } from './fixtures/workspace.js'
+import { gate, located } from './helpers/gate.js'
+
+const LIB = { path: 'example.com/lib', version: 'v1.0.0' }
+const EVIL = 'package lib\n\n// Version is what the build prints.\nconst Version = "evil"\n'
+const MAIN = 'package main\n\nimport "example.com/lib"\n\nfunc main() { println(lib.Version) }\n'
+const goMod = (module: string, extra = ''): string =>
+  `module ${module}\n\ngo 1.21\n\nrequire example.com/lib v1.0.0\n${extra}`
+
+describe('scope: what go builds', () => {
+  let world: GoWorld
+  let cleanSum: string
+  beforeAll(() => {
+    world = new GoWorld([LIB])
+    const template = world.dir('template', { 'go.mod': goMod('example.com/app'), 'main.go': MAIN })
+    world.go(template, 'mod', 'tidy')
+    cleanSum = fs.readFileSync(path.join(template, 'go.sum'), 'utf8')
+  })
+  afterAll(() => world.cleanup())
+
+  it('a go.mod that is a symbolic link is followed and reported', async () => {
+    const dir = world.dir('linked-gomod', {
+      'mod/app.mod': goMod('example.com/app', 'replace example.com/lib => ./evil\n'),
+      'go.sum': cleanSum,
+      'main.go': MAIN,
+      'evil/go.mod': 'module example.com/lib\n\ngo 1.21\n',
+      'evil/lib.go': EVIL
+    })
+    fs.symlinkSync('mod/app.mod', path.join(dir, 'go.mod'))
+    // go follows the link and builds the replacement.
+    expect(world.go(dir, 'list', '-f', '{{.Dir}}', 'example.com/lib').trim()).toBe(path.join(dir, 'evil'))
+    const result = await gate(world, dir, { checks: 'replace' })
+    expect(located(result)).toEqual(['scope-symlinked-file go.mod:1', 'replace-local-path go.mod:6'])
+    expect(result.steps[0].status).toBe('failed')
+  })
+
+  it('every use of a go.work is judged: a dot-directory, and a directory outside the repository', async () => {
+    const outside = world.dir('outside', {
+      'go.mod': 'module example.com/outside\n\ngo 1.21\n\nreplace example.com/other => ./other\n'
+    })
+    const dir = world.dir('workspace', {
+      'go.work': 'go 1.21\n\nuse (\n\t./.hidden/app\n\t../outside\n)\n',
+      '.hidden/app/go.mod': goMod('example.com/app', 'replace example.com/lib => ../../evil\n'),
+      '.hidden/app/go.sum': cleanSum,
+      '.hidden/app/main.go': MAIN,
+      'evil/go.mod': 'module example.com/lib\n\ngo 1.21\n',
+      'evil/lib.go': EVIL
+    })
+    // go builds both modules of the workspace, and lib from the local replacement.
+    expect(world.go(dir, 'list', '-m').split('\n').filter(Boolean)).toEqual(['example.com/app', 'example.com/outside'])
+    expect(world.go(dir, 'list', '-f', '{{.Dir}}', 'example.com/lib').trim()).toBe(path.join(dir, 'evil'))
+    const result = await gate(world, dir, { checks: 'replace' })
+    expect(located(result).sort()).toEqual(
+      [
+        'replace-local-path .hidden/app/go.mod:6',
+        `replace-local-path ${path.relative(dir, outside)}/go.mod:5`,
+        'scope-outside-repository go.work:5'
+      ].sort()
+    )
+    // The `modules` output lists what a matrix job can name: not the module outside.
+    expect(result.scope.modules.map(m => m.relDir)).toContain('../outside')
+    expect((renderJson(result, 'test') as { modules: string[] }).modules).toEqual(['evil', '.hidden/app'])
+  })
+
+  it('a go.work use, or a modules entry, that a link leads outside the repository is reported', async () => {
+    const outside = world.dir('linked-outside', {
+      'go.mod': 'module example.com/outside\n\ngo 1.21\n\nreplace example.com/other => ./other\n'
+    })
+    const dir = world.dir('linked-use', { 'go.work': 'go 1.21\n\nuse ./mods/outside\n' })
+    fs.mkdirSync(path.join(dir, 'mods'))
+    fs.symlinkSync(outside, path.join(dir, 'mods/outside'))
+    expect(world.go(dir, 'list', '-m').trim()).toBe('example.com/outside')
+    expect(located(await gate(world, dir, { checks: 'replace' }))).toEqual([
+      'scope-outside-repository go.work:3',
+      'replace-local-path mods/outside/go.mod:5'
+    ])
+    expect(located(await gate(world, dir, { checks: 'replace', modules: 'mods/outside' }))).toEqual([
+      'scope-outside-repository go.work:3',
+      'scope-outside-repository mods/outside/go.mod:1',
+      'replace-local-path mods/outside/go.mod:5'
+    ])
+  })
+
+  it('a workspace vendor/ (go work vendor) is regenerated and compared', async () => {
+    const dir = world.dir('work-vendor', {
+      'go.work': 'go 1.21\n\nuse ./app\n',
+      'app/go.mod': goMod('example.com/app'),
+      'app/go.sum': cleanSum,
+      'app/main.go': MAIN
+    })
+    world.go(dir, 'work', 'vendor')
+    fs.writeFileSync(path.join(dir, 'vendor/example.com/lib/lib.go'), EVIL)
+    // go builds the workspace from the edited vendor/.
+    expect(world.go(dir, 'list', '-f', '{{.Dir}}', 'example.com/lib').trim()).toBe(
+      path.join(dir, 'vendor/example.com/lib')
+    )
+    const result = await gate(world, dir, { checks: 'vendor' })
+    expect(located(result)).toContain('vendor-file-modified vendor/example.com/lib/lib.go:1')
+    expect(fs.existsSync(path.join(dir, 'go.work.sum'))).toBe(false)
+  })
+
+  it('go.work.sum is judged like a go.sum: a changed hash, and lines go refuses', async () => {
+    const realLine = cleanSum.split('\n').find(l => l.startsWith('example.com/lib v1.0.0 h1:'))!
+    const dir = world.dir('work-sum', {
+      'go.work': 'go 1.21\n\nuse ./app\n',
+      'go.work.sum': `${realLine}\n`,
+      'app/go.mod': goMod('example.com/app'),
+      'app/go.sum': cleanSum,
+      'app/main.go': MAIN
+    })
+    const base = world.commitAll(dir, 'base')
+    // go reads go.work.sum for the workspace: a line it refuses there stops the build.
+    fs.writeFileSync(path.join(dir, 'go.work.sum'), 'example.com/lib v1.0.0\n')
+    expect(() => world.go(dir, 'list', '-m', 'all')).toThrow(/malformed go\.sum:\n.*go\.work\.sum:1/)
+    const malformed = await gate(world, dir, { checks: 'sum-drift', 'base-ref': base })
+    expect(located(malformed)).toContain('sum-malformed-line go.work.sum:1')
+
+    fs.writeFileSync(
+      path.join(dir, 'go.work.sum'),
+      'example.com/lib v1.0.0 h1:AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=\n'
+    )
+    world.commitAll(dir, 'head')
+    const forged = await gate(world, dir, { checks: 'sum-drift', 'base-ref': base })
+    expect(located(forged)).toEqual(['sum-hash-changed go.work.sum:1', 'sum-unverified-hash go.work.sum:1'])
+  })
+
+  it('a file discovery cannot read is scope-unreadable on it, and the rest is still judged', async () => {
+    const tampered = cleanSum.replace(
+      /^(example\.com\/lib v1\.0\.0 h1:)\S+/m,
+      '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY='
+    )
+    const dir = world.dir('long-path', { 'go.mod': goMod('example.com/app'), 'go.sum': tampered, 'main.go': MAIN })
+    // A relative path of 4,800 characters, made in two halves, each shorter than PATH_MAX (4,096).
+    const half = Array.from({ length: 12 }, () => 'd'.repeat(200)).join('/')
+    const middle = path.join(dir, half)
+    fs.mkdirSync(middle, { recursive: true })
+    const cwd = process.cwd()
+    process.chdir(middle)
+    try {
+      fs.mkdirSync(half, { recursive: true })
+    } finally {
+      process.chdir(cwd)
+    }
+    const result = await gate(world, dir, { checks: 'verify' })
+    const unreadable = result.findings.filter(f => f.rule === 'scope-unreadable')
+    expect(unreadable).toHaveLength(1)
+    expect(unreadable[0].message).toMatch(/ENAMETOOLONG/)
+    expect(located(result)).toContain('mod-download-failed go.mod:5')
+    // The world's cleanup could not remove it: remove the deep half from the middle.
+    process.chdir(middle)
+    try {
+      fs.rmSync(half.split('/')[0], { recursive: true })
+    } finally {
+      process.chdir(cwd)
+    }
+  })
+
+  it('a go.mod that is not UTF-8 where go requires it is scope-unreadable on that line', async () => {
+    const dir = world.dir('not-utf8', { 'go.sum': cleanSum, 'main.go': MAIN })
+    fs.writeFileSync(
+      path.join(dir, 'go.mod'),
+      Buffer.concat([
+        Buffer.from('module example.com/app\n\n// caf\xe9 is fine in a comment\ngo 1.21\n\nrequire example.com/lib'),
+        Buffer.from([0xff]),
+        Buffer.from(' v1.0.0\n')
+      ])
+    )
+    expect(() => world.go(dir, 'list', '-m', 'all')).toThrow(/invalid UTF-8/)
+    const result = await gate(world, dir, { checks: 'replace' })
+    expect(located(result)).toEqual(['scope-unreadable go.mod:6'])
+  })
+
+  it('checks: replace on a go.mod go cannot parse reports the parse error, never passed', async () => {
+    const dir = world.dir('unparsable', {
+      'go.mod': goMod('example.com/app', 'replace example.com/lib => ./evil extra\n'),
+      'main.go': MAIN
+    })
+    expect(() => world.go(dir, 'list', '-m')).toThrow(/go\.mod:6/)
+    const result = await gate(world, dir, { checks: 'replace' })
+    expect(located(result)).toEqual(['scope-unreadable go.mod:6'])
+    expect(result.steps[0].status).toBe('failed')
+  })
+
+  it('a go line newer than the toolchain is one toolchain-version-mismatch, and the steps that need go say they could not run', async () => {
+    const dir = world.dir('too-new', {
+      'go.mod': 'module example.com/app\n\ngo 1.99.0\n\nrequire example.com/lib v1.0.0\n',
+      'go.sum': cleanSum,
+      'main.go': MAIN
+    })
+    expect(() => world.go(dir, 'list', '-m')).toThrow(/go\.mod requires go >= 1\.99\.0/)
+    const result = await gate(world, dir, { checks: 'verify,vendor,replace' })
+    expect(located(result)).toEqual([
+      'toolchain-version-mismatch go.mod:3',
+      'step-skipped go.mod:3',
+      'step-skipped go.mod:3'
+    ])
+    expect(result.findings.filter(f => f.rule === 'step-skipped').map(f => f.step)).toEqual(['verify', 'vendor'])
+    expect(result.findings.some(f => f.rule === 'mod-download-failed')).toBe(false)
+  })
+})

@@ -1,0 +1,121 @@
+/**
+ * The vendor step on a workspace: `go work vendor` makes one vendor/ beside go.work for every
+ * module of the workspace, and `go build` in the workspace builds from it. It is regenerated
+ * (`go work vendor -o`) from a scratch copy of go.work and go.work.sum, so go writes neither
+ * file of the work tree, and compared file by file like a module's.
+ */
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { type Finding, newFinding, skipped } from '../findings.js'
+import { parseJSONStream } from '../go/command.js'
+import { diffTrees, listTree } from '../go/tree.js'
+import { type GoWorkspace, relPath } from '../modules.js'
+import type { Judgment, RunContext } from './check.js'
+
+/** A path under `<relDir>/vendor`, repository-relative. */
+export function vendorPath(owner: { relDir: string }, rel: string): string {
+  const inModule = rel === '' ? 'vendor' : `vendor/${rel}`
+  return owner.relDir === '.' ? inModule : `${owner.relDir}/${inModule}`
+}
+
+const FIX = 'Run `go work vendor` and commit the result; never edit vendor/ by hand.'
+
+interface WorkEditJSON {
+  Use?: { DiskPath: string }[] | null
+  Replace?: { Old: { Path: string; Version?: string }; New: { Path: string; Version?: string } }[] | null
+}
+
+/**
+ * A copy of go.work (and go.work.sum) in `dir` whose `use` and local `replace` paths are made
+ * absolute with `go work edit`, so it means what the original means from anywhere.
+ */
+async function scratchWorkFile(ctx: RunContext, ws: GoWorkspace, dir: string): Promise<string> {
+  const file = path.join(dir, 'go.work')
+  await fs.writeFile(file, ws.workText)
+  if (ws.sumText !== undefined) await fs.writeFile(path.join(dir, 'go.work.sum'), ws.sumText)
+  const parsed = parseJSONStream<WorkEditJSON>((await ctx.go.run(['work', 'edit', '-json', file], { cwd: dir })).stdout)
+  const edits: string[] = []
+  for (const u of parsed[0]?.Use ?? []) edits.push(`-dropuse=${u.DiskPath}`, `-use=${path.resolve(ws.dir, u.DiskPath)}`)
+  for (const r of parsed[0]?.Replace ?? []) {
+    if (r.New.Version || !/^\.\.?(\/|$)/.test(r.New.Path)) continue
+    const old = r.Old.Version ? `${r.Old.Path}@${r.Old.Version}` : r.Old.Path
+    edits.push(`-dropreplace=${old}`, `-replace=${old}=${path.resolve(ws.dir, r.New.Path)}`)
+  }
+  if (edits.length > 0) await ctx.go.run(['work', 'edit', ...edits, file], { cwd: dir })
+  return file
+}
+
+export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace): Promise<Finding[] | Judgment> {
+  const owner = { relDir: relPath(ctx.root, ws.dir) }
+  const committed = path.join(ws.dir, 'vendor')
+  const stat = await fs.lstat(committed).catch(() => undefined)
+  // No vendor/ beside go.work: the workspace builds from the module cache, as its modules' notices say.
+  if (stat === undefined) return { findings: [], judged: false }
+  if (!stat.isDirectory()) {
+    return [
+      newFinding('vendor-unsafe-entry', {
+        file: vendorPath(owner, ''),
+        line: 1,
+        message: `${vendorPath(owner, '')} is not a directory (a link?): \`go build\` in the workspace would build from wherever it points. ${FIX}`
+      })
+    ]
+  }
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-work-vendor-'))
+  try {
+    const work = await scratchWorkFile(ctx, ws, scratch)
+    const regenerated = path.join(scratch, 'vendor')
+    const result = await ctx.go.run(['work', 'vendor', '-o', regenerated], {
+      cwd: ws.dir,
+      workspace: true,
+      env: { GOWORK: work }
+    })
+    if (result.code !== 0) {
+      return [
+        skipped(
+          'vendor',
+          ws.file,
+          `${vendorPath(owner, '')} could not be regenerated with \`go work vendor\`, so it was not compared: ${result.stderr.trim()}`
+        )
+      ]
+    }
+    const want = await listTree(regenerated).catch(() => new Map())
+    const have = await listTree(committed)
+    const diff = await diffTrees(regenerated, want, committed, have)
+    const findings: Finding[] = []
+    for (const [rel, entry] of have) {
+      if (entry.kind !== 'file')
+        findings.push(
+          newFinding('vendor-unsafe-entry', {
+            file: vendorPath(owner, rel),
+            line: 1,
+            message: `${vendorPath(owner, rel)} is not a regular file; \`go work vendor\` writes only regular files. ${FIX}`
+          })
+        )
+    }
+    const report = (rule: 'vendor-file-modified' | 'vendor-file-missing' | 'vendor-file-extra', what: string) => {
+      return (rel: string): void => {
+        findings.push(
+          newFinding(rule, {
+            file: vendorPath(owner, rel),
+            line: 1,
+            message: `${vendorPath(owner, rel)} ${what} ${FIX}`
+          })
+        )
+      }
+    }
+    diff.modified.forEach(
+      report('vendor-file-modified', 'differs from what `go work vendor` produces for the workspace.')
+    )
+    diff.missing.forEach(report('vendor-file-missing', 'is produced by `go work vendor` but is not committed.'))
+    diff.extra.forEach(
+      report(
+        'vendor-file-extra',
+        'is committed but `go work vendor` does not produce it: code that no checksum covers.'
+      )
+    )
+    return findings
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true })
+  }
+}

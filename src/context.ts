@@ -1,0 +1,114 @@
+/**
+ * What the engine knows about each module and workspace before any step runs: where it cannot be
+ * judged (a go.mod go cannot parse, a `go` line newer than the running toolchain) and the facts
+ * about the scope every run reports once (links, directories outside, unreadable files, version
+ * mismatches). Steps never decide these themselves.
+ */
+import type { RunContext, StepNeeds, TargetContext } from './checks/check.js'
+import { type Finding, type StepId, newFinding, skipped } from './findings.js'
+import type { ModFile, ParseResult } from './go/modfile.js'
+import { compareGoVersions, fromToolchainName } from './go/gover.js'
+import type { Scope } from './modules.js'
+
+/** A module or workspace reduced to what the engine checks before judging it. */
+interface TargetFacts {
+  file: string
+  parsed: ParseResult
+}
+
+function facts(target: TargetContext): TargetFacts {
+  return target.kind === 'module'
+    ? { file: target.module.goModFile, parsed: target.module.mod }
+    : { file: target.workspace.file, parsed: target.workspace.work }
+}
+
+export function targetContexts(ctx: RunContext): TargetContext[] {
+  return [
+    ...ctx.scope.modules.map(module => ({ ...ctx, kind: 'module' as const, module })),
+    ...ctx.scope.workspaces.map(workspace => ({ ...ctx, kind: 'workspace' as const, workspace }))
+  ]
+}
+
+/** Where a step that reads go.mod cannot judge a file: its parse errors, one finding each, on their lines. */
+export function unparseableFindings(step: StepId, ctx: RunContext): Finding[] {
+  return targetContexts(ctx).flatMap(target => {
+    const { file, parsed } = facts(target)
+    return parsed.errors.map(e =>
+      newFinding('scope-unreadable', {
+        step,
+        file,
+        line: e.line,
+        cause: 'unparseable',
+        message: `${file}:${e.line}: ${e.message}. The go command refuses the file, and go-guard's steps could not judge it; fix the file.`
+      })
+    )
+  })
+}
+
+/** The `go` line go would refuse to run under the running toolchain (GOTOOLCHAIN=local), if any. */
+function tooNewGoLine(mod: ModFile, running: string | undefined): { version: string; line: number } | undefined {
+  if (running === undefined || mod.go === undefined) return undefined
+  return compareGoVersions(running, mod.go.version) < 0 ? mod.go : undefined
+}
+
+/** Whether go-guard could parse the target's go.mod or go.work (unparseableFindings reports the rest). */
+export function isParsed(target: TargetContext): boolean {
+  return facts(target).parsed.errors.length === 0
+}
+
+/**
+ * `step-skipped` on the `go` line where `step` runs go on a target whose `go` line is newer than
+ * the running toolchain (`running`, "1.26.8"): go refuses to work on it at all.
+ */
+export function tooNewFinding(
+  step: StepId,
+  needs: StepNeeds,
+  target: TargetContext,
+  running: string | undefined
+): Finding | undefined {
+  const { file, parsed } = facts(target)
+  const tooNew = needs === 'go' ? tooNewGoLine(parsed.file, running) : undefined
+  if (tooNew === undefined) return undefined
+  return {
+    ...skipped(
+      step,
+      file,
+      `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it (see toolchain-version-mismatch). Install go ${tooNew.version} or newer (setup-go with go-version-file).`
+    ),
+    line: tooNew.line,
+    cause: 'go-line-too-new'
+  }
+}
+
+/**
+ * Facts about the scope, reported once whichever steps run: scope problems and every `go` or
+ * `toolchain` line newer than the running toolchain (go would refuse, or switch toolchains).
+ */
+export function scopeFindings(step: StepId, scope: Scope, runningName: string | undefined): Finding[] {
+  const findings = scope.problems.map(p => newFinding(p.rule, { ...p, step }))
+  const running = runningName === undefined ? undefined : fromToolchainName(runningName)
+  if (running === undefined) return findings
+  const files = [
+    ...scope.modules.map(m => ({ file: m.goModFile, mod: m.mod.file })),
+    ...scope.workspaces.map(w => ({ file: w.file, mod: w.work.file }))
+  ]
+  for (const { file, mod } of files) {
+    const wants: { version: string; line: number; what: string }[] = []
+    if (mod.go) wants.push({ version: mod.go.version, line: mod.go.line, what: `go ${mod.go.version}` })
+    const tc = mod.toolchain && fromToolchainName(mod.toolchain.name)
+    if (tc && mod.toolchain)
+      wants.push({ version: tc, line: mod.toolchain.line, what: `toolchain ${mod.toolchain.name}` })
+    for (const w of wants) {
+      if (compareGoVersions(running, w.version) >= 0) continue
+      findings.push(
+        newFinding('toolchain-version-mismatch', {
+          step,
+          file,
+          line: w.line,
+          message: `${file} asks for ${w.what}, newer than the running ${runningName}: go would refuse to build, or download and run another toolchain where GOTOOLCHAIN allows it (go-guard runs with GOTOOLCHAIN=local). Install the toolchain ${file} asks for (setup-go with go-version-file).`
+        })
+      )
+    }
+  }
+  return findings
+}
