@@ -89,6 +89,15 @@ describe('scope: what go builds', () => {
     ])
   })
 
+  it('a go that cannot run still leaves the scope read, from the go.work as parsed', async () => {
+    const dir = world.dir('no-go', {
+      'go.work': 'go 1.21\n\nuse ./.app\n',
+      '.app/go.mod': goMod('example.com/app', 'replace example.com/lib => ./evil\n')
+    })
+    const result = await gate(world, dir, { checks: 'replace', 'go-binary': '/nonexistent/go' })
+    expect(located(result)).toEqual(['replace-local-path .app/go.mod:6'])
+  })
+
   it('a workspace vendor/ (go work vendor) is regenerated and compared', async () => {
     const dir = world.dir('work-vendor', {
       'go.work': 'go 1.21\n\nuse ./app\n',

@@ -8,7 +8,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError } from './config.js'
-import { type GoCommand, parseJSONStream } from './go/command.js'
+import { type GoCommand, GoCommandError, parseJSONStream } from './go/command.js'
 import { type ParseResult, parseModFile, parseWorkFile } from './go/modfile.js'
 import { type SumFile, parseSumFile } from './go/sumfile.js'
 import type { RuleId } from './rules.js'
@@ -255,9 +255,15 @@ async function loadWorkspace(
   await Promise.all([problems.noteLink(file), problems.noteLink(sumPath)])
   const sumText = await readOptional(sumPath, problems)
   const work = parseWorkFile(workText)
-  const edit = await go.run(['work', 'edit', '-json', file], { cwd: dir })
+  const edit = await go.run(['work', 'edit', '-json', file], { cwd: dir }).catch((error: unknown) => {
+    // A go that cannot run at all is the toolchain step's to report; the parsed `use` lines stand in.
+    if (error instanceof GoCommandError) return undefined
+    throw error
+  })
   const uses: string[] = []
-  if (edit.code === 0) {
+  if (edit === undefined) {
+    for (const u of work.file.use) uses.push(path.resolve(dir, u.path))
+  } else if (edit.code === 0) {
     for (const u of parseJSONStream<WorkEditJSON>(edit.stdout)[0]?.Use ?? []) uses.push(path.resolve(dir, u.DiskPath))
   } else if (work.errors.length === 0) {
     // go refuses what go-guard's parser accepted: go's word is final.
