@@ -116,6 +116,19 @@ describe('scope: what go builds', () => {
     expect(fs.existsSync(path.join(dir, 'go.work.sum'))).toBe(false)
   })
 
+  it('a workspace vendor/ beside a module of the workspace is judged once, as the workspace builds it', async () => {
+    const dir = world.dir('work-vendor-root', {
+      'go.work': 'go 1.21\n\nuse .\n',
+      'go.mod': goMod('example.com/app'),
+      'go.sum': cleanSum,
+      'main.go': MAIN
+    })
+    world.go(dir, 'work', 'vendor')
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'vendor/example.com/lib/extra.go'))
+    const result = await gate(world, dir, { checks: 'vendor' })
+    expect(located(result)).toEqual(['vendor-unsafe-entry vendor/example.com/lib/extra.go:1'])
+  })
+
   it('go.work.sum is judged like a go.sum: a changed hash, and lines go refuses', async () => {
     const realLine = cleanSum.split('\n').find(l => l.startsWith('example.com/lib v1.0.0 h1:'))!
     const dir = world.dir('work-sum', {

@@ -232,8 +232,8 @@ async function checkModule(ctx: RunContext, module: GoModule): Promise<Finding[]
     have.get(MODULES_TXT)?.kind === 'file' ? await fs.readFile(path.join(committed, MODULES_TXT), 'utf8') : undefined
   const txt = parseModulesTxt(modulesTxt ?? '')
   if (txt.workspace) {
-    // Made by `go work vendor`: the workspace beside it judges it.
-    if (ctx.scope.workspaces.some(w => w.dir === module.dir)) return findings
+    // Made by `go work vendor`: the workspace beside it judges all of it, links included.
+    if (ctx.scope.workspaces.some(w => w.dir === module.dir)) return []
     return [
       ...findings,
       skipped(
