@@ -156,7 +156,9 @@ describe('sum-drift', () => {
     const line = sum.split('\n').length - 1
     expect(located(result)).toEqual([`sum-malformed-line go.sum:${line}`])
     const noBase = await gate(world, dir, { checks: 'sum-drift' })
-    expect(located(noBase)).toEqual([`sum-malformed-line go.sum:${line}`, 'step-skipped go.sum:1'])
+    expect(located(noBase)).toEqual(
+      expect.arrayContaining([`sum-malformed-line go.sum:${line}`, 'step-skipped go.sum:1'])
+    )
   })
 
   it('added, removed, upgraded and downgraded modules, on go.sum and on the go.mod require line', async () => {

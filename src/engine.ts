@@ -104,9 +104,9 @@ async function judge(
             .filter(isParsed)
             .map(async target => {
               const blocked = tooNewFinding(check.id, check.needs, target, running && fromToolchainName(running))
-              return blocked
-                ? { findings: [blocked], judged: false }
-                : asJudgment(await budget(() => check.judge(target)))
+              if (blocked === undefined) return asJudgment(await budget(() => check.judge(target)))
+              const rest = check.judgeWithoutGo ? asJudgment(await check.judgeWithoutGo(target)) : undefined
+              return { findings: [blocked, ...(rest?.findings ?? [])], judged: rest?.judged ?? false }
             })
         )
   return { findings: [...cannotParse, ...judgments.flatMap(j => j.findings)], judged: judgments.some(j => j.judged) }

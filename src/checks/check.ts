@@ -58,4 +58,11 @@ export type StepNeeds = 'environment' | 'files' | 'go'
  */
 export type Check =
   | { id: StepId; needs: StepNeeds; judges: 'repository'; judge(ctx: RunContext): Promise<Finding[] | Judgment> }
-  | { id: StepId; needs: StepNeeds; judges: 'module'; judge(ctx: TargetContext): Promise<Finding[] | Judgment> }
+  | {
+      id: StepId
+      needs: StepNeeds
+      judges: 'module'
+      judge(ctx: TargetContext): Promise<Finding[] | Judgment>
+      /** What the step still judges where go refuses the module (its `go` line is too new). */
+      judgeWithoutGo?(ctx: TargetContext): Promise<Finding[] | Judgment>
+    }

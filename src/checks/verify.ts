@@ -346,5 +346,8 @@ export const verifyCheck: Check = {
   needs: 'go',
   judges: 'module',
   // A workspace's modules are each judged as modules; go.work.sum is sum-drift's.
-  judge: async ctx => (ctx.kind === 'module' ? verifyModule(ctx, ctx.module) : { findings: [], judged: false })
+  judge: async ctx => (ctx.kind === 'module' ? verifyModule(ctx, ctx.module) : { findings: [], judged: false }),
+  // deny-modules still judges go.mod's requirements, and says what it may have missed.
+  judgeWithoutGo: async ctx =>
+    ctx.kind === 'module' ? deniedModuleFindings(ctx, ctx.module) : { findings: [], judged: false }
 }
