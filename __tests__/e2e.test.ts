@@ -142,15 +142,54 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     expect(cli('--no-such-flag').status).toBe(2)
   })
 
+  it('the CLI refuses a working-directory that is a file, or holds no Go module, with exit 2 and a clear message', () => {
+    const cli = (...args: string[]) =>
+      spawnSync(node, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: world.env })
+    const file = cli('main.go', '--checks', 'replace')
+    expect(file.status).toBe(2)
+    expect(file.stderr).toMatch(
+      /Invalid input "working-directory": ".*main\.go"\. Accepted: a directory \(this is a file\)\./
+    )
+    expect(file.stderr).not.toContain('ENOTDIR')
+    const empty = world.dir('no-go-here', { 'README.md': 'not Go\n', 'vendor/go.mod': 'module x\n' })
+    for (const checks of ['replace', 'verify,sum-drift,vendor,replace']) {
+      const none = cli(empty, '--checks', checks)
+      expect(none.status).toBe(2)
+      expect(none.stderr).toContain('Accepted: a directory holding a go.mod or go.work')
+    }
+  })
+
+  it('the CLI prints the same JSON report as report-file, audit snapshot included', () => {
+    const cli = (...args: string[]) =>
+      spawnSync(node, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: world.env })
+    const reportFile = path.join(world.root, `report-${path.basename(node)}-${Date.now()}.json`)
+    const printed = JSON.parse(cli('.', '--checks', 'replace', '--format', 'json', '--report-file', reportFile).stdout)
+    const written = JSON.parse(fs.readFileSync(reportFile, 'utf8'))
+    expect(printed.audit.modules.map((m: { dir: string }) => m.dir)).toEqual(['.'])
+    expect(printed.audit.toolchain.version).toMatch(/^go1\./)
+    // The two differ only in their timings.
+    expect({ ...printed, timing: 0 }).toEqual({ ...written, timing: 0 })
+  })
+
   it('the CLI lists every flag with its default in --help, and prints its version', () => {
     const cli = (...args: string[]) =>
       spawnSync(node, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: world.env })
     const help = cli('--help')
     expect(help.status).toBe(0)
-    for (const name of Object.keys(INPUT_DEFAULTS)) expect(help.stdout).toMatch(new RegExp(`^  --${name} <value>`, 'm'))
+    const actionOnly = ['github-token', 'comment-summary-in-pr', 'check-run']
+    for (const name of Object.keys(INPUT_DEFAULTS).filter(n => !actionOnly.includes(n)))
+      expect(help.stdout).toMatch(new RegExp(`^  --${name} <value>`, 'm'))
+    for (const name of actionOnly) expect(help.stdout).not.toContain(`--${name}`)
     for (const flag of ['--base <ref>', '--format <format>', '--verbose', '--help, -h', '--version'])
       expect(help.stdout).toContain(`  ${flag} `)
     expect(help.stdout).toContain('--cache <value>                   (default: false)')
+    // The Action's pull request inputs are refused, not silently ignored, and a token is not echoed.
+    const refused = cli('.', '--check-run', 'true')
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('Invalid input "check-run": "true". Accepted: nothing: only the Action posts')
+    const token = cli('.', '--github-token', 'ghp_secret0123456789')
+    expect(token.status).toBe(2)
+    expect(token.stderr).not.toContain('ghp_secret')
     const version = cli('--version')
     expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version)
   })

@@ -18,6 +18,9 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const
 // The CLI's own defaults where they differ from the Action's: a terminal has no runner services.
 const CLI_DEFAULTS: Partial<RawInputs> = { annotations: 'false', summary: 'false', cache: 'false' }
 
+// Inputs only the Action acts on (it posts to the pull request); the CLI refuses them rather than ignore them.
+const ACTION_ONLY: InputName[] = ['github-token', 'comment-summary-in-pr', 'check-run']
+
 /** Every flag with its default: the inputs come from INPUT_DEFAULTS, so a new input is listed here too. */
 const USAGE = `usage: go-guard [dir] [flags]
 
@@ -32,10 +35,12 @@ ${[
   ['--verbose', 'log what each step runs, on standard error'],
   ['--help, -h', 'print this and exit'],
   ['--version', "print go-guard's version and exit"],
-  ...(Object.entries(INPUT_DEFAULTS) as [InputName, string][]).map(([name, value]) => {
-    const fallback = CLI_DEFAULTS[name] ?? value
-    return [`--${name} <value>`, fallback === '' ? '' : `(default: ${fallback})`]
-  })
+  ...(Object.entries(INPUT_DEFAULTS) as [InputName, string][])
+    .filter(([name]) => !ACTION_ONLY.includes(name))
+    .map(([name, value]) => {
+      const fallback = CLI_DEFAULTS[name] ?? value
+      return [`--${name} <value>`, fallback === '' ? '' : `(default: ${fallback})`]
+    })
 ]
   .map(([flag, text]) => `  ${flag.padEnd(34)}${text}`.trimEnd())
   .join('\n')}
@@ -75,6 +80,13 @@ function parse(argv: string[]): { raw: RawInputs; format: (typeof FORMATS)[numbe
   for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
     // A repeated flag adds lines, as a multi-line input would.
     const given = (values as Record<string, unknown>)[name] as string[] | undefined
+    if (given && ACTION_ONLY.includes(name))
+      // A token given by mistake is not echoed back.
+      throw new ConfigError(
+        name,
+        name === 'github-token' ? '***' : given.join(' '),
+        'nothing: only the Action posts to a pull request; the CLI prints'
+      )
     if (given) raw[name] = given.join('\n')
   }
   if (positionals[0] !== undefined) raw['working-directory'] = positionals[0]
@@ -93,13 +105,14 @@ async function main(): Promise<number> {
   try {
     const config = parseConfig({ ...CLI_DEFAULTS, ...parsed.raw })
     const go = new GoCommand(config.goBinary, process.env, config.variables)
-    const result = await runGate(config, go, stderrLogger(parsed.verbose))
+    const result = await runGate(config, go, stderrLogger(parsed.verbose), { audit: parsed.format === 'json' })
     // Report files named on the command line are relative to where it runs.
     const place = { ...reportPlace(config), cwd: process.cwd() }
     await writeReports(config, result, go, place)
     switch (parsed.format) {
       case 'json':
-        process.stdout.write(`${JSON.stringify(renderJson(result, VERSION), null, 2)}\n`)
+        // The same report as --report-file writes, audit snapshot included.
+        process.stdout.write(redactSecrets(`${JSON.stringify(renderJson(result, VERSION, result.audit), null, 2)}\n`))
         break
       case 'sarif':
         process.stdout.write(

@@ -112,8 +112,21 @@ async function judge(
   return { findings: [...cannotParse, ...judgments.flatMap(j => j.findings)], judged: judgments.some(j => j.judged) }
 }
 
-/** Runs the selected steps; `preloaded` is the scope when the caller already read it (for the cache key). */
-export async function runGate(config: Config, go: GoCommand, logger: Logger, preloaded?: Scope): Promise<GateResult> {
+export interface GateOptions {
+  /** The scope, where the caller already read it (for the cache key). */
+  scope?: Scope
+  /** Collect the audit snapshot even without a report or SBOM file (the CLI's --format json prints it). */
+  audit?: boolean
+}
+
+/** Runs the selected steps. */
+export async function runGate(
+  config: Config,
+  go: GoCommand,
+  logger: Logger,
+  options: GateOptions = {}
+): Promise<GateResult> {
+  const preloaded = options.scope
   const started = performance.now()
   const cpu = process.cpuUsage()
   const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules, go))
@@ -153,7 +166,7 @@ export async function runGate(config: Config, go: GoCommand, logger: Logger, pre
   const findings = mergeSteps(steps)
   // The JSON report and the SBOM describe this snapshot.
   const audit =
-    config.reportFile || config.sbomFile
+    config.reportFile || config.sbomFile || options.audit
       ? await collectAudit(go, scope, proofOf(ctx, steps), config.baseRef)
       : undefined
   return {

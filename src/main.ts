@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
             : undefined
         ])
       : []
-    const result = await runGate(config, go, coreLogger, scope)
+    const result = await runGate(config, go, coreLogger, { scope })
     for (const plan of plans) await saveCache(actionsCacheStore, plan, coreLogger)
 
     const place = reportPlace(config)

@@ -330,11 +330,9 @@ export function moduleDirsInRepository(scope: Scope): string[] {
 }
 
 export async function loadScope(root: string, patterns: string[] | undefined, go: GoCommand): Promise<Scope> {
-  try {
-    await fs.access(root)
-  } catch {
-    throw new ConfigError('working-directory', root, 'an existing directory')
-  }
+  const stat = await fs.stat(root).catch(() => undefined)
+  if (stat === undefined) throw new ConfigError('working-directory', root, 'an existing directory')
+  if (!stat.isDirectory()) throw new ConfigError('working-directory', root, 'a directory (this is a file)')
   const problems = new Problems(root)
   const found = await discover(root, problems)
   const workspaces = (await Promise.all(found.workFiles.map(file => loadWorkspace(root, file, go, problems)))).filter(
@@ -358,5 +356,12 @@ export async function loadScope(root: string, patterns: string[] | undefined, go
   const modules = (await Promise.all(dirs.map(dir => loadModule(root, dir, problems)))).filter(
     (m): m is GoModule => m !== undefined
   )
+  // A gate pointed at the wrong directory must not pass for want of anything to judge.
+  if (modules.length === 0 && workspaces.length === 0 && problems.list.length === 0)
+    throw new ConfigError(
+      'working-directory',
+      root,
+      'a directory holding a go.mod or go.work (outside vendor/, testdata/, node_modules/ and dot-directories)'
+    )
   return { modules, workspaces, problems: problems.list }
 }
