@@ -42,7 +42,16 @@ const MODULES = [
     goMod:
       'module example.com/dep\n\ngo 1.16\n\nrequire (\n\texample.com/difflib v1.0.0\n\texample.com/graph v1.0.0\n)\n'
   },
-  { path: 'example.com/graph', version: 'v1.0.0' }
+  { path: 'example.com/graph', version: 'v1.0.0' },
+  // A dependency that still builds example.com/a (v1) after the app moves to v2.
+  {
+    path: 'example.com/usesa',
+    version: 'v1.0.0',
+    goMod: 'module example.com/usesa\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n',
+    files: { 'usesa.go': 'package usesa\n\nimport _ "example.com/a"\n' }
+  },
+  { path: 'gopkg.in/yy.v2', version: 'v2.4.0' },
+  { path: 'gopkg.in/yy.v3', version: 'v3.0.1' }
 ]
 
 function goMod(requires: string[], extra = ''): string {
@@ -200,6 +209,61 @@ describe('sum-drift', () => {
         `sum-major-upgrade go.sum:${lineOf(sum, 'example.com/inc v2.0.0+incompatible h1:')}`
       ].sort()
     )
+  })
+
+  it('a new major beside an older one the build still uses is sum-module-added, not a major upgrade', async () => {
+    const { result, sum, dir } = await drift(
+      { requires: ['example.com/a v1.0.0', 'gopkg.in/yy.v2 v2.4.0'], imports: ['example.com/a', 'gopkg.in/yy.v2'] },
+      {
+        requires: [
+          'example.com/a/v2 v2.0.0',
+          'example.com/usesa v1.0.0',
+          'gopkg.in/yy.v2 v2.4.0',
+          'gopkg.in/yy.v3 v3.0.1'
+        ],
+        imports: ['example.com/a/v2', 'example.com/usesa', 'gopkg.in/yy.v2', 'gopkg.in/yy.v3']
+      },
+      { 'max-major-upgrades': '0' }
+    )
+    expect(
+      located(result)
+        .filter(l => !l.startsWith('sum-unverified'))
+        .sort()
+    ).toEqual(
+      [
+        `sum-module-added go.sum:${lineOf(sum, 'example.com/a/v2 v2.0.0 h1:')}`,
+        `sum-module-added go.sum:${lineOf(sum, 'example.com/usesa v1.0.0 h1:')}`,
+        `sum-module-added go.sum:${lineOf(sum, 'gopkg.in/yy.v3 v3.0.1 h1:')}`
+      ].sort()
+    )
+    const message = (m: string): string => result.findings.find(f => f.module === m)!.message
+    expect(message('example.com/a/v2')).toMatch(/, beside example\.com\/a@v1\.0\.0, which the build still uses\./)
+    expect(message('gopkg.in/yy.v3')).toMatch(/, beside gopkg\.in\/yy\.v2@v2\.4\.0, which the build still uses\./)
+    // go's own judgement: head builds both majors of each family.
+    const built = world.go(dir, 'list', '-deps', '-f', '{{with .Module}}{{.Path}}@{{.Version}}{{end}}', './...')
+    expect(built.split('\n')).toEqual(
+      expect.arrayContaining([
+        'example.com/a@v1.0.0',
+        'example.com/a/v2@v2.0.0',
+        'gopkg.in/yy.v2@v2.4.0',
+        'gopkg.in/yy.v3@v3.0.1'
+      ])
+    )
+    // A major that replaces the one that left the build still counts.
+    const moved = await drift(
+      { requires: ['example.com/a v1.0.0', 'gopkg.in/yy.v2 v2.4.0'], imports: ['example.com/a', 'gopkg.in/yy.v2'] },
+      {
+        requires: ['example.com/a/v2 v2.0.0', 'gopkg.in/yy.v3 v3.0.1'],
+        imports: ['example.com/a/v2', 'gopkg.in/yy.v3']
+      },
+      { 'max-major-upgrades': '1' }
+    )
+    expect(
+      moved.result.findings
+        .map(f => `${f.rule} ${f.module ?? ''}`)
+        .filter(l => !l.startsWith('sum-unverified'))
+        .sort()
+    ).toEqual(['sum-major-upgrade example.com/a/v2', 'sum-major-upgrade gopkg.in/yy.v3', 'sum-major-upgrades-limit '])
   })
 
   it('a new pseudo-version requirement is sum-pseudo-version on the require line', async () => {

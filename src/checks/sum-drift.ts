@@ -156,26 +156,30 @@ export function diffModule(
   for (const [p, v] of headVersions) {
     const before = baseVersions.get(p)
     if (before === undefined) {
+      // A lower major of the family that left the build moved to this one: a major upgrade. One
+      // the build still uses beside it moved nowhere (another dependency may need it).
       const older = (baseFamilies.get(modulePathFamily(p)) ?? []).filter(
         b => effectiveMajor(b.path, b.version) < effectiveMajor(p, v)
       )
-      if (older.length > 0) {
-        older.forEach(b => !headVersions.has(b.path) && supersededBase.add(b.path))
+      const left = older.filter(b => !headVersions.has(b.path))
+      if (left.length > 0) {
+        left.forEach(b => supersededBase.add(b.path))
         drift.majors.push(`${p}@${v}`)
         add(
           'sum-major-upgrade',
           p,
           v,
-          `${p}@${v} is a new major version of ${older.map(b => `${b.path}@${b.version}`).join(', ')}. Major versions break compatibility: review the changes before merging.`,
-          { module: older[0].path, version: older[0].version }
+          `${p}@${v} is a new major version of ${left.map(b => `${b.path}@${b.version}`).join(', ')}, which left the build. Major versions break compatibility: review the changes before merging.`,
+          { module: left[0].path, version: left[0].version }
         )
       } else {
+        const beside = older.map(b => `${b.path}@${headVersions.get(b.path)}`)
         drift.added.push(`${p}@${v}`)
         add(
           'sum-module-added',
           p,
           v,
-          `${p}@${v} is new in ${module.goSumFile}. Review the new dependency: who publishes it and what it pulls in.`
+          `${p}@${v} is new in ${module.goSumFile}${beside.length > 0 ? `, beside ${beside.join(', ')}, which the build still uses` : ''}. Review the new dependency: who publishes it and what it pulls in.`
         )
       }
       continue
