@@ -2,6 +2,7 @@
  * The sum-drift step on real git history: a base commit and a head commit per case, judged with
  * a real checksum database on 127.0.0.1 (see fixtures/sumdb.ts).
  */
+import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -50,6 +51,9 @@ const MODULES = [
     goMod: 'module example.com/usesa\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n',
     files: { 'usesa.go': 'package usesa\n\nimport _ "example.com/a"\n' }
   },
+  // Versions the proxy stops serving in one test: all of gone, the zip of nozip.
+  { path: 'example.com/gone', version: 'v1.0.0' },
+  { path: 'example.com/nozip', version: 'v1.0.0' },
   { path: 'gopkg.in/yy.v2', version: 'v2.4.0' },
   { path: 'gopkg.in/yy.v3', version: 'v3.0.1' }
 ]
@@ -508,6 +512,73 @@ describe('sum-drift', () => {
     const unverified = result.findings.filter(f => f.rule === 'sum-unverified-hash')
     expect(unverified.length).toBeGreaterThan(0)
     expect(unverified[0].message).toMatch(/could not be checked against the checksum database .*fail closed/)
+  })
+
+  it('a version the proxy cannot serve was never put to the database: one finding per module@version, none beside verify', async () => {
+    const served = (m: string, file: string): string => path.join(world.proxyDir, m, '@v', file)
+    const hidden = [
+      served('example.com/gone', 'v1.0.0.info'),
+      served('example.com/gone', 'v1.0.0.mod'),
+      served('example.com/gone', 'v1.0.0.zip'),
+      served('example.com/nozip', 'v1.0.0.zip')
+    ]
+    const saved = hidden.map(f => [f, fs.readFileSync(f)] as const)
+    const head = {
+      requires: [...A.requires, 'example.com/gone v1.0.0', 'example.com/nozip v1.0.0'],
+      imports: [...A.imports, 'example.com/gone', 'example.com/nozip'],
+      editSum: (s: string): string => (hidden.forEach(f => fs.rmSync(f, { force: true })), s)
+    }
+    // A module cache that never held them, so go must ask the proxy.
+    const freshCache = (): Record<string, string> => ({ GOMODCACHE: world.dir(`modcache-${cases}`) })
+    try {
+      const alone = await drift(A, head, {}, freshCache())
+      const lines = (m: string): { h1: number; goMod: number } => ({
+        h1: lineOf(alone.sum, `${m} v1.0.0 h1:`),
+        goMod: lineOf(alone.sum, `${m} v1.0.0/go.mod h1:`)
+      })
+      const unverified = alone.result.findings.filter(f => f.rule === 'sum-unverified-hash')
+      expect(unverified.map(f => `${f.module} ${f.file}:${f.line} ${JSON.stringify(f.also ?? [])}`).sort()).toEqual([
+        `example.com/gone go.sum:${lines('example.com/gone').h1} ${JSON.stringify([{ file: 'go.sum', line: lines('example.com/gone').goMod }])}`,
+        // The database vouched for nozip's go.mod before its zip failed.
+        `example.com/nozip go.sum:${lines('example.com/nozip').h1} []`
+      ])
+      for (const f of unverified) {
+        expect(f.message).toMatch(
+          /^example\.com\/\w+@v1\.0\.0 could not be fetched from the module proxy, so the checksum database .* was not consulted/
+        )
+        expect(f.message).not.toMatch(/database reachable/)
+      }
+      // With the verify step, what its mod-download-failed reports is not said again: one finding
+      // each (go's download for verify stops at gone's missing go.mod and never tries nozip).
+      const both = await drift(A, head, { checks: 'verify,sum-drift' }, freshCache())
+      expect(
+        both.result.findings
+          .filter(f => f.rule === 'mod-download-failed' || f.rule === 'sum-unverified-hash')
+          .map(f => `${f.rule} ${f.module}`)
+          .sort()
+      ).toEqual(['mod-download-failed example.com/gone', 'sum-unverified-hash example.com/nozip'])
+      // go's own answer: neither error is the database's ("verifying ..."); nozip's go.mod was vouched.
+      const asked = spawnSync(
+        GO_BIN,
+        ['mod', 'download', '-json', 'example.com/gone@v1.0.0', 'example.com/nozip@v1.0.0'],
+        {
+          cwd: world.dir('outside'),
+          env: { ...world.env, ...freshCache(), GOSUMDB: db.gosumdb },
+          encoding: 'utf8'
+        }
+      )
+      const answers = JSON.parse(`[${asked.stdout.replace(/}\s*{/g, '},{')}]`) as {
+        Error: string
+        GoModSum?: string
+      }[]
+      expect(answers.map(a => a.Error)).toEqual([
+        expect.stringMatching(/^example\.com\/gone@v1\.0\.0: reading .*v1\.0\.0\.info/),
+        expect.stringMatching(/^example\.com\/nozip@v1\.0\.0: reading .*v1\.0\.0\.zip/)
+      ])
+      expect(answers[1].GoModSum).toMatch(/^h1:/)
+    } finally {
+      for (const [f, bytes] of saved) fs.writeFileSync(f, bytes)
+    }
   })
 
   it('GOSUMDB=off leaves new lines unverified; GONOSUMDB-exempt modules get a notice instead', async () => {

@@ -17,6 +17,8 @@ import type { RuleId } from '../rules.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
 import type { Check, RunContext } from './check.js'
 import { lifecycleFindings } from '../choices/lifecycle.js'
+import type { ModuleDownload } from './downloads.js'
+import { downloadFindings } from './verify.js'
 
 /**
  * A go.sum or go.work.sum with the file whose requirements it serves (go.mod or go.work): go
@@ -292,18 +294,43 @@ function unreadableBase(module: SumTarget, error: GitError): ModuleDrift {
   }
 }
 
-/** sum-unverified-hash for each changed line the database does not vouch for; a notice for exempt modules. */
+/** The module@versions the verify step reports as mod-download-failed, from the same downloads. */
+function reportedByVerify(
+  ctx: RunContext,
+  downloads: { module: GoModule; download?: ModuleDownload }[]
+): Set<string> {
+  if (!ctx.config.checks.has('verify')) return new Set()
+  return new Set(
+    downloads.flatMap(({ module, download }) =>
+      download && download.timeout === undefined
+        ? downloadFindings(module, download).flatMap(f => (f.module ? [`${f.module}@${f.version}`] : []))
+        : []
+    )
+  )
+}
+
+/**
+ * sum-unverified-hash for each changed line the database does not vouch for; a notice for exempt
+ * modules. A version the proxy cannot serve was never put to the database: that is one finding
+ * per module@version, on all its lines, and none where the verify step already reports it.
+ */
 async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; line: SumLine }[]): Promise<Finding[]> {
   if (changed.length === 0) return []
   // The verify step downloads these modules; waiting for it lets the database check hit the cache.
-  const downloaded = [...new Set(changed.flatMap(c => (c.module.module ? [c.module.module] : [])))]
-  await Promise.all(downloaded.map(m => ctx.downloads.get(m).catch(() => undefined)))
+  const downloads = await Promise.all(
+    [...new Set(changed.flatMap(c => (c.module.module ? [c.module.module] : [])))].map(async module => ({
+      module,
+      download: await ctx.downloads.get(module).catch(() => undefined)
+    }))
+  )
+  const verified = reportedByVerify(ctx, downloads)
   const check = await checkWithDatabase(
     ctx.go,
     changed.map(c => ({ path: c.line.path, version: c.line.version }))
   )
   const findings: Finding[] = []
   const exemptByModule = new Map<SumTarget, string[]>()
+  const unfetched = new Map<string, { at: Location[]; keys: string[]; problem: string }>()
   for (const { module, line } of changed) {
     const mv = `${line.path}@${line.version}`
     const key = sumKey(line)
@@ -332,7 +359,12 @@ async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; l
       continue
     }
     const vouched = line.goMod ? answer?.goModSum : answer?.sum
-    if (answer?.problem !== undefined || vouched === undefined) {
+    if (vouched === undefined && answer?.unfetched) {
+      const group = unfetched.get(mv) ?? { at: [], keys: [], problem: answer.problem ?? '' }
+      group.at.push({ file: at.file, line: at.line })
+      group.keys.push(key)
+      unfetched.set(mv, group)
+    } else if (vouched === undefined) {
       findings.push(
         newFinding('sum-unverified-hash', {
           ...at,
@@ -349,6 +381,19 @@ async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; l
         })
       )
     }
+  }
+  for (const [mv, { at, keys, problem }] of unfetched) {
+    if (verified.has(mv)) continue // verify's mod-download-failed says it, and blocks
+    const [first, ...also] = at
+    findings.push(
+      newFinding('sum-unverified-hash', {
+        ...first,
+        ...(also.length > 0 ? { also } : {}),
+        module: mv.slice(0, mv.lastIndexOf('@')),
+        version: mv.slice(mv.lastIndexOf('@') + 1),
+        message: `${mv} could not be fetched from the module proxy, so the checksum database ${check.database} was not consulted and ${keys.join(', ')} ${keys.length === 1 ? 'stays' : 'stay'} unverified (fail closed): ${problem}. Require a version the proxy serves.`
+      })
+    )
   }
   for (const [module, keys] of exemptByModule) {
     findings.push(

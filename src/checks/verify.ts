@@ -51,7 +51,8 @@ const MODULE_ERROR = /^(?:go: )?(?:[^\s:]+: )?(\S+?)@(v\S+?)(?: \(replaced by [^
 // "malformed go.sum:\n<file>:3: wrong number of fields 2" (modfetch.readGoSum).
 const FILE_ERROR = /^(?:go: )?(\S*go\.(mod|sum)):(\d+)(?::\d+)?: (.+)$/gm
 
-function downloadFindings(module: GoModule, download: ModuleDownload): Finding[] {
+/** mod-download-failed for each module@version (or file) go could not download or read. */
+export function downloadFindings(module: GoModule, download: ModuleDownload): Finding[] {
   const findings: Finding[] = []
   const seen = new Set<string>()
   const add = (modPath: string, version: string, message: string, cause?: Finding['cause']): void => {
