@@ -15,6 +15,8 @@ import { gate, located } from './helpers/gate.js'
 const PSEUDO = 'v0.0.0-20240101000000-abcdefabcdef'
 // A commit after v1.0.0: the pseudo-version go gives it is based on that tag.
 const AFTER_V1 = 'v1.0.1-0.20240101000000-abcdefabcdef'
+// A later commit after v1.0.0.
+const LATER = 'v1.0.1-0.20240201000000-bcdefabcdef0'
 const MODULES = [
   { path: 'example.com/a', version: 'v1.0.0' },
   { path: 'example.com/a', version: 'v1.1.0' },
@@ -31,6 +33,14 @@ const MODULES = [
   { path: 'example.com/newtag', version: 'v1.0.0' },
   { path: 'example.com/newtag', version: AFTER_V1 },
   { path: 'example.com/newtag', version: 'v1.1.0' },
+  { path: 'example.com/newtag', version: LATER },
+  // A dependency that requires (and imports) newtag at a pseudo-version.
+  {
+    path: 'example.com/pdep',
+    version: 'v1.0.0',
+    goMod: `module example.com/pdep\n\ngo 1.21\n\nrequire example.com/newtag ${AFTER_V1}\n`,
+    files: { 'pdep.go': 'package pdep\n\nimport _ "example.com/newtag"\n' }
+  },
   { path: 'example.com/unlisted', version: PSEUDO },
   // The go-difflib shape: a module required at a pseudo-version that a dependency also requires
   // (at an older tag) without importing it; dep is at go 1.16, so go reads the go.mod files of
@@ -254,6 +264,15 @@ describe('sum-drift', () => {
       ])
     )
     // A major that replaces the one that left the build still counts.
+    // Above what pdep requires, the commit is this module's choice.
+    const raised = await drift(A, {
+      requires: [...A.requires, 'example.com/pdep v1.0.0', `example.com/newtag ${LATER}`],
+      imports: [...A.imports, 'example.com/pdep']
+    })
+    expect(
+      raised.result.findings.filter(f => f.rule.startsWith('sum-pseudo-version')).map(f => `${f.rule} ${f.version}`)
+    ).toEqual([`sum-pseudo-version ${LATER}`])
+
     const moved = await drift(
       { requires: ['example.com/a v1.0.0', 'gopkg.in/yy.v2 v2.4.0'], imports: ['example.com/a', 'gopkg.in/yy.v2'] },
       {
@@ -313,6 +332,46 @@ describe('sum-drift', () => {
       'example.com/oldtag v1.0.0',
       'example.com/untagged'
     ])
+  })
+
+  it('a pseudo-version a dependency requires, or one the base already had a pseudo-version of, is sum-pseudo-version-inherited', async () => {
+    const { result, dir } = await drift(A, {
+      requires: [...A.requires, 'example.com/pdep v1.0.0'],
+      imports: [...A.imports, 'example.com/pdep']
+    })
+    const pseudo = result.findings.filter(f => f.rule.startsWith('sum-pseudo-version'))
+    expect(pseudo.map(f => `${f.rule} ${f.module}@${f.version} ${f.severity}`)).toEqual([
+      `sum-pseudo-version-inherited example.com/newtag@${AFTER_V1} notice`
+    ])
+    expect(pseudo[0].message).toContain(
+      `because example.com/pdep@v1.0.0 requires exactly that commit: minimal version selection chose it`
+    )
+    // go's own answer: the indirect requirement is what pdep requires.
+    expect(fs.readFileSync(path.join(dir, 'go.mod'), 'utf8')).toContain(`example.com/newtag ${AFTER_V1} // indirect`)
+    expect(world.go(dir, 'mod', 'graph').split('\n')).toContain(
+      `example.com/pdep@v1.0.0 example.com/newtag@${AFTER_V1}`
+    )
+
+    // Above what pdep requires, the commit is this module's choice.
+    const raised = await drift(A, {
+      requires: [...A.requires, 'example.com/pdep v1.0.0', `example.com/newtag ${LATER}`],
+      imports: [...A.imports, 'example.com/pdep']
+    })
+    expect(
+      raised.result.findings.filter(f => f.rule.startsWith('sum-pseudo-version')).map(f => `${f.rule} ${f.version}`)
+    ).toEqual([`sum-pseudo-version ${LATER}`])
+
+    const moved = await drift(
+      { requires: [...A.requires, `example.com/newtag ${AFTER_V1}`], imports: [...A.imports, 'example.com/newtag'] },
+      { requires: [...A.requires, `example.com/newtag ${LATER}`], imports: [...A.imports, 'example.com/newtag'] }
+    )
+    const movedPseudo = moved.result.findings.filter(f => f.rule.startsWith('sum-pseudo-version'))
+    expect(movedPseudo.map(f => `${f.rule} ${f.severity} ${f.file}:${f.line}`)).toEqual([
+      'sum-pseudo-version-inherited notice go.mod:8'
+    ])
+    expect(movedPseudo[0].message).toMatch(
+      /^example\.com\/newtag moved from the pseudo-version v1\.0\.1-0\.20240101000000-abcdefabcdef to v1\.0\.1-0\.20240201000000-bcdefabcdef0/
+    )
   })
 
   it('a pseudo-version whose tags cannot be listed keeps the warning and says so', async () => {

@@ -8,6 +8,7 @@ import { type Finding, newFinding, skipped } from '../findings.js'
 import { GitError } from '../git.js'
 import type { ModFile, Replace } from '../go/modfile.js'
 import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
+import { requirersOf } from '../go/modgraph.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
@@ -46,6 +47,16 @@ function malformedFindings(target: SumTarget): Finding[] {
 
 type Location = { file: string; line: number }
 
+/** A new requirement on a pseudo-version, on its go.mod line (and go.sum line). */
+interface PseudoRequirement {
+  path: string
+  version: string
+  at: Location
+  also?: Location[]
+  /** The pseudo-version the base commit already required of the same path. */
+  basePseudo?: string
+}
+
 /** What one module's go.sum did between base and head. */
 interface ModuleDrift {
   findings: Finding[]
@@ -55,7 +66,7 @@ interface ModuleDrift {
   /** Head lines that are new or whose hash changed: what the database must vouch for. */
   changedLines: SumLine[]
   /** New requirements on pseudo-versions, on their go.mod line (and go.sum line). */
-  pseudoVersions: { path: string; version: string; at: Location; also?: Location[] }[]
+  pseudoVersions: PseudoRequirement[]
 }
 
 /**
@@ -229,16 +240,65 @@ export function diffModule(
   // not built (the replacement is, and the replace step judges it).
   for (const r of headMod.require) {
     if (!isPseudoVersion(r.version) || replacementOf(headMod, r.path, r.version)) continue
-    if (baseMod?.require.some(b => b.path === r.path && b.version === r.version)) continue
+    const before = baseMod?.require.find(b => b.path === r.path)?.version
+    if (before === r.version) continue
     const sumLine = locate(r.path, r.version)
     drift.pseudoVersions.push({
       path: r.path,
       version: r.version,
       at: { file: module.goModFile, line: r.line },
-      ...(sumLine.file === module.goSumFile ? { also: [{ file: sumLine.file, line: sumLine.line }] } : {})
+      ...(sumLine.file === module.goSumFile ? { also: [{ file: sumLine.file, line: sumLine.line }] } : {}),
+      ...(before !== undefined && isPseudoVersion(before) ? { basePseudo: before } : {})
     })
   }
   return drift
+}
+
+/**
+ * sum-pseudo-version-inherited where the pseudo-version is no new choice of this change: the base
+ * commit already required a pseudo-version of the module, or a dependency (at its selected
+ * version) requires exactly this one, so minimal version selection picked it whatever the main
+ * module says (`go mod graph`).
+ */
+async function inheritedPseudoVersions(
+  ctx: RunContext,
+  perModule: { module: SumTarget; pseudo: PseudoRequirement[] }[]
+): Promise<{ inherited: Finding[]; chosen: PseudoRequirement[] }> {
+  const inherited: Finding[] = []
+  const chosen: PseudoRequirement[] = []
+  await Promise.all(
+    perModule.map(async ({ module, pseudo }) => {
+      const fresh = pseudo.filter(p => p.basePseudo === undefined)
+      const requirers = module.module
+        ? await requirersOf(
+            ctx.go,
+            module.module,
+            fresh.map(p => `${p.path}@${p.version}`)
+          )
+        : new Map<string, string[]>()
+      for (const p of pseudo) {
+        const by = requirers.get(`${p.path}@${p.version}`) ?? []
+        if (p.basePseudo === undefined && by.length === 0) {
+          chosen.push(p)
+          continue
+        }
+        inherited.push(
+          newFinding('sum-pseudo-version-inherited', {
+            ...pseudoFields(p),
+            message:
+              p.basePseudo !== undefined
+                ? `${p.path} moved from the pseudo-version ${p.basePseudo} to ${p.version}: the base commit already required an untagged commit of it, so this change makes no new choice of one. Review the new commit.`
+                : `${p.path} is required at the pseudo-version ${p.version} because ${by.join(', ')} ${by.length === 1 ? 'requires' : 'require'} exactly that commit: minimal version selection chose it, not this module, so there is nothing to change here. Review the commit.`
+          })
+        )
+      }
+    })
+  )
+  return { inherited, chosen }
+}
+
+function pseudoFields(p: PseudoRequirement): Location & { also?: Location[]; module: string; version: string } {
+  return { ...p.at, ...(p.also ? { also: p.also } : {}), module: p.path, version: p.version }
 }
 
 /**
@@ -247,31 +307,38 @@ export function diffModule(
  * requiring it would drop changes: a module with no tag, or only such older tags, gets
  * sum-pseudo-version-untagged, a notice. Where the tags cannot be listed the warning stays.
  */
-async function pseudoVersionFindings(ctx: RunContext, pseudo: ModuleDrift['pseudoVersions']): Promise<Finding[]> {
+async function pseudoVersionFindings(
+  ctx: RunContext,
+  perModule: { module: SumTarget; pseudo: PseudoRequirement[] }[]
+): Promise<Finding[]> {
+  const { inherited, chosen } = await inheritedPseudoVersions(ctx, perModule)
   const releases = await listReleases(
     ctx.go,
-    pseudo.map(p => p.path)
+    chosen.map(p => p.path)
   )
-  return pseudo.map(p => {
-    const fields = { ...p.at, ...(p.also ? { also: p.also } : {}), module: p.path, version: p.version }
-    const what = `${p.path} is required at the pseudo-version ${p.version}, an untagged commit rather than a release`
-    const listed = releases.get(p.path)!
-    if ('error' in listed)
-      return newFinding('sum-pseudo-version', {
+  return [
+    ...inherited,
+    ...chosen.map(p => {
+      const fields = pseudoFields(p)
+      const what = `${p.path} is required at the pseudo-version ${p.version}, an untagged commit rather than a release`
+      const listed = releases.get(p.path)!
+      if ('error' in listed)
+        return newFinding('sum-pseudo-version', {
+          ...fields,
+          message: `${what}, and its tagged releases could not be listed (${listed.error}). Require a tagged release where one exists.`
+        })
+      const newer = listed.versions.filter(v => semver.compare(v, p.version) > 0)
+      if (newer.length > 0)
+        return newFinding('sum-pseudo-version', {
+          ...fields,
+          message: `${what}, although ${newer.length === 1 ? 'a tagged release is' : 'tagged releases are'} newer than that commit: ${newer.slice(-3).join(', ')}. Require ${newer.length === 1 ? 'it' : 'one'} (\`go get ${p.path}@${newer[newer.length - 1]}\`), or say in the review why this commit is needed.`
+        })
+      return newFinding('sum-pseudo-version-untagged', {
         ...fields,
-        message: `${what}, and its tagged releases could not be listed (${listed.error}). Require a tagged release where one exists.`
+        message: `${what}: ${listed.versions.length === 0 ? 'the module has no tagged release' : `its only tagged releases (${listed.versions.slice(-3).join(', ')}) are older than that commit`}, so there is no release to require instead. Review the commit.`
       })
-    const newer = listed.versions.filter(v => semver.compare(v, p.version) > 0)
-    if (newer.length > 0)
-      return newFinding('sum-pseudo-version', {
-        ...fields,
-        message: `${what}, although ${newer.length === 1 ? 'a tagged release is' : 'tagged releases are'} newer than that commit: ${newer.slice(-3).join(', ')}. Require ${newer.length === 1 ? 'it' : 'one'} (\`go get ${p.path}@${newer[newer.length - 1]}\`), or say in the review why this commit is needed.`
-      })
-    return newFinding('sum-pseudo-version-untagged', {
-      ...fields,
-      message: `${what}: ${listed.versions.length === 0 ? 'the module has no tagged release' : `its only tagged releases (${listed.versions.slice(-3).join(', ')}) are older than that commit`}, so there is no release to require instead. Review the commit.`
     })
-  })
+  ]
 }
 
 /**
@@ -458,7 +525,7 @@ export const sumDriftCheck: Check = {
       ),
       pseudoVersionFindings(
         ctx,
-        drifts.flatMap(d => d.drift.pseudoVersions)
+        drifts.map(d => ({ module: d.module, pseudo: d.drift.pseudoVersions }))
       ),
       lifecycleFindings(
         ctx,
