@@ -7,6 +7,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { GateResult } from '../src/engine.js'
+import type { FixtureModule } from './fixtures/proxy.js'
 import { SumDB } from './fixtures/sumdb.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { GO_BIN } from './helpers/go.js'
@@ -17,7 +18,7 @@ const PSEUDO = 'v0.0.0-20240101000000-abcdefabcdef'
 const AFTER_V1 = 'v1.0.1-0.20240101000000-abcdefabcdef'
 // A later commit after v1.0.0.
 const LATER = 'v1.0.1-0.20240201000000-bcdefabcdef0'
-const MODULES = [
+const MODULES: FixtureModule[] = [
   { path: 'example.com/a', version: 'v1.0.0' },
   { path: 'example.com/a', version: 'v1.1.0' },
   { path: 'example.com/a/v2', version: 'v2.0.0' },
