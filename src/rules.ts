@@ -188,7 +188,8 @@ export const RULES = {
   'sum-pseudo-version-inherited': {
     step: 'sum-drift',
     severity: 'notice',
-    summary: 'a new pseudo-version requirement this change did not choose: a dependency requires that commit, or the base already required a pseudo-version of the module',
+    summary:
+      'a new pseudo-version requirement this change did not choose: a dependency requires that commit, or the base already required a pseudo-version of the module',
     fix: 'nothing to change here; review the commit'
   },
   'sum-new-modules-limit': {
