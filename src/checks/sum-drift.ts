@@ -8,7 +8,7 @@ import { type Finding, newFinding, skipped } from '../findings.js'
 import { GitError } from '../git.js'
 import type { ModFile, Replace } from '../go/modfile.js'
 import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
-import { requirersOf } from '../go/modgraph.js'
+import { listModGraph, requirersOf } from '../go/buildlist.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
@@ -269,13 +269,13 @@ async function inheritedPseudoVersions(
   await Promise.all(
     perModule.map(async ({ module, pseudo }) => {
       const fresh = pseudo.filter(p => p.basePseudo === undefined)
-      const requirers = module.module
-        ? await requirersOf(
-            ctx.go,
-            module.module,
-            fresh.map(p => `${p.path}@${p.version}`)
-          )
-        : new Map<string, string[]>()
+      // A graph go could not print whole proves no requirer: the warning stays. A workspace's
+      // go.work requires nothing.
+      const graph = fresh.length > 0 && module.module ? await listModGraph(ctx.go, module.module) : undefined
+      const requirers = requirersOf(
+        graph?.error === undefined ? (graph?.edges ?? []) : [],
+        fresh.map(p => `${p.path}@${p.version}`)
+      )
       for (const p of pseudo) {
         const by = requirers.get(`${p.path}@${p.version}`) ?? []
         if (p.basePseudo === undefined && by.length === 0) {
