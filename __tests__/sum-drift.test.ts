@@ -617,6 +617,34 @@ describe('sum-drift', () => {
           .map(f => `${f.rule} ${f.module}`)
           .sort()
       ).toEqual(['mod-download-failed example.com/gone', 'sum-unverified-hash example.com/nozip'])
+      // Two modules in scope with the same new lines: still one finding for gone, on all of them.
+      const repo = world.dir(`two-modules-${++cases}`)
+      const writeBoth = (s: { requires: string[]; imports: string[] }): void => {
+        for (const name of ['one', 'two']) {
+          const dir = world.dir(path.join(path.basename(repo), name), {
+            'go.mod': goMod(s.requires).replace('example.com/app', `example.com/${name}`),
+            'main.go': mainGo(s.imports)
+          })
+          world.go(dir, 'mod', 'tidy')
+        }
+      }
+      writeBoth(A)
+      const sha = world.commitAll(repo, 'base')
+      writeBoth({ requires: [...A.requires, 'example.com/gone v1.0.0'], imports: [...A.imports, 'example.com/gone'] })
+      world.commitAll(repo, 'head')
+      const twice = await gate({ env: { ...world.env, ...freshCache() } }, repo, {
+        checks: 'sum-drift',
+        'base-ref': sha
+      })
+      const gone = twice.findings.filter(f => f.rule === 'sum-unverified-hash')
+      const sumText = fs.readFileSync(path.join(repo, 'one/go.sum'), 'utf8')
+      const goneLines = [
+        lineOf(sumText, 'example.com/gone v1.0.0 h1:'),
+        lineOf(sumText, 'example.com/gone v1.0.0/go.mod')
+      ]
+      expect(gone.map(f => [{ file: f.file, line: f.line }, ...(f.also ?? [])])).toEqual([
+        ['one', 'two'].flatMap(name => goneLines.map(line => ({ file: `${name}/go.sum`, line })))
+      ])
       // go's own answer: neither error is the database's ("verifying ..."); nozip's go.mod was vouched.
       const asked = spawnSync(
         GO_BIN,
