@@ -362,10 +362,7 @@ function unreadableBase(module: SumTarget, error: GitError): ModuleDrift {
 }
 
 /** The module@versions the verify step reports as mod-download-failed, from the same downloads. */
-function reportedByVerify(
-  ctx: RunContext,
-  downloads: { module: GoModule; download?: ModuleDownload }[]
-): Set<string> {
+function reportedByVerify(ctx: RunContext, downloads: { module: GoModule; download?: ModuleDownload }[]): Set<string> {
   if (!ctx.config.checks.has('verify')) return new Set()
   return new Set(
     downloads.flatMap(({ module, download }) =>
