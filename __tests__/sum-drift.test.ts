@@ -2,10 +2,12 @@
  * The sum-drift step on real git history: a base commit and a head commit per case, judged with
  * a real checksum database on 127.0.0.1 (see fixtures/sumdb.ts).
  */
+import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { GateResult } from '../src/engine.js'
+import type { FixtureModule } from './fixtures/proxy.js'
 import { SumDB } from './fixtures/sumdb.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { GO_BIN } from './helpers/go.js'
@@ -14,7 +16,9 @@ import { gate, located } from './helpers/gate.js'
 const PSEUDO = 'v0.0.0-20240101000000-abcdefabcdef'
 // A commit after v1.0.0: the pseudo-version go gives it is based on that tag.
 const AFTER_V1 = 'v1.0.1-0.20240101000000-abcdefabcdef'
-const MODULES = [
+// A later commit after v1.0.0.
+const LATER = 'v1.0.1-0.20240201000000-bcdefabcdef0'
+const MODULES: FixtureModule[] = [
   { path: 'example.com/a', version: 'v1.0.0' },
   { path: 'example.com/a', version: 'v1.1.0' },
   { path: 'example.com/a/v2', version: 'v2.0.0' },
@@ -30,6 +34,14 @@ const MODULES = [
   { path: 'example.com/newtag', version: 'v1.0.0' },
   { path: 'example.com/newtag', version: AFTER_V1 },
   { path: 'example.com/newtag', version: 'v1.1.0' },
+  { path: 'example.com/newtag', version: LATER },
+  // A dependency that requires (and imports) newtag at a pseudo-version.
+  {
+    path: 'example.com/pdep',
+    version: 'v1.0.0',
+    goMod: `module example.com/pdep\n\ngo 1.21\n\nrequire example.com/newtag ${AFTER_V1}\n`,
+    files: { 'pdep.go': 'package pdep\n\nimport _ "example.com/newtag"\n' }
+  },
   { path: 'example.com/unlisted', version: PSEUDO },
   // The go-difflib shape: a module required at a pseudo-version that a dependency also requires
   // (at an older tag) without importing it; dep is at go 1.16, so go reads the go.mod files of
@@ -42,7 +54,19 @@ const MODULES = [
     goMod:
       'module example.com/dep\n\ngo 1.16\n\nrequire (\n\texample.com/difflib v1.0.0\n\texample.com/graph v1.0.0\n)\n'
   },
-  { path: 'example.com/graph', version: 'v1.0.0' }
+  { path: 'example.com/graph', version: 'v1.0.0' },
+  // A dependency that still builds example.com/a (v1) after the app moves to v2.
+  {
+    path: 'example.com/usesa',
+    version: 'v1.0.0',
+    goMod: 'module example.com/usesa\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n',
+    files: { 'usesa.go': 'package usesa\n\nimport _ "example.com/a"\n' }
+  },
+  // Versions the proxy stops serving in one test: all of gone, the zip of nozip.
+  { path: 'example.com/gone', version: 'v1.0.0' },
+  { path: 'example.com/nozip', version: 'v1.0.0' },
+  { path: 'gopkg.in/yy.v2', version: 'v2.4.0' },
+  { path: 'gopkg.in/yy.v3', version: 'v3.0.1' }
 ]
 
 function goMod(requires: string[], extra = ''): string {
@@ -202,6 +226,70 @@ describe('sum-drift', () => {
     )
   })
 
+  it('a new major beside an older one the build still uses is sum-module-added, not a major upgrade', async () => {
+    const { result, sum, dir } = await drift(
+      { requires: ['example.com/a v1.0.0', 'gopkg.in/yy.v2 v2.4.0'], imports: ['example.com/a', 'gopkg.in/yy.v2'] },
+      {
+        requires: [
+          'example.com/a/v2 v2.0.0',
+          'example.com/usesa v1.0.0',
+          'gopkg.in/yy.v2 v2.4.0',
+          'gopkg.in/yy.v3 v3.0.1'
+        ],
+        imports: ['example.com/a/v2', 'example.com/usesa', 'gopkg.in/yy.v2', 'gopkg.in/yy.v3']
+      },
+      { 'max-major-upgrades': '0' }
+    )
+    expect(
+      located(result)
+        .filter(l => !l.startsWith('sum-unverified'))
+        .sort()
+    ).toEqual(
+      [
+        `sum-module-added go.sum:${lineOf(sum, 'example.com/a/v2 v2.0.0 h1:')}`,
+        `sum-module-added go.sum:${lineOf(sum, 'example.com/usesa v1.0.0 h1:')}`,
+        `sum-module-added go.sum:${lineOf(sum, 'gopkg.in/yy.v3 v3.0.1 h1:')}`
+      ].sort()
+    )
+    const message = (m: string): string => result.findings.find(f => f.module === m)!.message
+    expect(message('example.com/a/v2')).toMatch(/, beside example\.com\/a@v1\.0\.0, which the build still uses\./)
+    expect(message('gopkg.in/yy.v3')).toMatch(/, beside gopkg\.in\/yy\.v2@v2\.4\.0, which the build still uses\./)
+    // go's own judgement: head builds both majors of each family.
+    const built = world.go(dir, 'list', '-deps', '-f', '{{with .Module}}{{.Path}}@{{.Version}}{{end}}', './...')
+    expect(built.split('\n')).toEqual(
+      expect.arrayContaining([
+        'example.com/a@v1.0.0',
+        'example.com/a/v2@v2.0.0',
+        'gopkg.in/yy.v2@v2.4.0',
+        'gopkg.in/yy.v3@v3.0.1'
+      ])
+    )
+    // A major that replaces the one that left the build still counts.
+    // Above what pdep requires, the commit is this module's choice.
+    const raised = await drift(A, {
+      requires: [...A.requires, 'example.com/pdep v1.0.0', `example.com/newtag ${LATER}`],
+      imports: [...A.imports, 'example.com/pdep']
+    })
+    expect(
+      raised.result.findings.filter(f => f.rule.startsWith('sum-pseudo-version')).map(f => `${f.rule} ${f.version}`)
+    ).toEqual([`sum-pseudo-version ${LATER}`])
+
+    const moved = await drift(
+      { requires: ['example.com/a v1.0.0', 'gopkg.in/yy.v2 v2.4.0'], imports: ['example.com/a', 'gopkg.in/yy.v2'] },
+      {
+        requires: ['example.com/a/v2 v2.0.0', 'gopkg.in/yy.v3 v3.0.1'],
+        imports: ['example.com/a/v2', 'gopkg.in/yy.v3']
+      },
+      { 'max-major-upgrades': '1' }
+    )
+    expect(
+      moved.result.findings
+        .map(f => `${f.rule} ${f.module ?? ''}`)
+        .filter(l => !l.startsWith('sum-unverified'))
+        .sort()
+    ).toEqual(['sum-major-upgrade example.com/a/v2', 'sum-major-upgrade gopkg.in/yy.v3', 'sum-major-upgrades-limit '])
+  })
+
   it('a new pseudo-version requirement is sum-pseudo-version on the require line', async () => {
     const { result } = await drift(A, {
       requires: [...A.requires, `example.com/c ${PSEUDO}`],
@@ -245,6 +333,46 @@ describe('sum-drift', () => {
       'example.com/oldtag v1.0.0',
       'example.com/untagged'
     ])
+  })
+
+  it('a pseudo-version a dependency requires, or one the base already had a pseudo-version of, is sum-pseudo-version-inherited', async () => {
+    const { result, dir } = await drift(A, {
+      requires: [...A.requires, 'example.com/pdep v1.0.0'],
+      imports: [...A.imports, 'example.com/pdep']
+    })
+    const pseudo = result.findings.filter(f => f.rule.startsWith('sum-pseudo-version'))
+    expect(pseudo.map(f => `${f.rule} ${f.module}@${f.version} ${f.severity}`)).toEqual([
+      `sum-pseudo-version-inherited example.com/newtag@${AFTER_V1} notice`
+    ])
+    expect(pseudo[0].message).toContain(
+      `because example.com/pdep@v1.0.0 requires exactly that commit: minimal version selection chose it`
+    )
+    // go's own answer: the indirect requirement is what pdep requires.
+    expect(fs.readFileSync(path.join(dir, 'go.mod'), 'utf8')).toContain(`example.com/newtag ${AFTER_V1} // indirect`)
+    expect(world.go(dir, 'mod', 'graph').split('\n')).toContain(
+      `example.com/pdep@v1.0.0 example.com/newtag@${AFTER_V1}`
+    )
+
+    // Above what pdep requires, the commit is this module's choice.
+    const raised = await drift(A, {
+      requires: [...A.requires, 'example.com/pdep v1.0.0', `example.com/newtag ${LATER}`],
+      imports: [...A.imports, 'example.com/pdep']
+    })
+    expect(
+      raised.result.findings.filter(f => f.rule.startsWith('sum-pseudo-version')).map(f => `${f.rule} ${f.version}`)
+    ).toEqual([`sum-pseudo-version ${LATER}`])
+
+    const moved = await drift(
+      { requires: [...A.requires, `example.com/newtag ${AFTER_V1}`], imports: [...A.imports, 'example.com/newtag'] },
+      { requires: [...A.requires, `example.com/newtag ${LATER}`], imports: [...A.imports, 'example.com/newtag'] }
+    )
+    const movedPseudo = moved.result.findings.filter(f => f.rule.startsWith('sum-pseudo-version'))
+    expect(movedPseudo.map(f => `${f.rule} ${f.severity} ${f.file}:${f.line}`)).toEqual([
+      'sum-pseudo-version-inherited notice go.mod:8'
+    ])
+    expect(movedPseudo[0].message).toMatch(
+      /^example\.com\/newtag moved from the pseudo-version v1\.0\.1-0\.20240101000000-abcdefabcdef to v1\.0\.1-0\.20240201000000-bcdefabcdef0/
+    )
   })
 
   it('a pseudo-version whose tags cannot be listed keeps the warning and says so', async () => {
@@ -444,6 +572,101 @@ describe('sum-drift', () => {
     const unverified = result.findings.filter(f => f.rule === 'sum-unverified-hash')
     expect(unverified.length).toBeGreaterThan(0)
     expect(unverified[0].message).toMatch(/could not be checked against the checksum database .*fail closed/)
+  })
+
+  it('a version the proxy cannot serve was never put to the database: one finding per module@version, none beside verify', async () => {
+    const served = (m: string, file: string): string => path.join(world.proxyDir, m, '@v', file)
+    const hidden = [
+      served('example.com/gone', 'v1.0.0.info'),
+      served('example.com/gone', 'v1.0.0.mod'),
+      served('example.com/gone', 'v1.0.0.zip'),
+      served('example.com/nozip', 'v1.0.0.zip')
+    ]
+    const saved = hidden.map(f => [f, fs.readFileSync(f)] as const)
+    const head = {
+      requires: [...A.requires, 'example.com/gone v1.0.0', 'example.com/nozip v1.0.0'],
+      imports: [...A.imports, 'example.com/gone', 'example.com/nozip'],
+      editSum: (s: string): string => (hidden.forEach(f => fs.rmSync(f, { force: true })), s)
+    }
+    // A module cache that never held them, so go must ask the proxy.
+    const freshCache = (): Record<string, string> => ({ GOMODCACHE: world.dir(`modcache-${cases}`) })
+    try {
+      const alone = await drift(A, head, {}, freshCache())
+      const lines = (m: string): { h1: number; goMod: number } => ({
+        h1: lineOf(alone.sum, `${m} v1.0.0 h1:`),
+        goMod: lineOf(alone.sum, `${m} v1.0.0/go.mod h1:`)
+      })
+      const unverified = alone.result.findings.filter(f => f.rule === 'sum-unverified-hash')
+      expect(unverified.map(f => `${f.module} ${f.file}:${f.line} ${JSON.stringify(f.also ?? [])}`).sort()).toEqual([
+        `example.com/gone go.sum:${lines('example.com/gone').h1} ${JSON.stringify([{ file: 'go.sum', line: lines('example.com/gone').goMod }])}`,
+        // The database vouched for nozip's go.mod before its zip failed.
+        `example.com/nozip go.sum:${lines('example.com/nozip').h1} []`
+      ])
+      for (const f of unverified) {
+        expect(f.message).toMatch(
+          /^example\.com\/\w+@v1\.0\.0 could not be fetched from the module proxy, so the checksum database .* was not consulted/
+        )
+        expect(f.message).not.toMatch(/database reachable/)
+      }
+      // With the verify step, what its mod-download-failed reports is not said again: one finding
+      // each (go's download for verify stops at gone's missing go.mod and never tries nozip).
+      const both = await drift(A, head, { checks: 'verify,sum-drift' }, freshCache())
+      expect(
+        both.result.findings
+          .filter(f => f.rule === 'mod-download-failed' || f.rule === 'sum-unverified-hash')
+          .map(f => `${f.rule} ${f.module}`)
+          .sort()
+      ).toEqual(['mod-download-failed example.com/gone', 'sum-unverified-hash example.com/nozip'])
+      // Two modules in scope with the same new lines: still one finding for gone, on all of them.
+      const repo = world.dir(`two-modules-${++cases}`)
+      const writeBoth = (s: { requires: string[]; imports: string[] }): void => {
+        for (const name of ['one', 'two']) {
+          const dir = world.dir(path.join(path.basename(repo), name), {
+            'go.mod': goMod(s.requires).replace('example.com/app', `example.com/${name}`),
+            'main.go': mainGo(s.imports)
+          })
+          world.go(dir, 'mod', 'tidy')
+        }
+      }
+      writeBoth(A)
+      const sha = world.commitAll(repo, 'base')
+      writeBoth({ requires: [...A.requires, 'example.com/gone v1.0.0'], imports: [...A.imports, 'example.com/gone'] })
+      world.commitAll(repo, 'head')
+      const twice = await gate({ env: { ...world.env, ...freshCache() } }, repo, {
+        checks: 'sum-drift',
+        'base-ref': sha
+      })
+      const gone = twice.findings.filter(f => f.rule === 'sum-unverified-hash')
+      const sumText = fs.readFileSync(path.join(repo, 'one/go.sum'), 'utf8')
+      const goneLines = [
+        lineOf(sumText, 'example.com/gone v1.0.0 h1:'),
+        lineOf(sumText, 'example.com/gone v1.0.0/go.mod')
+      ]
+      expect(gone.map(f => [{ file: f.file, line: f.line }, ...(f.also ?? [])])).toEqual([
+        ['one', 'two'].flatMap(name => goneLines.map(line => ({ file: `${name}/go.sum`, line })))
+      ])
+      // go's own answer: neither error is the database's ("verifying ..."); nozip's go.mod was vouched.
+      const asked = spawnSync(
+        GO_BIN,
+        ['mod', 'download', '-json', 'example.com/gone@v1.0.0', 'example.com/nozip@v1.0.0'],
+        {
+          cwd: world.dir('outside'),
+          env: { ...world.env, ...freshCache(), GOSUMDB: db.gosumdb },
+          encoding: 'utf8'
+        }
+      )
+      const answers = JSON.parse(`[${asked.stdout.replace(/}\s*{/g, '},{')}]`) as {
+        Error: string
+        GoModSum?: string
+      }[]
+      expect(answers.map(a => a.Error)).toEqual([
+        expect.stringMatching(/^example\.com\/gone@v1\.0\.0: reading .*v1\.0\.0\.info/),
+        expect.stringMatching(/^example\.com\/nozip@v1\.0\.0: reading .*v1\.0\.0\.zip/)
+      ])
+      expect(answers[1].GoModSum).toMatch(/^h1:/)
+    } finally {
+      for (const [f, bytes] of saved) fs.writeFileSync(f, bytes)
+    }
   })
 
   it('GOSUMDB=off leaves new lines unverified; GONOSUMDB-exempt modules get a notice instead', async () => {

@@ -91,6 +91,23 @@ describe('verify step on the real go command', () => {
     expect(result.findings.find(f => f.rule === 'mod-download-failed')!.message).toMatch(/example\.com\/b@v1\.3\.0/)
   })
 
+  it('says when the requirement that cannot be downloaded is unchanged from the base commit', async () => {
+    const missing = GO_MOD.replace('example.com/b v1.2.0', 'example.com/b v1.3.0')
+    const history = async (baseMod: string): Promise<string> => {
+      const dir = app(`history-${baseMod === missing ? 'unchanged' : 'new'}`, cleanSum, baseMod)
+      const sha = world.git(dir, 'rev-parse', 'HEAD').trim()
+      fs.writeFileSync(path.join(dir, 'go.mod'), missing)
+      fs.writeFileSync(path.join(dir, 'README'), 'head\n')
+      world.commitAll(dir, 'head')
+      const result = await gate(world, dir, { checks: 'verify', 'base-ref': sha })
+      const failed = result.findings.filter(f => f.rule === 'mod-download-failed')
+      expect(failed.map(f => `${f.module}@${f.version} ${f.severity}`)).toEqual(['example.com/b@v1.3.0 error'])
+      return failed[0].message
+    }
+    expect(await history(missing)).toMatch(/unchanged from the base commit; it still blocks\.\)$/)
+    expect(await history(GO_MOD)).not.toMatch(/unchanged/)
+  })
+
   it('reports a module cache modified after download as mod-verify-failed on the go.sum line', async () => {
     const dir = app('tampered-cache')
     await gate(world, dir, { checks: 'verify' }) // fills the cache

@@ -185,6 +185,13 @@ export const RULES = {
     summary: 'a new requirement is a pseudo-version of a module with no tagged release newer than it',
     fix: 'nothing to require instead; review the commit, and ask upstream to tag a release'
   },
+  'sum-pseudo-version-inherited': {
+    step: 'sum-drift',
+    severity: 'notice',
+    summary:
+      'a new pseudo-version requirement this change did not choose: a dependency requires that commit, or the base already required a pseudo-version of the module',
+    fix: 'nothing to change here; review the commit'
+  },
   'sum-new-modules-limit': {
     step: 'sum-drift',
     severity: 'error',

@@ -8,6 +8,7 @@ import { type Finding, newFinding, skipped } from '../findings.js'
 import { GitError } from '../git.js'
 import type { ModFile, Replace } from '../go/modfile.js'
 import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
+import { listModGraph, requirersOf } from '../go/buildlist.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
@@ -17,6 +18,8 @@ import type { RuleId } from '../rules.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
 import type { Check, RunContext } from './check.js'
 import { lifecycleFindings } from '../choices/lifecycle.js'
+import type { ModuleDownload } from './downloads.js'
+import { downloadFindings } from './verify.js'
 
 /**
  * A go.sum or go.work.sum with the file whose requirements it serves (go.mod or go.work): go
@@ -44,6 +47,16 @@ function malformedFindings(target: SumTarget): Finding[] {
 
 type Location = { file: string; line: number }
 
+/** A new requirement on a pseudo-version, on its go.mod line (and go.sum line). */
+interface PseudoRequirement {
+  path: string
+  version: string
+  at: Location
+  also?: Location[]
+  /** The pseudo-version the base commit already required of the same path. */
+  basePseudo?: string
+}
+
 /** What one module's go.sum did between base and head. */
 interface ModuleDrift {
   findings: Finding[]
@@ -53,7 +66,7 @@ interface ModuleDrift {
   /** Head lines that are new or whose hash changed: what the database must vouch for. */
   changedLines: SumLine[]
   /** New requirements on pseudo-versions, on their go.mod line (and go.sum line). */
-  pseudoVersions: { path: string; version: string; at: Location; also?: Location[] }[]
+  pseudoVersions: PseudoRequirement[]
 }
 
 /**
@@ -156,26 +169,30 @@ export function diffModule(
   for (const [p, v] of headVersions) {
     const before = baseVersions.get(p)
     if (before === undefined) {
+      // A lower major of the family that left the build moved to this one: a major upgrade. One
+      // the build still uses beside it moved nowhere (another dependency may need it).
       const older = (baseFamilies.get(modulePathFamily(p)) ?? []).filter(
         b => effectiveMajor(b.path, b.version) < effectiveMajor(p, v)
       )
-      if (older.length > 0) {
-        older.forEach(b => !headVersions.has(b.path) && supersededBase.add(b.path))
+      const left = older.filter(b => !headVersions.has(b.path))
+      if (left.length > 0) {
+        left.forEach(b => supersededBase.add(b.path))
         drift.majors.push(`${p}@${v}`)
         add(
           'sum-major-upgrade',
           p,
           v,
-          `${p}@${v} is a new major version of ${older.map(b => `${b.path}@${b.version}`).join(', ')}. Major versions break compatibility: review the changes before merging.`,
-          { module: older[0].path, version: older[0].version }
+          `${p}@${v} is a new major version of ${left.map(b => `${b.path}@${b.version}`).join(', ')}, which left the build. Major versions break compatibility: review the changes before merging.`,
+          { module: left[0].path, version: left[0].version }
         )
       } else {
+        const beside = older.map(b => `${b.path}@${headVersions.get(b.path)}`)
         drift.added.push(`${p}@${v}`)
         add(
           'sum-module-added',
           p,
           v,
-          `${p}@${v} is new in ${module.goSumFile}. Review the new dependency: who publishes it and what it pulls in.`
+          `${p}@${v} is new in ${module.goSumFile}${beside.length > 0 ? `, beside ${beside.join(', ')}, which the build still uses` : ''}. Review the new dependency: who publishes it and what it pulls in.`
         )
       }
       continue
@@ -223,16 +240,65 @@ export function diffModule(
   // not built (the replacement is, and the replace step judges it).
   for (const r of headMod.require) {
     if (!isPseudoVersion(r.version) || replacementOf(headMod, r.path, r.version)) continue
-    if (baseMod?.require.some(b => b.path === r.path && b.version === r.version)) continue
+    const before = baseMod?.require.find(b => b.path === r.path)?.version
+    if (before === r.version) continue
     const sumLine = locate(r.path, r.version)
     drift.pseudoVersions.push({
       path: r.path,
       version: r.version,
       at: { file: module.goModFile, line: r.line },
-      ...(sumLine.file === module.goSumFile ? { also: [{ file: sumLine.file, line: sumLine.line }] } : {})
+      ...(sumLine.file === module.goSumFile ? { also: [{ file: sumLine.file, line: sumLine.line }] } : {}),
+      ...(before !== undefined && isPseudoVersion(before) ? { basePseudo: before } : {})
     })
   }
   return drift
+}
+
+/**
+ * sum-pseudo-version-inherited where the pseudo-version is no new choice of this change: the base
+ * commit already required a pseudo-version of the module, or a dependency (at its selected
+ * version) requires exactly this one, so minimal version selection picked it whatever the main
+ * module says (`go mod graph`).
+ */
+async function inheritedPseudoVersions(
+  ctx: RunContext,
+  perModule: { module: SumTarget; pseudo: PseudoRequirement[] }[]
+): Promise<{ inherited: Finding[]; chosen: PseudoRequirement[] }> {
+  const inherited: Finding[] = []
+  const chosen: PseudoRequirement[] = []
+  await Promise.all(
+    perModule.map(async ({ module, pseudo }) => {
+      const fresh = pseudo.filter(p => p.basePseudo === undefined)
+      // A graph go could not print whole proves no requirer: the warning stays. A workspace's
+      // go.work requires nothing.
+      const graph = fresh.length > 0 && module.module ? await listModGraph(ctx.go, module.module) : undefined
+      const requirers = requirersOf(
+        graph?.error === undefined ? (graph?.edges ?? []) : [],
+        fresh.map(p => `${p.path}@${p.version}`)
+      )
+      for (const p of pseudo) {
+        const by = requirers.get(`${p.path}@${p.version}`) ?? []
+        if (p.basePseudo === undefined && by.length === 0) {
+          chosen.push(p)
+          continue
+        }
+        inherited.push(
+          newFinding('sum-pseudo-version-inherited', {
+            ...pseudoFields(p),
+            message:
+              p.basePseudo !== undefined
+                ? `${p.path} moved from the pseudo-version ${p.basePseudo} to ${p.version}: the base commit already required an untagged commit of it, so this change makes no new choice of one. Review the new commit.`
+                : `${p.path} is required at the pseudo-version ${p.version} because ${by.join(', ')} ${by.length === 1 ? 'requires' : 'require'} exactly that commit: minimal version selection chose it, not this module, so there is nothing to change here. Review the commit.`
+          })
+        )
+      }
+    })
+  )
+  return { inherited, chosen }
+}
+
+function pseudoFields(p: PseudoRequirement): Location & { also?: Location[]; module: string; version: string } {
+  return { ...p.at, ...(p.also ? { also: p.also } : {}), module: p.path, version: p.version }
 }
 
 /**
@@ -241,31 +307,38 @@ export function diffModule(
  * requiring it would drop changes: a module with no tag, or only such older tags, gets
  * sum-pseudo-version-untagged, a notice. Where the tags cannot be listed the warning stays.
  */
-async function pseudoVersionFindings(ctx: RunContext, pseudo: ModuleDrift['pseudoVersions']): Promise<Finding[]> {
+async function pseudoVersionFindings(
+  ctx: RunContext,
+  perModule: { module: SumTarget; pseudo: PseudoRequirement[] }[]
+): Promise<Finding[]> {
+  const { inherited, chosen } = await inheritedPseudoVersions(ctx, perModule)
   const releases = await listReleases(
     ctx.go,
-    pseudo.map(p => p.path)
+    chosen.map(p => p.path)
   )
-  return pseudo.map(p => {
-    const fields = { ...p.at, ...(p.also ? { also: p.also } : {}), module: p.path, version: p.version }
-    const what = `${p.path} is required at the pseudo-version ${p.version}, an untagged commit rather than a release`
-    const listed = releases.get(p.path)!
-    if ('error' in listed)
-      return newFinding('sum-pseudo-version', {
+  return [
+    ...inherited,
+    ...chosen.map(p => {
+      const fields = pseudoFields(p)
+      const what = `${p.path} is required at the pseudo-version ${p.version}, an untagged commit rather than a release`
+      const listed = releases.get(p.path)!
+      if ('error' in listed)
+        return newFinding('sum-pseudo-version', {
+          ...fields,
+          message: `${what}, and its tagged releases could not be listed (${listed.error}). Require a tagged release where one exists.`
+        })
+      const newer = listed.versions.filter(v => semver.compare(v, p.version) > 0)
+      if (newer.length > 0)
+        return newFinding('sum-pseudo-version', {
+          ...fields,
+          message: `${what}, although ${newer.length === 1 ? 'a tagged release is' : 'tagged releases are'} newer than that commit: ${newer.slice(-3).join(', ')}. Require ${newer.length === 1 ? 'it' : 'one'} (\`go get ${p.path}@${newer[newer.length - 1]}\`), or say in the review why this commit is needed.`
+        })
+      return newFinding('sum-pseudo-version-untagged', {
         ...fields,
-        message: `${what}, and its tagged releases could not be listed (${listed.error}). Require a tagged release where one exists.`
+        message: `${what}: ${listed.versions.length === 0 ? 'the module has no tagged release' : `its only tagged releases (${listed.versions.slice(-3).join(', ')}) are older than that commit`}, so there is no release to require instead. Review the commit.`
       })
-    const newer = listed.versions.filter(v => semver.compare(v, p.version) > 0)
-    if (newer.length > 0)
-      return newFinding('sum-pseudo-version', {
-        ...fields,
-        message: `${what}, although ${newer.length === 1 ? 'a tagged release is' : 'tagged releases are'} newer than that commit: ${newer.slice(-3).join(', ')}. Require ${newer.length === 1 ? 'it' : 'one'} (\`go get ${p.path}@${newer[newer.length - 1]}\`), or say in the review why this commit is needed.`
-      })
-    return newFinding('sum-pseudo-version-untagged', {
-      ...fields,
-      message: `${what}: ${listed.versions.length === 0 ? 'the module has no tagged release' : `its only tagged releases (${listed.versions.slice(-3).join(', ')}) are older than that commit`}, so there is no release to require instead. Review the commit.`
     })
-  })
+  ]
 }
 
 /**
@@ -288,18 +361,40 @@ function unreadableBase(module: SumTarget, error: GitError): ModuleDrift {
   }
 }
 
-/** sum-unverified-hash for each changed line the database does not vouch for; a notice for exempt modules. */
+/** The module@versions the verify step reports as mod-download-failed, from the same downloads. */
+function reportedByVerify(ctx: RunContext, downloads: { module: GoModule; download?: ModuleDownload }[]): Set<string> {
+  if (!ctx.config.checks.has('verify')) return new Set()
+  return new Set(
+    downloads.flatMap(({ module, download }) =>
+      download && download.timeout === undefined
+        ? downloadFindings(module, download).flatMap(f => (f.module ? [`${f.module}@${f.version}`] : []))
+        : []
+    )
+  )
+}
+
+/**
+ * sum-unverified-hash for each changed line the database does not vouch for; a notice for exempt
+ * modules. A version the proxy cannot serve was never put to the database: that is one finding
+ * per module@version, on all its lines, and none where the verify step already reports it.
+ */
 async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; line: SumLine }[]): Promise<Finding[]> {
   if (changed.length === 0) return []
   // The verify step downloads these modules; waiting for it lets the database check hit the cache.
-  const downloaded = [...new Set(changed.flatMap(c => (c.module.module ? [c.module.module] : [])))]
-  await Promise.all(downloaded.map(m => ctx.downloads.get(m).catch(() => undefined)))
+  const downloads = await Promise.all(
+    [...new Set(changed.flatMap(c => (c.module.module ? [c.module.module] : [])))].map(async module => ({
+      module,
+      download: await ctx.downloads.get(module).catch(() => undefined)
+    }))
+  )
+  const verified = reportedByVerify(ctx, downloads)
   const check = await checkWithDatabase(
     ctx.go,
     changed.map(c => ({ path: c.line.path, version: c.line.version }))
   )
   const findings: Finding[] = []
   const exemptByModule = new Map<SumTarget, string[]>()
+  const unfetched = new Map<string, { at: Location[]; keys: string[]; problem: string }>()
   for (const { module, line } of changed) {
     const mv = `${line.path}@${line.version}`
     const key = sumKey(line)
@@ -328,7 +423,12 @@ async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; l
       continue
     }
     const vouched = line.goMod ? answer?.goModSum : answer?.sum
-    if (answer?.problem !== undefined || vouched === undefined) {
+    if (vouched === undefined && answer?.unfetched) {
+      const group = unfetched.get(mv) ?? { at: [], keys: [], problem: answer.problem ?? '' }
+      group.at.push({ file: at.file, line: at.line })
+      group.keys.push(key)
+      unfetched.set(mv, group)
+    } else if (vouched === undefined) {
       findings.push(
         newFinding('sum-unverified-hash', {
           ...at,
@@ -345,6 +445,19 @@ async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; l
         })
       )
     }
+  }
+  for (const [mv, { at, keys, problem }] of unfetched) {
+    if (verified.has(mv)) continue // verify's mod-download-failed says it, and blocks
+    const [first, ...also] = at
+    findings.push(
+      newFinding('sum-unverified-hash', {
+        ...first,
+        ...(also.length > 0 ? { also } : {}),
+        module: mv.slice(0, mv.lastIndexOf('@')),
+        version: mv.slice(mv.lastIndexOf('@') + 1),
+        message: `${mv} could not be fetched from the module proxy, so the checksum database ${check.database} was not consulted and ${keys.join(', ')} ${keys.length === 1 ? 'stays' : 'stay'} unverified (fail closed): ${problem}. Require a version the proxy serves.`
+      })
+    )
   }
   for (const [module, keys] of exemptByModule) {
     findings.push(
@@ -409,7 +522,7 @@ export const sumDriftCheck: Check = {
       ),
       pseudoVersionFindings(
         ctx,
-        drifts.flatMap(d => d.drift.pseudoVersions)
+        drifts.map(d => ({ module: d.module, pseudo: d.drift.pseudoVersions }))
       ),
       lifecycleFindings(
         ctx,

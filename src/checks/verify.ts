@@ -17,6 +17,7 @@ import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
 import { hashDir } from '../go/dirhash.js'
 import { ScratchModFile, goErrorText, parseJSONStream } from '../go/command.js'
+import { parseModFile } from '../go/modfile.js'
 import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
 import type { GoModule } from '../modules.js'
 import type { Check, RunContext } from './check.js'
@@ -51,7 +52,8 @@ const MODULE_ERROR = /^(?:go: )?(?:[^\s:]+: )?(\S+?)@(v\S+?)(?: \(replaced by [^
 // "malformed go.sum:\n<file>:3: wrong number of fields 2" (modfetch.readGoSum).
 const FILE_ERROR = /^(?:go: )?(\S*go\.(mod|sum)):(\d+)(?::\d+)?: (.+)$/gm
 
-function downloadFindings(module: GoModule, download: ModuleDownload): Finding[] {
+/** mod-download-failed for each module@version (or file) go could not download or read. */
+export function downloadFindings(module: GoModule, download: ModuleDownload): Finding[] {
   const findings: Finding[] = []
   const seen = new Set<string>()
   const add = (modPath: string, version: string, message: string, cause?: Finding['cause']): void => {
@@ -105,6 +107,24 @@ function downloadFindings(module: GoModule, download: ModuleDownload): Finding[]
     )
   }
   return findings
+}
+
+/**
+ * A download failure on a requirement the base commit has too (same path and version) was not
+ * brought by this change: the message says so. It still blocks (fail closed).
+ */
+async function noteUnchangedRequirements(ctx: RunContext, module: GoModule, findings: Finding[]): Promise<Finding[]> {
+  if (!findings.some(f => f.module !== undefined && f.file === module.goModFile)) return findings
+  const base = await ctx.base()
+  if ('skipped' in base) return findings
+  const text = await ctx.readAtBase(base.sha, module.goModFile)
+  if (text === undefined) return findings
+  const before = parseModFile(text).file.require
+  return findings.map(f =>
+    f.file === module.goModFile && before.some(r => r.path === f.module && r.version === f.version)
+      ? { ...f, message: `${f.message} (This requirement is unchanged from the base commit; it still blocks.)` }
+      : f
+  )
 }
 
 interface ListedPackage {
@@ -325,7 +345,7 @@ async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[
       })
     ]
   }
-  const downloadFailures = downloadFindings(module, download)
+  const downloadFailures = await noteUnchangedRequirements(ctx, module, downloadFindings(module, download))
   const mismatched = new Set(
     downloadFailures.filter(f => f.cause === 'checksum-mismatch').map(f => `${f.module}@${f.version}`)
   )

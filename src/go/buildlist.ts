@@ -1,6 +1,7 @@
 /** The build list of a module as the go command computes it, on a scratch go.mod/go.sum. */
 import { type GoCommand, ScratchModFile, goErrorText, parseJSONStream } from './command.js'
 import type { GoModule } from '../modules.js'
+import * as semver from './semver.js'
 
 /** One object of `go list -m -json` (cmd/go/internal/modinfo.ModulePublic): the fields go-guard reads. */
 export interface ListedModule {
@@ -78,6 +79,34 @@ export function requiredThrough(edges: string[][], main: string, target: string)
     }
   }
   return undefined
+}
+
+/**
+ * For each of `targets` (path@version), the dependencies at their selected versions whose go.mod
+ * requires exactly it: minimal version selection picks the highest version any of them asks for
+ * (cmd/go/internal/mvs), so where a selected dependency asks for this one, it is the dependency's
+ * choice, not the main module's. The highest version of a path among the graph's nodes is the
+ * selected one; the main module is a bare path, and `go@`/`toolchain@` nodes are no modules.
+ */
+export function requirersOf(edges: string[][], targets: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>(targets.map(t => [t, []]))
+  const split = (node: string): { path: string; version: string } | undefined => {
+    const at = node.lastIndexOf('@')
+    const p = node.slice(0, at)
+    return at < 0 || p === 'go' || p === 'toolchain' ? undefined : { path: p, version: node.slice(at + 1) }
+  }
+  const selected = new Map<string, string>()
+  for (const node of edges.flat()) {
+    const m = split(node)
+    const current = m && selected.get(m.path)
+    if (m && (current === undefined || semver.compare(m.version, current) > 0)) selected.set(m.path, m.version)
+  }
+  for (const [from, to] of edges) {
+    const requirer = split(from)
+    const list = out.get(to)
+    if (list && requirer && selected.get(requirer.path) === requirer.version && !list.includes(from)) list.push(from)
+  }
+  return out
 }
 
 /**

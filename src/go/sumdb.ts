@@ -12,7 +12,7 @@ import { type DownloadedModule, type GoCommand, GoCommandError, goErrorText, par
 import { checkModuleVersion, matchPrefixPatterns } from './module.js'
 
 export interface DatabaseAnswer {
-  /** What the database vouches for, when it answered. */
+  /** What the database vouches for, when it answered (go.mod's hash even where the zip then failed). */
   sum?: string
   goModSum?: string
   /** Why the hashes could not be vouched for. */
@@ -21,6 +21,19 @@ export interface DatabaseAnswer {
   mismatch?: boolean
   /** Not a module path@version go accepts: never put on go's command line, so never asked. */
   malformed?: boolean
+  /** The module proxy could not serve the version (its .info, .mod or .zip): go never asked the database. */
+  unfetched?: boolean
+}
+
+/**
+ * Whether go's error for `moduleVersion` is the checksum database's: checkSumDB words every
+ * failure, unreachable, unknown or mismatched, `path@version: verifying module: ...` or
+ * `verifying go.mod: ...` (cmd/go/internal/modfetch/fetch.go). Any other error came before go
+ * had bits to ask about: the proxy could not serve them (cmd/go/internal/modcmd/download.go
+ * DownloadModule fetches .info, then .mod, then .zip, each checked as it arrives).
+ */
+function fromDatabase(moduleVersion: string, error: string): boolean {
+  return error.startsWith(`${moduleVersion}: verifying `)
 }
 
 export interface DatabaseCheck {
@@ -50,8 +63,16 @@ async function ask(
   }
   for (const d of parseJSONStream<DownloadedModule>(result.stdout)) {
     const key = `${d.Path}@${d.Version}`
-    if (d.Error) answers.set(key, { problem: d.Error, mismatch: /checksum mismatch|SECURITY ERROR/.test(d.Error) })
-    else answers.set(key, { sum: d.Sum, goModSum: d.GoModSum })
+    // go sets Sum and GoModSum only once the database vouched for them, so they stand beside an Error.
+    const vouched = { sum: d.Sum, goModSum: d.GoModSum }
+    if (d.Error) {
+      answers.set(key, {
+        ...vouched,
+        problem: d.Error,
+        mismatch: /checksum mismatch|SECURITY ERROR/.test(d.Error),
+        unfetched: !fromDatabase(key, d.Error)
+      })
+    } else answers.set(key, vouched)
   }
   const why = goErrorText(result.stderr) || `go mod download exited with status ${result.code}`
   if (moduleVersions.length === 1 && !answers.has(moduleVersions[0])) {
