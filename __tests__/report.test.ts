@@ -5,7 +5,8 @@ import { createRequire } from 'node:module'
 import * as core from '@actions/core'
 import { describe, expect, it } from '@jest/globals'
 import { expectEqualIn } from './helpers/expect.js'
-import { planAnnotations } from '../src/report/annotations.js'
+import { skipped } from '../src/findings.js'
+import { annotationMessage, planAnnotations } from '../src/report/annotations.js'
 import { workspacePaths } from '../src/report/paths.js'
 import { renderSarif } from '../src/report/sarif.js'
 import { renderSummary } from '../src/report/summary.js'
@@ -25,6 +26,17 @@ describe('annotations', () => {
     expect(plan.at(-1)!.message).toMatch(/6 more findings are listed in the job summary/)
     expect(plan[0]).toMatchObject({ title: 'go-guard replace-not-allowed', file: 'go.mod', line: 1 })
     expect(plan[0].message).toMatch(/\nFix: /)
+  })
+
+  it("says the fix once: a finding's own fix over its rule's, never the message's last sentence again", () => {
+    const tidy = finding('sum-missing-entry', 3, {
+      message: 'go.sum has no hash for a.com/x. Run `go mod tidy` and commit go.sum.'
+    })
+    expect(annotationMessage(tidy)).toBe(tidy.message)
+    const other = finding('sum-missing-entry', 3, { message: 'go.sum has no hash for a.com/x.' })
+    expect(annotationMessage(other)).toBe(`${other.message}\nFix: ${RULES['sum-missing-entry'].fix}`)
+    const skip = skipped('vendor', 'go.mod', 'the module has no vendor/ directory', 'nothing: vendoring is optional')
+    expect(annotationMessage(skip)).toBe('the module has no vendor/ directory\nFix: nothing: vendoring is optional')
   })
 
   it('adds no overflow note when everything fits', () => {

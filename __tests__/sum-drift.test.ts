@@ -706,7 +706,7 @@ describe('sum-drift', () => {
     const dir = world.dir('no-base', { 'go.mod': goMod(['example.com/a v1.0.0']) })
     const result = await gate(world, dir, { checks: 'sum-drift' })
     expect(located(result)).toEqual(['step-skipped go.sum:1'])
-    expect(result.findings[0].message).toMatch(/base-ref/)
+    expect(result.findings[0].fix).toMatch(/set base-ref/)
     expect(result.steps[0].status).toBe('skipped')
   })
 
@@ -754,7 +754,7 @@ describe('sum-drift', () => {
       'base-ref': '0123456789abcdef0123456789abcdef01234567'
     })
     expect(located(missing)).toEqual(['step-skipped go.sum:1'])
-    expect(missing.findings[0].message).toMatch(/fetch-depth: 0/)
+    expect(missing.findings[0].fix).toMatch(/fetch-depth: 0/)
   })
 
   it('only-new reports only replace directives absent from the base commit', async () => {

@@ -73,7 +73,8 @@ export function tooNewFinding(
     ...skipped(
       step,
       file,
-      `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it (see toolchain-version-mismatch). Install go ${tooNew.version} or newer (setup-go with go-version-file).`
+      `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it (see toolchain-version-mismatch)`,
+      `install go ${tooNew.version} or newer (setup-go with \`go-version-file: go.mod\`)`
     ),
     line: tooNew.line,
     cause: 'go-line-too-new'

@@ -36,6 +36,8 @@ export interface Finding {
   /** Further places the same fact shows, annotated too (a go.mod require line beside go.sum). */
   also?: { file: string; line: number }[]
   cause?: FindingCause
+  /** How to make this finding pass, where it is more specific than its rule's fix (a skipped step says what it needs). */
+  fix?: string
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped'
@@ -74,9 +76,12 @@ export function newFinding(
   return { ...fields, rule, severity: info.severity, step }
 }
 
-/** `step-skipped` on `file` line 1: a step that could not run never passes silently. */
-export function skipped(step: StepId, file: string, message: string): Finding {
-  return newFinding('step-skipped', { step, file, line: 1, message })
+/**
+ * `step-skipped` on `file` line 1: a step that could not run never passes silently. `message` says
+ * why; `fix` what the step needs to run (or that nothing is needed).
+ */
+export function skipped(step: StepId, file: string, message: string, fix: string): Finding {
+  return newFinding('step-skipped', { step, file, line: 1, message, fix })
 }
 
 /**

@@ -45,7 +45,8 @@ export function gitRunner(env: NodeJS.ProcessEnv = process.env, timeoutMs = GIT_
 
 export const runGit: GitRunner = gitRunner()
 
-export type BaseResolution = { sha: string } | { skipped: string }
+/** The base commit, or why there is none and what would give one. */
+export type BaseResolution = { sha: string } | { skipped: string; fix: string }
 
 /**
  * A base-ref go-guard accepts: a commit-ish, never a refspec (`a:b`, `+a`, `^a`) nor an option
@@ -77,14 +78,21 @@ export async function resolveBase(
 ): Promise<BaseResolution> {
   if (ref === undefined) {
     return {
-      skipped:
-        'no base commit: not a pull_request or push event and no base-ref input. Set base-ref (for example base-ref: ${{ github.event.pull_request.base.sha }}) to diff go.sum against it'
+      skipped: 'no base commit: not a pull_request or push event and no base-ref input',
+      fix: 'set base-ref (for example base-ref: ${{ github.event.pull_request.base.sha }}) to diff go.sum against it'
     }
   }
   // config.ts refuses such a ref already; this guard keeps every caller to the same rule.
-  if (!isCommitish(ref)) return { skipped: `base-ref ${JSON.stringify(ref)} is not a commit-ish` }
+  if (!isCommitish(ref))
+    return {
+      skipped: `base-ref ${JSON.stringify(ref)} is not a commit-ish`,
+      fix: 'set base-ref to a commit SHA, branch or tag'
+    }
   if ((await git(['rev-parse', '--is-inside-work-tree'], root)).code !== 0) {
-    return { skipped: `${root} is not a git repository, so there is no base commit to diff go.sum against` }
+    return {
+      skipped: `${root} is not a git repository, so there is no base commit to diff go.sum against`,
+      fix: 'run go-guard in a git checkout (actions/checkout)'
+    }
   }
   const verify = async (commitish: string): Promise<string | undefined> => {
     const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${commitish}^{commit}`], root)
@@ -110,7 +118,8 @@ export async function resolveBase(
   const afterFetch = fetched.code === 0 ? await verify(`FETCH_HEAD${ancestry}`) : undefined
   if (afterFetch) return { sha: afterFetch }
   return {
-    skipped: `the base commit ${ref} is not in this clone and fetching it from origin failed (${(fetched.stderr || 'no detail').trim().split('\n').pop()}). Add \`fetch-depth: 0\` to actions/checkout, or fetch the base commit before go-guard runs`
+    skipped: `the base commit ${ref} is not in this clone and fetching it from origin failed (${(fetched.stderr || 'no detail').trim().split('\n').pop()})`,
+    fix: 'add `fetch-depth: 0` to actions/checkout, or fetch the base commit before go-guard runs'
   }
 }
 

@@ -15,7 +15,7 @@ export const RULES = {
     step: 'any',
     severity: 'notice',
     summary: 'a step could not run',
-    fix: 'follow the message: it names what the step needs (a base commit, a vendor/ directory, network access)'
+    fix: 'give the step what its finding says it needs (a base commit, the module proxy, a newer go); some skips need nothing'
   },
   'toolchain-checksum-mismatch': {
     step: 'toolchain',

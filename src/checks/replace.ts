@@ -70,7 +70,9 @@ export const replaceCheck: Check = {
       const base = await ctx.base()
       // only-new without a base would report nothing: say so rather than pass silently.
       if ('skipped' in base)
-        findings.push(skipped('replace', file, `only-new is set but ${base.skipped}; every directive is judged`))
+        findings.push(
+          skipped('replace', file, `only-new is set but ${base.skipped}; every directive is judged`, base.fix)
+        )
     }
     const old = await directivesAtBase(ctx, file, parse)
     for (const r of directives) {

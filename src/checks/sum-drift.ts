@@ -349,7 +349,8 @@ function unreadableBase(module: SumTarget, error: GitError): ModuleDrift {
   const finding = skipped(
     'sum-drift',
     module.goSumFile,
-    `the base commit could not be read, so ${module.goSumFile} was not compared with it (${error.message}). Make the base commit's objects available (fetch-depth: 0, or a clone without --filter) and re-run`
+    `the base commit could not be read, so ${module.goSumFile} was not compared with it (${error.message})`,
+    "make the base commit's objects available (actions/checkout with `fetch-depth: 0`, or a clone without --filter) and re-run"
   )
   return {
     findings: [{ ...finding, severity: 'error' }],
@@ -464,7 +465,8 @@ async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; l
       skipped(
         'sum-drift',
         module.goSumFile,
-        `not checked against the checksum database because GONOSUMDB/GOPRIVATE exempts them: ${keys.join(', ')}`
+        `not checked against the checksum database because GONOSUMDB/GOPRIVATE exempts them: ${keys.join(', ')}`,
+        'nothing, if these modules are private; otherwise narrow GONOSUMDB/GOPRIVATE so the checksum database vouches for them'
       )
     )
   }
@@ -484,7 +486,7 @@ export const sumDriftCheck: Check = {
       const all = ctx.scope.modules.map(module => ({ module }))
       return [
         ...findings,
-        skipped('sum-drift', ctx.repositoryFile.goSum, base.skipped),
+        skipped('sum-drift', ctx.repositoryFile.goSum, base.skipped, base.fix),
         ...(await lifecycleFindings(ctx, all, false))
       ]
     }

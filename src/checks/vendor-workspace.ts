@@ -8,7 +8,7 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding, skipped } from '../findings.js'
-import { parseJSONStream } from '../go/command.js'
+import { goErrorText, parseJSONStream } from '../go/command.js'
 import { diffTrees, listTree } from '../go/tree.js'
 import { type GoWorkspace, relPath } from '../modules.js'
 import type { Judgment, RunContext } from './check.js'
@@ -75,7 +75,8 @@ export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace):
         skipped(
           'vendor',
           ws.file,
-          `${vendorPath(owner, '')} could not be regenerated with \`go work vendor\`, so it was not compared: ${result.stderr.trim()}`
+          `${vendorPath(owner, '')} could not be regenerated with \`go work vendor\`, so it was not compared: ${goErrorText(result.stderr)}`,
+          'fix what the verify step reports about obtaining the modules; then vendor/ is compared'
         )
       ]
     }

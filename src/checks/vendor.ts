@@ -52,7 +52,7 @@ async function withoutVendor(ctx: RunContext, module: GoModule, entry: string): 
       module,
       { modules: [], workspace: false },
       undefined,
-      `GOFLAGS sets -mod=vendor, but ${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/modules.txt, so \`go build\` refuses to build.`
+      `GOFLAGS sets -mod=vendor, but the module of ${module.goModFile} has no vendor/modules.txt, so \`go build\` refuses to build.`
     )
     if (findings.length > 0) return findings
   }
@@ -60,7 +60,8 @@ async function withoutVendor(ctx: RunContext, module: GoModule, entry: string): 
     skipped(
       'vendor',
       module.goModFile,
-      `${module.relDir === '.' ? 'the module' : module.relDir} has no vendor/ directory${entry}: nothing to compare (it builds from the module cache, which the verify step checks)`
+      `the module of ${module.goModFile} has no vendor/ directory${entry}: nothing to compare (it builds from the module cache, which the verify step checks)`,
+      'nothing: vendoring is optional'
     )
   ]
 }
@@ -132,7 +133,8 @@ async function compareWithRegeneration(
         skipped(
           'vendor',
           module.goModFile,
-          `vendor/ could not be regenerated, so it was not compared (the verify step reports why the modules cannot be obtained): ${goErrorText(result.stderr)}`
+          `vendor/ could not be regenerated, so it was not compared: ${goErrorText(result.stderr)}`,
+          'fix what the verify step reports about obtaining the modules; then vendor/ is compared'
         )
       ]
     }
@@ -239,7 +241,8 @@ async function checkModule(ctx: RunContext, module: GoModule): Promise<Finding[]
       skipped(
         'vendor',
         vendorPath(module, MODULES_TXT),
-        `${vendorPath(module, '')} was made by \`go work vendor\`, but no go.work in scope sits beside it, so it was not compared`
+        `${vendorPath(module, '')} was made by \`go work vendor\`, but no go.work in scope sits beside it, so it was not compared`,
+        'commit the go.work that vendor/ was made from, or regenerate vendor/ with `go mod vendor`'
       )
     ]
   }

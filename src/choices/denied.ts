@@ -72,7 +72,8 @@ export async function deniedModuleFindings(ctx: RunContext, module: GoModule): P
       skipped(
         'verify',
         module.goModFile,
-        `deny-modules may have missed modules of the build list, which go could not list (${list.error}); the requirements of ${module.goModFile} were judged.`
+        `deny-modules may have missed modules of the build list, which go could not list (${list.error}); the requirements of ${module.goModFile} were judged.`,
+        'fix what the verify step reports about the module graph; then the whole build list is judged'
       )
     )
   return findings

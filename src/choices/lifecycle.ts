@@ -34,7 +34,8 @@ async function moduleFindings(ctx: RunContext, judged: JudgedModule, hasBase: bo
     skipped(
       'sum-drift',
       module.goModFile,
-      `retractions and deprecations of ${mods.map(m => `${m.path}@${m.version}`).join(', ')} were not checked: ${why}`
+      `retractions and deprecations of ${mods.map(m => `${m.path}@${m.version}`).join(', ')} were not checked: ${why}`,
+      'make the module proxy (`go env GOPROXY`) reachable: retractions and deprecations are read from it'
     )
   const unavailable = proxyUnavailable((await ctx.go.env()).GOPROXY)
   if (unavailable !== undefined) return [notChecked(requirements, `${unavailable}; they are read from the proxy.`)]
@@ -81,7 +82,8 @@ async function moduleFindings(ctx: RunContext, judged: JudgedModule, hasBase: bo
       skipped(
         'sum-drift',
         module.goModFile,
-        `retractions and deprecations could not be read from the module proxy for ${failed.join(', ')}. Make the proxy (go env GOPROXY) reachable.`
+        `retractions and deprecations could not be read from the module proxy for ${failed.join(', ')}`,
+        'make the module proxy (`go env GOPROXY`) reachable: retractions and deprecations are read from it'
       )
     )
   }

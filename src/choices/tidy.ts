@@ -32,7 +32,15 @@ function lineCount(text: string | undefined): number {
 export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   if (ctx.config.ruleSeverity.get('mod-not-tidy') === 'off') return []
   const result = await tidyDiff(ctx.go, module)
-  if ('skipped' in result) return [skipped('verify', module.goModFile, `tidiness not checked: ${result.skipped}`)]
+  if ('skipped' in result)
+    return [
+      skipped(
+        'verify',
+        module.goModFile,
+        `tidiness not checked: ${result.skipped}`,
+        'use go 1.23 or later, or fix what go reports; `rules: mod-not-tidy: off` turns the check off'
+      )
+    ]
   return result.changes.map(c => {
     const [file, text] =
       c.file === 'go.mod' ? [module.goModFile, module.goModText] : [module.goSumFile, module.goSumText]

@@ -13,8 +13,22 @@ export interface Annotation {
   line: number
 }
 
+/** How to make the finding pass: its own fix where it has one, else its rule's. */
+export function fixOf(f: Finding): string {
+  return f.fix ?? RULES[f.rule].fix
+}
+
+// Compared without case, code marks and end punctuation: "Run `go mod tidy`." says "run go mod tidy".
+const plain = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[`.\s]+/g, ' ')
+    .trim()
+
+/** The message, then one Fix line, unless the message already ends with the same advice. */
 export function annotationMessage(f: Finding): string {
-  return `${f.message}\nFix: ${RULES[f.rule].fix}`
+  const fix = fixOf(f)
+  return plain(f.message).endsWith(plain(fix)) ? f.message : `${f.message}\nFix: ${fix}`
 }
 
 /**
