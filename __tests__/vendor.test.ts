@@ -182,11 +182,17 @@ describe('vendor step', () => {
     expect(result.findings[0].message).toContain('go work vendor')
   })
 
-  it('a module without vendor/ is step-skipped, saying so', async () => {
-    const dir = world.dir('plain', { 'go.mod': 'module example.com/plain\n\ngo 1.21\n' })
+  it('a module without vendor/ is step-skipped, saying so, the root module named like the others', async () => {
+    const dir = world.dir('plain', {
+      'go.mod': 'module example.com/plain\n\ngo 1.21\n',
+      'tools/go.mod': 'module example.com/plain/tools\n\ngo 1.21\n'
+    })
     const result = await gate(world, dir, { checks: 'vendor' })
-    expect(located(result)).toEqual(['step-skipped go.mod:1'])
-    expect(result.findings[0].message).toMatch(/no vendor\/ directory/)
+    expect(located(result)).toEqual(['step-skipped go.mod:1', 'step-skipped tools/go.mod:1'])
+    expect(result.findings.map(f => f.message.split(':')[0])).toEqual([
+      'the module of go.mod has no vendor/ directory',
+      'the module of tools/go.mod has no vendor/ directory'
+    ])
   })
 
   it('one module compared and passed beside one without vendor/ is a passed step, with the skip noted', async () => {
