@@ -11,6 +11,7 @@ import { workspacePaths } from '../src/report/paths.js'
 import { renderSarif } from '../src/report/sarif.js'
 import { renderSummary } from '../src/report/summary.js'
 import { renderJson } from '../src/report/json.js'
+import { renderText } from '../src/report/text.js'
 import { RULES } from '../src/rules.js'
 import { finding, findingsOf, gateResult } from './helpers/factories.js'
 
@@ -37,6 +38,10 @@ describe('annotations', () => {
     expect(annotationMessage(other)).toBe(`${other.message}\nFix: ${RULES['sum-missing-entry'].fix}`)
     const skip = skipped('vendor', 'go.mod', 'the module has no vendor/ directory', 'nothing: vendoring is optional')
     expect(annotationMessage(skip)).toBe('the module has no vendor/ directory\nFix: nothing: vendoring is optional')
+    // The terminal shows a finding's own fix under it; the rules' fixes are in the README.
+    expect(renderText(gateResult([skip, other]))).toContain(
+      'go.mod:1: notice: [step-skipped] the module has no vendor/ directory\n    fix: nothing: vendoring is optional\ngo.mod:3: error'
+    )
   })
 
   it('adds no overflow note when everything fits', () => {
