@@ -6,10 +6,10 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { expectEqualIn } from './helpers/expect.js'
-import { GoWorld } from './fixtures/workspace.js'
-import { GO_BIN } from './helpers/go.js'
-import { runAction } from './helpers/runner.js'
+import { expectEqualIn } from './expect.js'
+import { GoWorld } from '../fixtures/workspace.js'
+import { GO_BIN } from './go.js'
+import { runAction } from './runner.js'
 
 type Files = Record<string, string | null>
 
@@ -288,108 +288,118 @@ const CASES: Case[] = [
   }
 ]
 
-describe('adversarial pull requests, through dist/index.js', () => {
-  let world: GoWorld
-  let templateSum: string
+/**
+ * The suite over every `of`-th case starting at `shard`: the cases are split across test files so
+ * that jest runs them in parallel (each case runs the bundle as a runner would, a few seconds).
+ */
+export function adversarialSuite(shard: number, of: number): void {
+  describe(`adversarial pull requests, through dist/index.js (${shard + 1} of ${of})`, () => {
+    let world: GoWorld
+    let templateSum: string
 
-  beforeAll(() => {
-    world = new GoWorld([
-      { path: 'example.com/a', version: 'v1.0.0' },
-      { path: 'example.com/a', version: 'v1.1.0' },
-      { path: 'example.com/b', version: 'v1.2.0' },
-      { path: 'example.com/c', version: 'v1.0.0' },
-      { path: 'example.com/c', version: 'v0.0.0-20240101000000-abcdefabcdef' },
-      { path: 'example.com/evil', version: 'v1.0.0', goMod: 'module example.com/b\n\ngo 1.21\n' }
-    ])
-    const template = world.dir('template', APP)
-    world.go(template, 'mod', 'tidy')
-    templateSum = fs.readFileSync(path.join(template, 'go.sum'), 'utf8')
-  })
-  afterAll(() => world.cleanup())
+    beforeAll(() => {
+      world = new GoWorld([
+        { path: 'example.com/a', version: 'v1.0.0' },
+        { path: 'example.com/a', version: 'v1.1.0' },
+        { path: 'example.com/b', version: 'v1.2.0' },
+        { path: 'example.com/c', version: 'v1.0.0' },
+        { path: 'example.com/c', version: 'v0.0.0-20240101000000-abcdefabcdef' },
+        { path: 'example.com/evil', version: 'v1.0.0', goMod: 'module example.com/b\n\ngo 1.21\n' }
+      ])
+      const template = world.dir('template', APP)
+      world.go(template, 'mod', 'tidy')
+      templateSum = fs.readFileSync(path.join(template, 'go.sum'), 'utf8')
+    })
+    afterAll(() => world.cleanup())
 
-  function write(dir: string, files: Files): void {
-    for (const [rel, text] of Object.entries(files)) {
-      const file = path.join(dir, rel)
-      if (text === null) fs.rmSync(file, { force: true })
-      else {
-        fs.mkdirSync(path.dirname(file), { recursive: true })
-        fs.writeFileSync(file, text)
+    function write(dir: string, files: Files): void {
+      for (const [rel, text] of Object.entries(files)) {
+        const file = path.join(dir, rel)
+        if (text === null) fs.rmSync(file, { force: true })
+        else {
+          fs.mkdirSync(path.dirname(file), { recursive: true })
+          fs.writeFileSync(file, text)
+        }
       }
     }
-  }
 
-  it.each(CASES.map((c, i) => [c.name, i]))('%s', (_name, i) => {
-    const c = CASES[i as number]
-    const repo = world.dir(`case-${i}`)
-    write(repo, { 'go.sum': templateSum, ...c.base })
-    if (c.tidy) world.go(repo, 'mod', 'tidy')
-    if (c.vendor) world.go(repo, 'mod', 'vendor')
-    const base = world.commitAll(repo, 'base')
-    for (const [rel, change] of Object.entries(c.head)) {
-      const file = path.join(repo, rel)
-      const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
-      write(repo, { [rel]: typeof change === 'function' ? change(current) : change })
-    }
-    for (const [rel, target] of Object.entries(c.symlinks ?? {})) fs.symlinkSync(target, path.join(repo, rel))
-    if (c.tidy) world.go(repo, 'mod', 'tidy')
-    world.commitAll(repo, 'head')
-    const before = world.git(repo, 'status', '--porcelain')
+    const mine = CASES.map((c, i) => [c.name, i] as const).filter(([, i]) => i % of === shard)
+    it.each(mine)('%s', (_name, i) => {
+      const c = CASES[i]
+      const repo = world.dir(`case-${i}`)
+      write(repo, { 'go.sum': templateSum, ...c.base })
+      if (c.tidy) world.go(repo, 'mod', 'tidy')
+      if (c.vendor) world.go(repo, 'mod', 'vendor')
+      const base = world.commitAll(repo, 'base')
+      for (const [rel, change] of Object.entries(c.head)) {
+        const file = path.join(repo, rel)
+        const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
+        write(repo, { [rel]: typeof change === 'function' ? change(current) : change })
+      }
+      for (const [rel, target] of Object.entries(c.symlinks ?? {})) fs.symlinkSync(target, path.join(repo, rel))
+      if (c.tidy) world.go(repo, 'mod', 'tidy')
+      world.commitAll(repo, 'head')
+      const before = world.git(repo, 'status', '--porcelain')
 
-    const env: Record<string, string> = {
-      ...world.env,
-      GO_GUARD_CACHE_DIR: path.join(repo, '..', `manifests-${i}`),
-      ...c.env
-    }
-    if (c.goenv !== undefined) {
-      env.GOENV = path.join(world.root, `goenv-${i}`)
-      fs.writeFileSync(env.GOENV, c.goenv)
-      for (const k of ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE']) delete env[k]
-    }
-    if (c.shadowGo) {
-      const other = world.dir(`other-go-${i}`, { go: '#!/bin/sh\nexec /bin/true\n' })
-      fs.chmodSync(path.join(other, 'go'), 0o755)
-      env.PATH = `${other}:${env.PATH}`
-    }
-    const run = runAction({
-      repo,
-      env,
-      inputs: { ...DEFAULT_INPUTS, ...c.inputs },
-      event: { pull_request: { base: { sha: base } } }
+      const env: Record<string, string> = {
+        ...world.env,
+        GO_GUARD_CACHE_DIR: path.join(repo, '..', `manifests-${i}`),
+        ...c.env
+      }
+      if (c.goenv !== undefined) {
+        env.GOENV = path.join(world.root, `goenv-${i}`)
+        fs.writeFileSync(env.GOENV, c.goenv)
+        for (const k of ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE']) delete env[k]
+      }
+      if (c.shadowGo) {
+        const other = world.dir(`other-go-${i}`, { go: '#!/bin/sh\nexec /bin/true\n' })
+        fs.chmodSync(path.join(other, 'go'), 0o755)
+        env.PATH = `${other}:${env.PATH}`
+      }
+      const run = runAction({
+        repo,
+        env,
+        inputs: { ...DEFAULT_INPUTS, ...c.inputs },
+        event: { pull_request: { base: { sha: base } } }
+      })
+
+      // The log rides along in the received value, so a failure shows what the gate printed.
+      expect({ annotations: run.annotations, log: `${run.stdout}\n${run.stderr}` }).toMatchObject({
+        annotations: expect.arrayContaining(c.expect)
+      })
+      for (const unwanted of c.absent ?? []) expect(run.annotations).not.toContain(unwanted)
+      for (const message of c.messages ?? []) expect(run.stdout).toMatch(message)
+      if (c.expect.length === 0)
+        expect({
+          annotations: run.annotations.filter(a => !a.startsWith('step-skipped')),
+          log: run.stdout
+        }).toMatchObject({ annotations: [] })
+      expectEqualIn(run.stdout, run.status, c.outcome === 'success' ? 0 : 1)
+      // Nothing a run does may change the work tree or the index.
+      expect(world.git(repo, 'status', '--porcelain')).toBe(before)
+      expect(run.stdout).not.toMatch(/^::error::pwned/m)
     })
 
-    // The log rides along in the received value, so a failure shows what the gate printed.
-    expect({ annotations: run.annotations, log: `${run.stdout}\n${run.stderr}` }).toMatchObject({
-      annotations: expect.arrayContaining(c.expect)
+    // The whole-suite checks belong to one shard only.
+    if (shard !== 0) return
+
+    it('has at least 25 cases', () => {
+      expect(CASES.length + 1).toBeGreaterThanOrEqual(25)
     })
-    for (const unwanted of c.absent ?? []) expect(run.annotations).not.toContain(unwanted)
-    for (const message of c.messages ?? []) expect(run.stdout).toMatch(message)
-    if (c.expect.length === 0)
-      expect({
-        annotations: run.annotations.filter(a => !a.startsWith('step-skipped')),
-        log: run.stdout
-      }).toMatchObject({ annotations: [] })
-    expectEqualIn(run.stdout, run.status, c.outcome === 'success' ? 0 : 1)
-    // Nothing a run does may change the work tree or the index.
-    expect(world.git(repo, 'status', '--porcelain')).toBe(before)
-    expect(run.stdout).not.toMatch(/^::error::pwned/m)
-  })
 
-  it('has at least 25 cases', () => {
-    expect(CASES.length + 1).toBeGreaterThanOrEqual(25)
+    it('a repository with 50 modules: every one judged, each finding on its own path', () => {
+      const repo = world.dir('fifty')
+      const files: Files = {}
+      for (let i = 0; i < 50; i++) {
+        files[`svc${i}/go.mod`] =
+          `module example.com/svc${i}\n\ngo 1.21\n${i === 37 ? '\nreplace example.com/a => ./a\n' : ''}`
+      }
+      write(repo, files)
+      world.commitAll(repo, 'fifty')
+      const run = runAction({ repo, env: world.env, inputs: { checks: 'verify,replace' } })
+      expect(JSON.parse(run.outputs.modules)).toHaveLength(50)
+      expect(run.annotations).toEqual(['replace-local-path svc37/go.mod:5'])
+      expect(run.status).toBe(1)
+    })
   })
-
-  it('a repository with 50 modules: every one judged, each finding on its own path', () => {
-    const repo = world.dir('fifty')
-    const files: Files = {}
-    for (let i = 0; i < 50; i++) {
-      files[`svc${i}/go.mod`] =
-        `module example.com/svc${i}\n\ngo 1.21\n${i === 37 ? '\nreplace example.com/a => ./a\n' : ''}`
-    }
-    write(repo, files)
-    world.commitAll(repo, 'fifty')
-    const run = runAction({ repo, env: world.env, inputs: { checks: 'verify,replace' } })
-    expect(JSON.parse(run.outputs.modules)).toHaveLength(50)
-    expect(run.annotations).toEqual(['replace-local-path svc37/go.mod:5'])
-    expect(run.status).toBe(1)
-  })
-})
+}
