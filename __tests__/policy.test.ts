@@ -382,8 +382,9 @@ describe('policy on the real go command', () => {
       expect(byRule.get('sum-retracted-version')!.message).toContain(
         'retracted by its author: leaks credentials to stdout'
       )
+      // The author's own full stop is not doubled.
       expect(byRule.get('sum-deprecated-module')!.message).toContain(
-        'deprecated by its author: use example.com/fresh instead.'
+        'deprecated by its author: use example.com/fresh instead. Move to'
       )
       expect(world.git(dir, 'status', '--porcelain')).toBe('')
     })

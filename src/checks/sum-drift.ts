@@ -263,9 +263,9 @@ export function diffModule(
 async function inheritedPseudoVersions(
   ctx: RunContext,
   perModule: { module: SumTarget; pseudo: PseudoRequirement[] }[]
-): Promise<{ inherited: Finding[]; chosen: PseudoRequirement[] }> {
+): Promise<{ inherited: Finding[]; chosen: (PseudoRequirement & { graphError?: string })[] }> {
   const inherited: Finding[] = []
-  const chosen: PseudoRequirement[] = []
+  const chosen: (PseudoRequirement & { graphError?: string })[] = []
   await Promise.all(
     perModule.map(async ({ module, pseudo }) => {
       const fresh = pseudo.filter(p => p.basePseudo === undefined)
@@ -279,7 +279,7 @@ async function inheritedPseudoVersions(
       for (const p of pseudo) {
         const by = requirers.get(`${p.path}@${p.version}`) ?? []
         if (p.basePseudo === undefined && by.length === 0) {
-          chosen.push(p)
+          chosen.push({ ...p, ...(graph?.error === undefined ? {} : { graphError: graph.error }) })
           continue
         }
         inherited.push(
@@ -320,7 +320,12 @@ async function pseudoVersionFindings(
     ...inherited,
     ...chosen.map(p => {
       const fields = pseudoFields(p)
-      const what = `${p.path} is required at the pseudo-version ${p.version}, an untagged commit rather than a release`
+      // Where go could not print the whole graph, a dependency may be what requires this commit.
+      const unknown =
+        p.graphError === undefined
+          ? ''
+          : ` (whether a dependency requires exactly this commit could not be told: go mod graph failed: ${p.graphError})`
+      const what = `${p.path} is required at the pseudo-version ${p.version}, an untagged commit rather than a release${unknown}`
       const listed = releases.get(p.path)!
       if ('error' in listed)
         return newFinding('sum-pseudo-version', {

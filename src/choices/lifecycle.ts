@@ -72,7 +72,7 @@ async function moduleFindings(ctx: RunContext, judged: JudgedModule, hasBase: bo
       findings.push(
         newFinding('sum-deprecated-module', {
           ...at,
-          message: `${r.path} is deprecated by its author: ${answer.Deprecated}. Move to the replacement the deprecation names, or confirm this dependency is still wanted.`
+          message: `${r.path} is deprecated by its author: ${answer.Deprecated.trim().replace(/\.$/, '')}. Move to the replacement the deprecation names, or confirm this dependency is still wanted.`
         })
       )
     }
