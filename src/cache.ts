@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import * as cache from '@actions/cache'
 import type { GoCommand } from './go/command.js'
 import type { Logger } from './logger.js'
 import type { Scope } from './modules.js'
@@ -15,16 +14,24 @@ import { manifestDir } from './toolchain/store.js'
 
 /** The two calls go-guard needs from a cache service; @actions/cache in production. */
 export interface CacheStore {
-  available(): boolean
+  available(): boolean | Promise<boolean>
   restore(paths: string[], key: string, restoreKeys: string[]): Promise<string | undefined>
   save(paths: string[], key: string): Promise<void>
 }
 
+// @actions/cache (with the Azure storage client under it) is most of the Action's bundle: it is
+// loaded when a run can use the cache, not at start-up.
+const loadCache = (): Promise<typeof import('@actions/cache')> => import('@actions/cache')
+
 export const actionsCacheStore: CacheStore = {
-  available: () => cache.isFeatureAvailable(),
-  restore: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
+  // Either cache service (v1 or v2) needs its URL in the environment (isFeatureAvailable in
+  // @actions/cache lib/cache.js); without one the library is not worth loading to say no.
+  available: async () =>
+    Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL) &&
+    (await loadCache()).isFeatureAvailable(),
+  restore: async (paths, key, restoreKeys) => (await loadCache()).restoreCache(paths, key, restoreKeys),
   save: async (paths, key) => {
-    await cache.saveCache(paths, key)
+    await (await loadCache()).saveCache(paths, key)
   }
 }
 
@@ -67,7 +74,7 @@ export async function restoreCache(
   logger: Logger
 ): Promise<CachePlan | undefined> {
   try {
-    if (!store.available()) {
+    if (!(await store.available())) {
       logger.warning(`go-guard: the Actions cache service is not available here; ${what} is neither restored nor saved`)
       return undefined
     }

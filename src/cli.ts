@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util'
 import { ConfigError, INPUT_DEFAULTS, type InputName, type RawInputs, parseConfig } from './config.js'
 import { runGate } from './engine.js'
 import { redactSecrets } from './findings.js'
-import { emitAnnotations } from './github.js'
 import { GoCommand } from './go/command.js'
 import { stderrLogger } from './logger.js'
 import { reportPlace, writeReports } from './outputs.js'
@@ -120,7 +119,8 @@ async function main(): Promise<number> {
         )
         break
       case 'github':
-        emitAnnotations(result.findings, place.toWorkspace)
+        // Loaded here only: @actions/core brings an HTTP client the other formats never use.
+        ;(await import('./github.js')).emitAnnotations(result.findings, place.toWorkspace)
         break
       default:
         process.stdout.write(renderText(result))

@@ -8,7 +8,6 @@ import * as path from 'node:path'
 import { createHash } from 'node:crypto'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
-import * as tar from 'tar-stream'
 import { mapLimit } from '../concurrency.js'
 import { sha256File } from '../go/dirhash.js'
 import { listTree } from '../go/tree.js'
@@ -19,6 +18,8 @@ export type Manifest = Record<string, { sha256: string; size?: number; exec: boo
 /** Reads a release .tar.gz (files under `go/`), hashing each file as it streams by. */
 export async function manifestFromTarGz(file: string): Promise<Manifest> {
   const manifest: Manifest = {}
+  // Loaded on first use: only a cold archive proof reads a tarball.
+  const tar = await import('tar-stream')
   const extract = tar.extract()
   const done = (async () => {
     for await (const entry of extract) {

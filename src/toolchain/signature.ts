@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
-import * as openpgp from 'openpgp'
+import type * as OpenPGP from 'openpgp'
+
+// Loaded on first use: most runs never check a signature, and OpenPGP.js is a third of the bundle.
+const loadOpenpgp = (): Promise<typeof OpenPGP> => import('openpgp')
 
 export class KeyMismatchError extends Error {}
 
@@ -21,11 +24,12 @@ export class UnknownSigningKeyError extends Error {
 }
 
 /** SHA-256 of the key's packets: what a proof trusted, beyond the primary fingerprint. */
-export function keyMaterialDigest(key: openpgp.PublicKey): string {
+export function keyMaterialDigest(key: OpenPGP.PublicKey): string {
   return createHash('sha256').update(key.write()).digest('hex')
 }
 
-export async function readPinnedKey(armored: string, fingerprint: string): Promise<openpgp.PublicKey> {
+export async function readPinnedKey(armored: string, fingerprint: string): Promise<OpenPGP.PublicKey> {
+  const openpgp = await loadOpenpgp()
   const key = await openpgp.readKey({ armoredKey: armored })
   const actual = key.getFingerprint().toUpperCase()
   if (actual !== fingerprint.toUpperCase()) {
@@ -38,8 +42,9 @@ export async function readPinnedKey(armored: string, fingerprint: string): Promi
 export async function verifyDetached(
   file: string,
   armoredSignature: string,
-  key: openpgp.PublicKey
+  key: OpenPGP.PublicKey
 ): Promise<{ created: Date; keyID: string }> {
+  const openpgp = await loadOpenpgp()
   const signature = await openpgp.readSignature({ armoredSignature })
   const issuers = signature.getSigningKeyIDs()
   if (!issuers.some(id => key.getKeys(id).length > 0)) {
