@@ -12,7 +12,7 @@ import { ignoredPaths } from '../git.js'
 import { ScratchModFile, goErrorText, parseJSONStream } from '../go/command.js'
 import { fromToolchainName } from '../go/gover.js'
 import { type ModulesTxt, checkVendorConsistency, diffModulesTxt, parseModulesTxt } from '../go/modulestxt.js'
-import { diffTrees, listTree } from '../go/tree.js'
+import { type TreeEntry, diffTrees, listTree } from '../go/tree.js'
 import type { GoModule } from '../modules.js'
 import type { RuleId } from '../rules.js'
 import type { Check, RunContext } from './check.js'
@@ -118,6 +118,7 @@ async function compareWithRegeneration(
   ctx: RunContext,
   module: GoModule,
   committed: string,
+  have: Map<string, TreeEntry>,
   modulesTxt: string | undefined,
   reported: Set<string>
 ): Promise<Finding[]> {
@@ -141,7 +142,6 @@ async function compareWithRegeneration(
     // "go: no dependencies to vendor" writes nothing at all.
     const regeneratedExists = (await fs.lstat(regenerated).catch(() => undefined))?.isDirectory() ?? false
     const want = regeneratedExists ? await listTree(regenerated) : new Map()
-    const have = await listTree(committed)
     const diff = await diffTrees(regenerated, want, committed, have)
     const findings: Finding[] = []
     const report = (rule: RuleId, rel: string, what: string): void => {
@@ -255,7 +255,7 @@ async function checkModule(ctx: RunContext, module: GoModule): Promise<Finding[]
   )
   findings.push(...inconsistent)
   const reported = new Set(inconsistent.map(f => f.module).filter((m): m is string => m !== undefined))
-  findings.push(...(await compareWithRegeneration(ctx, module, committed, modulesTxt, reported)))
+  findings.push(...(await compareWithRegeneration(ctx, module, committed, have, modulesTxt, reported)))
   return findings
 }
 
