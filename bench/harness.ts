@@ -17,7 +17,7 @@ import { parseModFile } from '../src/go/modfile.js'
 import { parseSumFile } from '../src/go/sumfile.js'
 import { diffTrees, listTree } from '../src/go/tree.js'
 import type { GoModule } from '../src/modules.js'
-import { compareGoroot, type Manifest } from '../src/toolchain/manifest.js'
+import { InstalledGoroot, compareGoroot, type Manifest } from '../src/toolchain/manifest.js'
 import { MODULES, SERVICES, ensureToolchainRelease, ensureWorkload } from './workload.js'
 
 // npm runs scripts from the package root.
@@ -282,7 +282,7 @@ async function main(): Promise<void> {
   const hashes = await mapLimit(files, 8, rel => sha256File(path.join(goroot, rel)))
   const manifest: Manifest = Object.fromEntries(files.map((rel, i) => [rel, { sha256: hashes[i], exec: false }]))
   const gorootBytes = files.reduce((n, rel) => n + fs.statSync(path.join(goroot, rel)).size, 0)
-  const verify = (await timeAsync(() => compareGoroot(goroot, manifest))).ms
+  const verify = (await timeAsync(() => compareGoroot(new InstalledGoroot(goroot), manifest))).ms
   const gorootOpenssl = opensslThroughput(files.map(rel => path.join(goroot, rel)))
   row(
     `GOROOT verification (${files.length} files, ${(gorootBytes / 1e6).toFixed(0)} MB)`,

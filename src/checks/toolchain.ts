@@ -19,7 +19,13 @@ import { matchPrefixPatterns } from '../go/module.js'
 import { listTree } from '../go/tree.js'
 import { downloadFile, downloadText, limitsFrom } from '../toolchain/download.js'
 import { environmentSources, judgeEnvironment, judgePath } from '../toolchain/environment.js'
-import { type Manifest, type ModifiedFile, compareGoroot, manifestFromTarGz } from '../toolchain/manifest.js'
+import {
+  InstalledGoroot,
+  type Manifest,
+  type ModifiedFile,
+  compareGoroot,
+  manifestFromTarGz
+} from '../toolchain/manifest.js'
 import { EMBEDDED_RELEASE_KEY, EMBEDDED_RELEASE_KEY_DATE } from '../toolchain/release-key.js'
 import {
   KeyMismatchError,
@@ -278,6 +284,7 @@ async function proveModule(ctx: RunContext, env: GoEnv, store: string): Promise<
 async function gorootFindings(
   ctx: RunContext,
   env: GoEnv,
+  installed: InstalledGoroot,
   manifest: StoredManifest,
   at: At,
   skip: string[] = []
@@ -285,7 +292,7 @@ async function gorootFindings(
   const files: Manifest = Object.fromEntries(
     Object.entries(manifest.files).filter(([rel]) => !skip.some(s => rel.startsWith(s)))
   )
-  const diff = await compareGoroot(env.GOROOT, files)
+  const diff = await compareGoroot(installed, files)
   const differs = diff.modified.length + diff.missing.length + diff.addedExecutables.length
   ctx.evidence.toolchainProofs.push(
     `${manifest.proof} of ${manifest.trust.release}; GOROOT ${differs === 0 ? 'matches it file by file' : `differs in ${differs} file(s)`}`
@@ -319,14 +326,18 @@ async function proofFindings(ctx: RunContext, env: GoEnv, at: At): Promise<Findi
   const store = manifestDir(ctx.go.variables, ctx.go.baseEnv)
   const trust = ctx.config.toolchain.trust
   const findings: Finding[] = []
+  const installed = new InstalledGoroot(env.GOROOT)
+  // The installed files are hashed while the proof is obtained; only the module proof's files if that is all.
+  void installed.prefetch(trust === 'module' ? NOT_IN_MODULE : [])
   try {
     if (trust === 'archive' || trust === 'both') {
       const archive = await proveArchive(ctx, env, at, store)
       findings.push(...archive.findings)
-      if (archive.manifest) findings.push(...(await gorootFindings(ctx, env, archive.manifest, at)))
+      if (archive.manifest) findings.push(...(await gorootFindings(ctx, env, installed, archive.manifest, at)))
     }
     if (trust === 'module' || trust === 'both') {
-      findings.push(...(await gorootFindings(ctx, env, await proveModule(ctx, env, store), at, NOT_IN_MODULE)))
+      const proven = await proveModule(ctx, env, store)
+      findings.push(...(await gorootFindings(ctx, env, installed, proven, at, NOT_IN_MODULE)))
     }
   } catch (error) {
     if (!(error instanceof Unverifiable)) throw error
@@ -341,6 +352,8 @@ async function proofFindings(ctx: RunContext, env: GoEnv, at: At): Promise<Findi
         message: `${env.GOVERSION} at ${env.GOROOT} could not be proven official, so it is not trusted (fail closed): ${error.message}.${alternative}`
       })
     )
+  } finally {
+    installed.stop()
   }
   return findings
 }

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { mapLimit } from '../concurrency.js'
 import { sha256File } from '../go/dirhash.js'
-import { listTree } from '../go/tree.js'
+import { type TreeEntry, listTree } from '../go/tree.js'
 
 /** Relative path (below GOROOT) -> SHA-256 hex, size in bytes (absent in older stored manifests) and whether it is executable. */
 export type Manifest = Record<string, { sha256: string; size?: number; exec: boolean }>
@@ -19,7 +19,7 @@ export type Manifest = Record<string, { sha256: string; size?: number; exec: boo
 export async function manifestFromTarGz(file: string): Promise<Manifest> {
   const manifest: Manifest = {}
   // Loaded on first use: only a cold archive proof reads a tarball.
-  const tar = await import('tar-stream')
+  const tar = (await import('tar-stream')).default
   const extract = tar.extract()
   const done = (async () => {
     for await (const entry of extract) {
@@ -58,25 +58,71 @@ export interface GorootDiff {
   addedExecutables: string[]
 }
 
-/** Compares the installed GOROOT with the verified manifest, streaming every hash. */
-export async function compareGoroot(goroot: string, manifest: Manifest, concurrency = 8): Promise<GorootDiff> {
-  const installed = await listTree(goroot)
+/**
+ * The installed GOROOT, listed once and each file hashed at most once per run: the archive and
+ * the module proof compare against the same hashes, and the hashing can start before either
+ * proof is done (it needs no proof, and overlaps the download and unpacking).
+ */
+export class InstalledGoroot {
+  private listing?: Promise<Map<string, TreeEntry>>
+  private readonly hashes = new Map<string, Promise<string>>()
+  private stopped = false
+
+  constructor(readonly root: string) {}
+
+  list(): Promise<Map<string, TreeEntry>> {
+    return (this.listing ??= listTree(this.root))
+  }
+
+  hash(rel: string): Promise<string> {
+    let hash = this.hashes.get(rel)
+    if (hash === undefined) {
+      hash = sha256File(path.join(this.root, rel))
+      // A failure is reported by the comparison that awaits it, not as an unhandled rejection.
+      hash.catch(() => undefined)
+      this.hashes.set(rel, hash)
+    }
+    return hash
+  }
+
+  /** Hashes every regular file outside `skip` ahead of the comparison, until stop(). Never rejects. */
+  async prefetch(skip: string[] = [], concurrency = 8): Promise<void> {
+    const files = [...(await this.list().catch(() => new Map<string, TreeEntry>()))]
+      .filter(([rel, e]) => e.kind === 'file' && !skip.some(s => rel.startsWith(s)))
+      .map(([rel]) => rel)
+    await mapLimit(files, concurrency, async rel => {
+      if (!this.stopped) await this.hash(rel).catch(() => undefined)
+    })
+  }
+
+  stop(): void {
+    this.stopped = true
+  }
+}
+
+/** Compares the installed GOROOT with the verified manifest. */
+export async function compareGoroot(
+  installed: InstalledGoroot,
+  manifest: Manifest,
+  concurrency = 8
+): Promise<GorootDiff> {
+  const entries = await installed.list()
   const diff: GorootDiff = { modified: [], missing: [], addedExecutables: [] }
   const present = Object.keys(manifest).filter(rel => {
-    const entry = installed.get(rel)
+    const entry = entries.get(rel)
     if (entry === undefined) diff.missing.push(rel)
     else if (entry.kind !== 'file') diff.modified.push({ rel, expected: manifest[rel] })
     return entry?.kind === 'file'
   })
-  const hashes = await mapLimit(present, concurrency, rel => sha256File(path.join(goroot, rel)))
+  const hashes = await mapLimit(present, concurrency, rel => installed.hash(rel))
   for (const [i, rel] of present.entries()) {
     if (hashes[i] === manifest[rel].sha256) continue
-    const { size } = await fs.stat(path.join(goroot, rel))
+    const { size } = await fs.stat(path.join(installed.root, rel))
     diff.modified.push({ rel, expected: manifest[rel], found: { sha256: hashes[i], size } })
   }
-  for (const [rel, entry] of installed) {
+  for (const [rel, entry] of entries) {
     if (rel in manifest || !EXECUTABLE_DIRS.some(d => rel.startsWith(d))) continue
-    const mode = entry.kind === 'file' ? (await fs.stat(path.join(goroot, rel))).mode : 0o777
+    const mode = entry.kind === 'file' ? (await fs.stat(path.join(installed.root, rel))).mode : 0o777
     if (entry.kind !== 'file' || (mode & 0o111) !== 0) diff.addedExecutables.push(rel)
   }
   diff.modified.sort((a, b) => a.rel.localeCompare(b.rel))
