@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: go-guard beside a plain shell gate doing the same go commands, on the
  * generated workload, cold and warm, alternating, medians of a few runs; then the in-process
- * figures (start-up, go.sum drift, tree and GOROOT hashing throughput against openssl).
+ * figures (start-up, go.sum drift, tree and GOROOT hashing throughput against openssl). Every
+ * row carries the machine's 1-minute load average when it was measured; BENCH_LOAD=N runs N
+ * busy-loop neighbours for the whole run. The table is printed and written to bench/results.md,
+ * which `node scripts/readme-bench.mjs` splices into README.md.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process'
+import { type ChildProcess, execFile, execFileSync, spawn, spawnSync } from 'node:child_process'
 import { promisify } from 'node:util'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -26,8 +29,21 @@ const GO = process.env.GO_GUARD_BENCH_GO ?? 'go'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x: number): string => `${(x / 1000).toFixed(2)} s`
+const LOAD = Number(process.env.BENCH_LOAD ?? 0)
 const rows: string[][] = []
-const row = (...cells: string[]): void => void rows.push(cells)
+const loadNow = (): string => os.loadavg()[0].toFixed(2)
+/** measure, go-guard, baseline, ratio, notes; the load average is added as the last cell. */
+const row = (...cells: string[]): void => {
+  while (cells.length < 5) cells.push('')
+  rows.push([...cells, loadNow()])
+}
+
+/** N CPU-bound neighbours, as on a shared runner; stopped when the run ends. */
+function startNeighbours(n: number): ChildProcess[] {
+  const busy = Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }))
+  process.on('exit', () => busy.forEach(child => child.kill()))
+  return busy
+}
 
 function time<T>(fn: () => T): { value: T; ms: number } {
   const started = performance.now()
@@ -142,8 +158,6 @@ async function toolchainRows(dir: string, env: Record<string, string>): Promise<
       'never'
     ]
     const tcEnv = { ...env, GO_GUARD_CACHE_DIR: manifests, PATH: process.env.PATH ?? '' }
-    const cold = await goGuardAsync(empty, tcEnv, args)
-    const warm = await goGuardAsync(empty, tcEnv, args)
     const shell = `set -e
 t=$(mktemp -d); cd "$t"
 sum=$(curl -fsS "${url}/list.json" | grep -o '"sha256":"[0-9a-f]*"' | cut -d'"' -f4)
@@ -155,7 +169,19 @@ mkdir x; tar -xzf go.tgz -C x
 diff -r "x/${path.basename(goEnv.GOROOT)}" "${goEnv.GOROOT}" >/dev/null
 rm -rf "$t"
 `
-    const baselineMs = (await timeAsync(() => execFileAsync('bash', ['-c', shell]))).ms
+    // Cold: no proven file list before each go-guard run; alternating with the shell pipeline.
+    const colds: { ms: number; ownMs: number }[] = []
+    const shells: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      fs.rmSync(manifests, { recursive: true, force: true })
+      colds.push(await goGuardAsync(empty, tcEnv, args))
+      shells.push((await timeAsync(() => execFileAsync('bash', ['-c', shell]))).ms)
+    }
+    const warms: number[] = []
+    for (let i = 0; i < RUNS; i++) warms.push((await goGuardAsync(empty, tcEnv, args)).ms)
+    const cold = { ms: median(colds.map(c => c.ms)), ownMs: median(colds.map(c => c.ownMs)) }
+    const warm = { ms: median(warms) }
+    const baselineMs = median(shells)
     row(
       'toolchain proof, cold (download, checksum, signature, GOROOT)',
       ms(cold.ms),
@@ -208,22 +234,46 @@ async function main(): Promise<void> {
     )
   }
 
-  const mono = goGuard(w.monorepo, env, ['--checks', 'verify,replace'])
-  row(`monorepo, warm (${SERVICES} modules), per module`, ms(mono.ms / SERVICES), '', '', `total ${ms(mono.ms)}`)
-
-  const startup = median(
-    Array.from(
-      { length: 5 },
-      () =>
-        time(() =>
-          spawnSync(process.execPath, [path.join(ROOT, 'dist/index.js')], {
-            env: { PATH: process.env.PATH ?? '', 'INPUT_FAIL-ON': 'invalid' },
-            stdio: 'ignore'
-          })
-        ).ms
-    )
+  const monoRuns = Array.from({ length: RUNS }, () => goGuard(w.monorepo, env, ['--checks', 'verify,replace']))
+  const mono = { ms: median(monoRuns.map(r => r.ms)), ownMs: median(monoRuns.map(r => r.ownMs)) }
+  row(
+    `monorepo, warm (${SERVICES} modules), per module`,
+    ms(mono.ms / SERVICES),
+    '',
+    '',
+    `own ${(mono.ownMs / SERVICES).toFixed(0)} ms per module; total ${ms(mono.ms)}`
   )
-  row('start-up of dist/index.js (fails at input validation)', ms(startup))
+
+  // Start-up: the Action on an empty directory (no module, so no go run) and the CLI's --version,
+  // beside Node itself starting, alternating.
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-empty-'))
+  const starts: Record<'node' | 'action' | 'cli', number[]> = { node: [], action: [], cli: [] }
+  for (let i = 0; i < 9; i++) {
+    const spawnMs = (args: string[], options: object = {}): number =>
+      time(() => spawnSync(process.execPath, args, { stdio: 'ignore', ...options })).ms
+    starts.node.push(spawnMs(['-e', '0']))
+    starts.action.push(
+      spawnMs([path.join(ROOT, 'dist/index.js')], {
+        cwd: empty,
+        env: { PATH: process.env.PATH ?? '', INPUT_CHECKS: 'replace' }
+      })
+    )
+    starts.cli.push(spawnMs([path.join(ROOT, 'dist/cli.js'), '--version']))
+  }
+  row(
+    'start-up of dist/index.js (checks: replace, empty directory)',
+    ms(median(starts.action)),
+    ms(median(starts.node)),
+    `${(median(starts.action) / median(starts.node)).toFixed(2)}x`,
+    'baseline: `node -e 0`'
+  )
+  row(
+    'start-up of dist/cli.js --version',
+    ms(median(starts.cli)),
+    ms(median(starts.node)),
+    `${(median(starts.cli) / median(starts.node)).toFixed(2)}x`,
+    'baseline: `node -e 0`'
+  )
 
   // go.sum drift of two 10k-line files, in process.
   const lines = (shift: number): string =>
@@ -258,12 +308,15 @@ async function main(): Promise<void> {
   const tree = await listTree(vendor)
   const bytes = [...tree.keys()].reduce((n, rel) => n + fs.statSync(path.join(vendor, rel)).size, 0)
   const oursRuns: number[] = []
-  for (let i = 0; i < 3; i++)
+  const diffRuns: number[] = []
+  for (let i = 0; i < 7; i++) {
     oursRuns.push(
       (await timeAsync(async () => diffTrees(copy, await listTree(copy), vendor, await listTree(vendor)))).ms
     )
+    diffRuns.push(time(() => execFileSync('diff', ['-r', copy, vendor])).ms)
+  }
   const ours = median(oursRuns)
-  const diffR = median([0, 1, 2].map(() => time(() => execFileSync('diff', ['-r', copy, vendor])).ms))
+  const diffR = median(diffRuns)
   const openssl = opensslThroughput([...tree.keys()].map(rel => path.join(vendor, rel)))
   // Files average under 100 bytes here: per-file cost, not hashing, is what this measures.
   row(
@@ -292,14 +345,29 @@ async function main(): Promise<void> {
     `${mbps(gorootBytes / (verify / 1000))} vs openssl ${mbps(gorootOpenssl)}`
   )
 
-  const width = rows.reduce((w0, r) => r.map((c, i) => Math.max(w0[i] ?? 0, c.length)), [] as number[])
-  const header = ['measure', 'go-guard', 'baseline', 'ratio', 'notes']
-  console.log(
-    [header, ...rows].map(r => r.map((c, i) => c.padEnd(width[i] ?? header[i].length)).join(' | ')).join('\n')
-  )
-  console.log(
-    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${execFileSync(GO, ['version'], { encoding: 'utf8' }).trim()}; medians of ${RUNS} runs`
+  const header = ['measure', 'go-guard', 'baseline', 'ratio', 'notes', 'load']
+  const width = [header, ...rows].reduce((w0, r) => r.map((c, i) => Math.max(w0[i] ?? 0, c.length)), [] as number[])
+  console.log([header, ...rows].map(r => r.map((c, i) => c.padEnd(width[i])).join(' | ')).join('\n'))
+  const machine = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${execFileSync(GO, ['version'], { encoding: 'utf8' }).trim()}`
+  const setting = `medians of ${RUNS} runs, go-guard and its baseline alternating; ${LOAD > 0 ? `${LOAD} busy-loop neighbour(s) (BENCH_LOAD=${LOAD})` : 'no added load (BENCH_LOAD=0)'}; load = 1-minute load average when the row was measured`
+  console.log(`machine: ${machine}; ${setting}`)
+  const cell = (c: string): string => c.replace(/\|/g, '\\|')
+  fs.writeFileSync(
+    path.join(ROOT, 'bench/results.md'),
+    [
+      `| ${header.join(' | ')} |`,
+      `|${header.map(() => '---').join('|')}|`,
+      ...rows.map(r => `| ${r.map(cell).join(' | ')} |`),
+      '',
+      `${new Date().toISOString().slice(0, 10)}, ${machine}; ${setting}.`,
+      ''
+    ].join('\n')
   )
 }
 
-await main()
+const neighbours = startNeighbours(LOAD)
+try {
+  await main()
+} finally {
+  neighbours.forEach(child => child.kill())
+}

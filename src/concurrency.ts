@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os'
+
 /** Runs `fn` over `items` with at most `limit` in flight, keeping order of results. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length)
@@ -12,18 +14,38 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results
 }
 
-/** A budget shared by every caller: at most `limit` tasks run at once, the rest wait in order. */
-export function createLimiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
-  let active = 0
-  const waiting: (() => void)[] = []
-  return async task => {
-    if (active >= limit) await new Promise<void>(resolve => waiting.push(resolve))
-    active++
+/** A counting semaphore: at most `size` holders at once, the waiting served in arrival order. */
+export class Semaphore {
+  private free: number
+  private readonly waiting: (() => void)[] = []
+
+  constructor(readonly size: number) {
+    this.free = size
+  }
+
+  async use<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--
+    else await new Promise<void>(resolve => this.waiting.push(resolve))
     try {
-      return await task()
+      return await fn()
     } finally {
-      active--
-      waiting.shift()?.()
+      // The slot passes straight to the next waiter, so none can be overtaken.
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.free++
     }
   }
 }
+
+/** A budget shared by every caller: at most `limit` tasks run at once, the rest wait in order. */
+export function createLimiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+  const semaphore = new Semaphore(limit)
+  return task => semaphore.use(task)
+}
+
+/**
+ * The run's one budget for CPU-heavy work: every go subprocess and every file hash holds a slot
+ * while it runs, so the steps running side by side never ask for more than the machine's cores
+ * (two on a hosted runner) and none starves the others. Nothing that holds a slot waits for another.
+ */
+export const cpuBudget = new Semaphore(availableParallelism())

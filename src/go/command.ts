@@ -5,6 +5,7 @@
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { cpuBudget } from '../concurrency.js'
 import { type GoGuardVariables, parseVariables } from '../config.js'
 import { type ProcessResult, runProcess, withoutCredentials } from '../process.js'
 
@@ -105,7 +106,7 @@ export class GoCommand {
   /** Runs go; a non-zero exit is a result, not an exception. Throws GoCommandError when go cannot run or times out. */
   async run(args: string[], options: GoRunOptions): Promise<GoResult> {
     const goflags = cleanGoFlags((await this.env()).GOFLAGS)
-    return this.spawn(args, options, this.hermeticEnv(options, goflags))
+    return cpuBudget.use(() => this.spawn(args, options, this.hermeticEnv(options, goflags)))
   }
 
   private async spawn(args: string[], options: GoRunOptions, env: NodeJS.ProcessEnv): Promise<GoResult> {

@@ -6,20 +6,22 @@ import { createHash } from 'node:crypto'
 import { createReadStream, readFileSync, statSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { mapLimit } from '../concurrency.js'
+import { cpuBudget, mapLimit } from '../concurrency.js'
 
 const WHOLE_FILE_LIMIT = 1 << 20
 
 /**
- * SHA-256 of a file. Small files (most source files) are read whole and synchronously: for
- * thousands of them the thread-pool round trips of async I/O cost more than the hashing.
- * Larger ones are streamed in 1 MiB chunks.
+ * SHA-256 of a file, holding a slot of the CPU budget. Small files (most source files) are read
+ * whole and synchronously: for thousands of them the thread-pool round trips of async I/O cost
+ * more than the hashing. Larger ones are streamed in 1 MiB chunks.
  */
 export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  if (statSync(file).size <= WHOLE_FILE_LIMIT) return hash.update(readFileSync(file)).digest('hex')
-  for await (const chunk of createReadStream(file, { highWaterMark: WHOLE_FILE_LIMIT })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
+  return cpuBudget.use(async () => {
+    const hash = createHash('sha256')
+    if (statSync(file).size <= WHOLE_FILE_LIMIT) return hash.update(readFileSync(file)).digest('hex')
+    for await (const chunk of createReadStream(file, { highWaterMark: WHOLE_FILE_LIMIT })) hash.update(chunk as Buffer)
+    return hash.digest('hex')
+  })
 }
 
 /**
