@@ -120,11 +120,14 @@ export function diffModule(
 
   // Where a module's findings go: its go.sum line, and its go.mod require line too.
   const headLines = headSum ? indexSum(headSum) : new Map<string, SumLine[]>()
+  // The first require line of each path, looked up once per finding (a scan made it quadratic).
+  const requireOf = new Map<string, (typeof headMod.require)[number]>()
+  for (const r of headMod.require) if (!requireOf.has(r.path)) requireOf.set(r.path, r)
   const locate = (path: string, version: string): Location & { also?: Location[] } => {
     const line =
       headLines.get(sumKey({ path, version, goMod: false }))?.[0] ??
       headLines.get(sumKey({ path, version, goMod: true }))?.[0]
-    const req = headMod.require.find(r => r.path === path)
+    const req = requireOf.get(path)
     const at: Location = line
       ? { file: module.goSumFile, line: line.line }
       : req
