@@ -92,10 +92,11 @@ function goGuard(dir: string, env: Record<string, string>, args: string[]): { ms
   return { ms: wall, ownMs: report.timing.ownCpuMs }
 }
 
-/** The plain shell gate: the same checks, the obvious way. */
+/** The plain shell gate: the same checks, the obvious way (go mod tidy -diff for mod-not-tidy). */
 const BASELINE = `set -e
 go mod download
 go mod verify >/dev/null
+go mod tidy -diff >/dev/null || true
 out=$(mktemp -d)
 go mod vendor -o "$out/vendor"
 diff -r vendor "$out/vendor" >/dev/null
