@@ -99,9 +99,15 @@ class SyntaxError extends Error {
 
 const PUNCTUATION = new Set(['\n', '(', ')', '[', ']', '{', '}', ','])
 
+const NOT_IDENT = /[\s\p{C}]/u
+
 /** read.go isIdent: printable, not space, not punctuation. */
 function isIdent(c: string): boolean {
-  return c !== '' && !PUNCTUATION.has(c) && c !== ' ' && !/[\s\p{C}]/u.test(c)
+  if (c === '' || PUNCTUATION.has(c)) return false
+  // Printable ASCII without the space is the common case: no Unicode property test for it.
+  const code = c.charCodeAt(0)
+  if (c.length === 1 && code > 0x20 && code < 0x7f) return true
+  return c !== ' ' && !NOT_IDENT.test(c)
 }
 
 function lex(text: string): Token[] {
@@ -164,6 +170,12 @@ function lex(text: string): Token[] {
     if (!isIdent(cp)) throw new SyntaxError(line, `unexpected input character ${JSON.stringify(cp)}`)
     const start = pos
     while (pos < n) {
+      const code = text.charCodeAt(pos)
+      // An ASCII identifier character other than '/' ends no token and starts no comment.
+      if (code > 0x20 && code < 0x7f && code !== 0x2f && !PUNCTUATION.has(text[pos])) {
+        pos++
+        continue
+      }
       const ch = String.fromCodePoint(text.codePointAt(pos) ?? 0)
       if (!isIdent(ch) || text.startsWith('//', pos)) break
       if (text.startsWith('/*', pos)) throw new SyntaxError(line, 'mod files must use // comments (not /* */ comments)')
