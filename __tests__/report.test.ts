@@ -67,6 +67,7 @@ describe('job summary', () => {
       expect(text).toContain('`go.mod:11`')
       expect(text).toContain('a &#124; pipe &#60;b&#62;<br>new line')
     } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true })
       delete process.env.GITHUB_STEP_SUMMARY
     }
   })
