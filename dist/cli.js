@@ -1,39 +1,33 @@
 import { createRequire as __goGuardCreateRequire } from 'node:module'; const require = __goGuardCreateRequire(import.meta.url);
 import {
-  ConfigError,
   GoCommand,
-  INPUT_DEFAULTS,
   VERSION,
-  countsLine,
-  emitAnnotations,
-  parseConfig,
   renderJson,
   renderSarif,
   reportPlace,
   runGate,
+  stderrLogger,
   writeReports
-} from "./chunks/chunk-4XV6QJR3.js";
+} from "./chunks/chunk-CAYNUHAA.js";
+import {
+  ConfigError,
+  INPUT_DEFAULTS,
+  countsLine,
+  parseConfig,
+  redactSecrets,
+  verdict
+} from "./chunks/chunk-BLN4OXIW.js";
+import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
 
-// src/logger.ts
-function stderrLogger(verbose) {
-  return {
-    info: (m) => process.stderr.write(`${m}
-`),
-    warning: (m) => process.stderr.write(`warning: ${m}
-`),
-    debug: (m) => {
-      if (verbose) process.stderr.write(`debug: ${m}
-`);
-    }
-  };
-}
-
 // src/report/text.ts
 function renderText(result) {
-  const lines = result.findings.map((f) => `${f.file}:${f.line}: ${f.severity}: [${f.rule}] ${f.message}`);
+  const lines = result.findings.flatMap((f) => [
+    `${f.file}:${f.line}: ${f.severity}: [${f.rule}] ${f.message}`,
+    ...f.fix === void 0 ? [] : [`    fix: ${f.fix}`]
+  ]);
   for (const s of result.steps) {
     lines.push(`step ${s.step}: ${s.status}${s.error ? ` (${s.error})` : ""} in ${(s.durationMs / 1e3).toFixed(2)} s`);
   }
@@ -44,13 +38,28 @@ function renderText(result) {
 
 // src/cli.ts
 var FORMATS = ["text", "json", "sarif", "github"];
-var USAGE = `usage: go-guard [dir] [--base <ref>] [--fail-on error|warning|notice|never] [--format ${FORMATS.join("|")}]
-                [--<input> <value> ...] [--verbose]
+var CLI_DEFAULTS = { annotations: "false", summary: "false", cache: "false" };
+var ACTION_ONLY = ["github-token", "comment-summary-in-pr", "check-run"];
+var USAGE = `usage: go-guard [dir] [flags]
 
-Runs go-guard's checks on the Go repository in dir (default: the current directory).
-Every Action input is a flag of the same name (for example --checks verify,replace,
---allow-replace 'github.com/old/* => github.com/fork/*', --max-new-modules 5).
---base is --base-ref: the commit-ish to diff go.sum against.
+Runs go-guard's checks on the Go repository in dir (default: the current directory) and prints
+the findings. Every Action input is a flag of the same name; a flag given twice adds a line, as a
+multi-line input would (--allow-replace 'github.com/old/* => github.com/fork/*' --allow-replace ...).
+
+flags:
+${[
+  ["--base <ref>", "the same as --base-ref: the commit-ish to diff go.sum against"],
+  ["--format <format>", `${FORMATS.join(", ")} (default: text)`],
+  ["--verbose", "log what each step runs, on standard error"],
+  ["--help, -h", "print this and exit"],
+  ["--version", "print go-guard's version and exit"],
+  ...Object.entries(INPUT_DEFAULTS).filter(([name]) => !ACTION_ONLY.includes(name)).map(([name, value]) => {
+    const fallback = CLI_DEFAULTS[name] ?? value;
+    return [`--${name} <value>`, fallback === "" ? "" : `(default: ${fallback})`];
+  })
+].map(([flag, text]) => `  ${flag.padEnd(34)}${text}`.trimEnd()).join("\n")}
+
+The README's inputs table says what each input means.
 Exit status: 0 passed, 1 blocking findings, 2 usage or internal error.`;
 function parse(argv) {
   const inputOptions = Object.fromEntries(
@@ -85,6 +94,12 @@ function parse(argv) {
   const raw = {};
   for (const name of Object.keys(INPUT_DEFAULTS)) {
     const given = values[name];
+    if (given && ACTION_ONLY.includes(name))
+      throw new ConfigError(
+        name,
+        name === "github-token" ? "***" : given.join(" "),
+        "nothing: only the Action posts to a pull request; the CLI prints"
+      );
     if (given) raw[name] = given.join("\n");
   }
   if (positionals[0] !== void 0) raw["working-directory"] = positionals[0];
@@ -102,15 +117,15 @@ ${USAGE}
     return 2;
   }
   try {
-    const config = parseConfig({ annotations: "false", summary: "false", cache: "false", ...parsed.raw });
-    const go = new GoCommand(config.goBinary);
-    const result = await runGate(config, go, stderrLogger(parsed.verbose));
+    const config = parseConfig({ ...CLI_DEFAULTS, ...parsed.raw });
+    const go = new GoCommand(config.goBinary, process.env, config.variables);
+    const result = await runGate(config, go, stderrLogger(parsed.verbose), { audit: parsed.format === "json" });
     const place = { ...reportPlace(config), cwd: process.cwd() };
     await writeReports(config, result, go, place);
     switch (parsed.format) {
       case "json":
-        process.stdout.write(`${JSON.stringify(renderJson(result, VERSION), null, 2)}
-`);
+        process.stdout.write(redactSecrets(`${JSON.stringify(renderJson(result, VERSION, result.audit), null, 2)}
+`));
         break;
       case "sarif":
         process.stdout.write(
@@ -119,18 +134,18 @@ ${USAGE}
         );
         break;
       case "github":
-        emitAnnotations(result.findings, place.toWorkspace);
+        ;
+        (await import("./chunks/github-JA5DXAHR.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));
     }
-    const broken = result.steps.filter((s) => s.error !== void 0);
-    for (const s of broken) process.stderr.write(`go-guard: step ${s.step} failed: ${s.error}
+    const outcome = verdict(result.steps, result.blocking);
+    if (outcome.outcome === "broken") process.stderr.write(`go-guard failed: ${outcome.message}
 `);
-    if (broken.length > 0) return 2;
-    return result.blocking > 0 ? 1 : 0;
+    return { broken: 2, blocked: 1, passed: 0 }[outcome.outcome];
   } catch (error) {
-    process.stderr.write(`go-guard: ${error instanceof Error ? error.message : String(error)}
+    process.stderr.write(`go-guard: ${redactSecrets(error instanceof Error ? error.message : String(error))}
 `);
     return 2;
   }
