@@ -172,3 +172,32 @@ describe('redactSecrets', () => {
     expect(redactSecrets('example.com/a@v1.0.0: checksum mismatch')).toBe('example.com/a@v1.0.0: checksum mismatch')
   })
 })
+
+describe('go work shared between steps', () => {
+  it('asks go for the build list and the module graph once per module, for deny-modules, drift and the audit alike', async () => {
+    const world = new GoWorld([{ path: 'example.com/a', version: 'v1.0.0' }])
+    try {
+      const repo = world.dir('repo', {
+        'go.mod': 'module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n',
+        'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n'
+      })
+      world.go(repo, 'mod', 'tidy')
+      const logFile = path.join(world.root, 'go.log')
+      // The real go, wrapped to log each command line.
+      const bin = world.dir('bin', { go: `#!/bin/sh\necho "$*" >> "${logFile}"\nexec "${GO_BIN}" "$@"\n` })
+      fs.chmodSync(path.join(bin, 'go'), 0o755)
+      const result = await gate(world, repo, {
+        'go-binary': path.join(bin, 'go'),
+        checks: 'verify,sum-drift',
+        'deny-modules': 'example.com/**@<v1.0.0 # old',
+        'report-file': path.join(world.root, 'report.json')
+      })
+      expect(result.audit?.modules.map(m => m.buildList.length)).toEqual([2])
+      const log = fs.readFileSync(logFile, 'utf8').split('\n')
+      expect(log.filter(l => /^list -modfile=\S+ -m -mod=mod -e -json all$/.test(l))).toHaveLength(1)
+      expect(log.filter(l => /^mod graph -modfile=/.test(l)).length).toBeLessThanOrEqual(1)
+    } finally {
+      world.cleanup()
+    }
+  })
+})

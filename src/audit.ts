@@ -2,7 +2,7 @@
  * The audit snapshot of the JSON report: what was judged, so two reports can be compared after
  * an incident. Runs only when a report file is asked for.
  */
-import { type ListedModule, listBuildList, listModGraph } from './go/buildlist.js'
+import type { ListedModule, ModuleGraphs } from './go/buildlist.js'
 import type { GoCommand, GoEnv } from './go/command.js'
 import type { Scope } from './modules.js'
 
@@ -19,11 +19,17 @@ export interface Audit {
   }[]
 }
 
-export async function collectAudit(go: GoCommand, scope: Scope, proof: string, base?: string): Promise<Audit> {
+export async function collectAudit(
+  go: GoCommand,
+  graphs: ModuleGraphs,
+  scope: Scope,
+  proof: string,
+  base?: string
+): Promise<Audit> {
   const env: GoEnv = await go.env()
   const modules = []
   for (const m of scope.modules) {
-    const [list, graph] = await Promise.all([listBuildList(go, m), listModGraph(go, m)])
+    const [list, graph] = await Promise.all([graphs.buildList(m), graphs.modGraph(m)])
     const error = [list.error, graph.error].filter(Boolean).join('\n')
     modules.push({
       dir: m.relDir,

@@ -9,6 +9,7 @@ import { type Audit, collectAudit } from './audit.js'
 import { CHECKS } from './checks/index.js'
 import type { Check, Judgment, RunContext } from './checks/check.js'
 import { ModuleDownloads } from './checks/downloads.js'
+import { ModuleGraphs } from './go/buildlist.js'
 import { createLimiter } from './concurrency.js'
 import type { Config } from './config.js'
 import { isParsed, scopeFindings, targetContexts, tooNewFinding, unparseableFindings } from './context.js'
@@ -64,6 +65,7 @@ function runContext(
     go,
     logger,
     downloads: new ModuleDownloads(go),
+    graphs: new ModuleGraphs(go),
     base: () => (base ??= resolveBase(config.workingDirectory, config.baseRef)),
     readAtBase: (sha, relPath) => readAtCommit(config.workingDirectory, sha, relPath),
     repositoryFile: { goMod, goSum: first?.goSumFile ?? scope.workspaces[0]?.sumFile ?? 'go.sum' },
@@ -167,7 +169,7 @@ export async function runGate(
   // The JSON report and the SBOM describe this snapshot.
   const audit =
     config.reportFile || config.sbomFile || options.audit
-      ? await collectAudit(go, scope, proofOf(ctx, steps), config.baseRef)
+      ? await collectAudit(go, ctx.graphs, scope, proofOf(ctx, steps), config.baseRef)
       : undefined
   return {
     audit,

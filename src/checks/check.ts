@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js'
 import type { GoModule, GoWorkspace, Scope } from '../modules.js'
 import type { DriftCounts } from '../policy.js'
 import type { ModuleDownloads } from './downloads.js'
+import type { ModuleGraphs } from '../go/buildlist.js'
 
 /** The run as a whole: everything a step may use; steps read nothing else (no @actions/*, no process.env). */
 export interface RunContext {
@@ -17,6 +18,8 @@ export interface RunContext {
   logger: Logger
   /** `go mod download -json` per module, run once and shared by every step that needs it. */
   downloads: ModuleDownloads
+  /** `go list -m all` and `go mod graph` per module, run once and shared by the steps and the audit. */
+  graphs: ModuleGraphs
   /** The base commit (config.baseRef resolved, fetched if missing), once for every step. */
   base: () => Promise<BaseResolution>
   /** A file as it is at the base commit; undefined where it did not exist; throws GitError where git could not tell. */

@@ -8,7 +8,7 @@ import { type Finding, newFinding, skipped } from '../findings.js'
 import { GitError } from '../git.js'
 import type { ModFile, Replace } from '../go/modfile.js'
 import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
-import { listModGraph, requirersOf } from '../go/buildlist.js'
+import { requirersOf } from '../go/buildlist.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
@@ -274,7 +274,7 @@ async function inheritedPseudoVersions(
       const fresh = pseudo.filter(p => p.basePseudo === undefined)
       // A graph go could not print whole proves no requirer: the warning stays. A workspace's
       // go.work requires nothing.
-      const graph = fresh.length > 0 && module.module ? await listModGraph(ctx.go, module.module) : undefined
+      const graph = fresh.length > 0 && module.module ? await ctx.graphs.modGraph(module.module) : undefined
       const requirers = requirersOf(
         graph?.error === undefined ? (graph?.edges ?? []) : [],
         fresh.map(p => `${p.path}@${p.version}`)

@@ -16,7 +16,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
 import { hashDir } from '../go/dirhash.js'
-import { ScratchModFile, goErrorText, parseJSONStream } from '../go/command.js'
+import { ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
 import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
 import type { GoModule } from '../modules.js'
@@ -102,7 +102,7 @@ export function downloadFindings(module: GoModule, download: ModuleDownload): Fi
       newFinding('mod-download-failed', {
         file: module.goModFile,
         line: 1,
-        message: `go mod download failed for ${module.goModFile}: ${goErrorText(stderr) || `exit status ${code}`}`
+        message: `go mod download failed for ${module.goModFile}: ${goFailure(download.result)}`
       })
     )
   }

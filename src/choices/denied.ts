@@ -8,7 +8,7 @@ import type { RunContext } from '../checks/check.js'
 import { locateModule } from '../checks/verify.js'
 import { type DenyRule, findDenyingRule } from '../deny-modules.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
-import { listBuildList, listModGraph, requiredThrough } from '../go/buildlist.js'
+import { requiredThrough } from '../go/buildlist.js'
 import type { GoModule } from '../modules.js'
 
 interface Used {
@@ -25,7 +25,7 @@ function describeRule(rule: DenyRule): string {
 export async function deniedModuleFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   const rules = ctx.config.denyModules
   if (rules.length === 0) return []
-  const list = await listBuildList(ctx.go, module)
+  const list = await ctx.graphs.buildList(module)
   const used: Used[] = []
   for (const m of list.modules) {
     if (m.Main) continue
@@ -49,7 +49,7 @@ export async function deniedModuleFindings(ctx: RunContext, module: GoModule): P
     let through = ''
     if (at.line === 1 && at.file === module.goModFile) {
       // Neither go.mod nor go.sum names it (a pruned graph): annotate the requirement that brings it in.
-      graph ??= listModGraph(ctx.go, module).then(g => g.edges)
+      graph ??= ctx.graphs.modGraph(module).then(g => g.edges)
       const via = requiredThrough(await graph, module.mod.file.module?.path ?? '', key)
       const req = via && module.mod.file.require.find(r => `${r.path}@${r.version}` === via)
       if (req) {

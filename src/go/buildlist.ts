@@ -1,5 +1,5 @@
 /** The build list of a module as the go command computes it, on a scratch go.mod/go.sum. */
-import { type GoCommand, ScratchModFile, goErrorText, parseJSONStream } from './command.js'
+import { type GoCommand, ScratchModFile, goFailure, parseJSONStream } from './command.js'
 import type { GoModule } from '../modules.js'
 import * as semver from './semver.js'
 
@@ -30,35 +30,48 @@ export interface BuildList {
  * (sum-missing-entry reports those): the work tree is untouched.
  */
 export async function listBuildList(go: GoCommand, module: GoModule): Promise<BuildList> {
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  try {
-    const result = await scratch.run(go, ['list', '-m', '-mod=mod', '-e', '-json', 'all'], module.dir, module.goModFile)
-    const modules = parseJSONStream<ListedModule>(result.stdout)
-    return {
-      modules,
-      ...(result.code !== 0 ? { error: goErrorText(result.stderr) || `exit status ${result.code}` } : {})
-    }
-  } finally {
-    await scratch.dispose()
-  }
+  const result = await ScratchModFile.runOnce(go, module, ['list', '-m', '-mod=mod', '-e', '-json', 'all'])
+  const error = goFailure(result)
+  return { modules: parseJSONStream<ListedModule>(result.stdout), ...(error === undefined ? {} : { error }) }
 }
 
 /** `go mod graph`: "from to" requirement edges, the main module without a version. */
 export async function listModGraph(go: GoCommand, module: GoModule): Promise<{ edges: string[][]; error?: string }> {
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  try {
-    const result = await scratch.run(go, ['mod', 'graph'], module.dir, module.goModFile)
-    const edges = result.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map(l => l.split(' '))
-    return {
-      edges,
-      ...(result.code !== 0 ? { error: goErrorText(result.stderr) || `exit status ${result.code}` } : {})
-    }
-  } finally {
-    await scratch.dispose()
+  const result = await ScratchModFile.runOnce(go, module, ['mod', 'graph'])
+  const edges = result.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map(l => l.split(' '))
+  const error = goFailure(result)
+  return { edges, ...(error === undefined ? {} : { error }) }
+}
+
+export type ModGraph = Awaited<ReturnType<typeof listModGraph>>
+
+/**
+ * The build list and requirement graph of each module, asked of go at most once a run and shared
+ * by the steps (deny-modules, pseudo-version requirers) and the audit snapshot, as
+ * ModuleDownloads shares `go mod download`.
+ */
+export class ModuleGraphs {
+  private readonly lists = new Map<string, Promise<BuildList>>()
+  private readonly graphs = new Map<string, Promise<ModGraph>>()
+
+  constructor(private readonly go: GoCommand) {}
+
+  buildList(module: GoModule): Promise<BuildList> {
+    return once(this.lists, module.dir, () => listBuildList(this.go, module))
   }
+
+  modGraph(module: GoModule): Promise<ModGraph> {
+    return once(this.graphs, module.dir, () => listModGraph(this.go, module))
+  }
+}
+
+function once<T>(runs: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+  let run = runs.get(key)
+  if (run === undefined) runs.set(key, (run = start()))
+  return run
 }
 
 /**
@@ -119,19 +132,18 @@ export async function listPackageModules(
   patterns: string[],
   test: boolean
 ): Promise<Set<string>> {
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  try {
-    const result = await scratch.run(
-      go,
-      ['list', '-mod=mod', '-e', '-deps', ...(test ? ['-test'] : []), '-json=Module', '--', ...patterns],
-      module.dir,
-      module.goModFile
-    )
-    const used = new Set<string>()
-    for (const p of parseJSONStream<{ Module?: ListedModule }>(result.stdout))
-      if (p.Module?.Version) used.add(`${p.Module.Path}@${p.Module.Version}`)
-    return used
-  } finally {
-    await scratch.dispose()
-  }
+  const result = await ScratchModFile.runOnce(go, module, [
+    'list',
+    '-mod=mod',
+    '-e',
+    '-deps',
+    ...(test ? ['-test'] : []),
+    '-json=Module',
+    '--',
+    ...patterns
+  ])
+  const used = new Set<string>()
+  for (const p of parseJSONStream<{ Module?: ListedModule }>(result.stdout))
+    if (p.Module?.Version) used.add(`${p.Module.Path}@${p.Module.Version}`)
+  return used
 }

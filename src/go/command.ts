@@ -79,6 +79,11 @@ export function goErrorText(stderr: string): string {
     .trim()
 }
 
+/** Why go failed, for a message: its error without progress lines, else its exit status; undefined when it succeeded. */
+export function goFailure(result: GoResult): string | undefined {
+  return result.code === 0 ? undefined : goErrorText(result.stderr) || `exit status ${result.code}`
+}
+
 export class GoCommand {
   /** Wall time spent inside go subprocesses, so go-guard can report its own share. */
   subprocessMs = 0
@@ -192,6 +197,20 @@ export class ScratchModFile {
     const rename = (text: string): string =>
       text.split(this.goMod).join(displayGoMod).split(this.goSum).join(displayGoSum)
     return { ...result, stdout: rename(result.stdout), stderr: rename(result.stderr) }
+  }
+
+  /** `go <args>` once on a pristine scratch copy of the module's go.mod and go.sum, removed afterwards. */
+  static async runOnce(
+    go: GoCommand,
+    module: { dir: string; goModFile: string; goModText: string; goSumText?: string },
+    args: string[]
+  ): Promise<GoResult> {
+    const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
+    try {
+      return await scratch.run(go, args, module.dir, module.goModFile)
+    } finally {
+      await scratch.dispose()
+    }
   }
 
   async readGoSum(): Promise<string> {

@@ -6,7 +6,7 @@
  * the module's Error, except "not found" answers, which go ignores.
  */
 import type { ListedModule } from './buildlist.js'
-import { type GoCommand, ScratchModFile, goErrorText, parseJSONStream } from './command.js'
+import { type GoCommand, ScratchModFile, goFailure, parseJSONStream } from './command.js'
 import { checkModuleVersion } from './module.js'
 import type { GoModule } from '../modules.js'
 
@@ -32,31 +32,18 @@ export async function listLifecycle(
   module: GoModule,
   mods: ModuleVersionArg[]
 ): Promise<{ answers: ListedModule[]; error?: string }> {
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  try {
-    const result = await scratch.run(
-      go,
-      [
-        'list',
-        '-m',
-        '-u',
-        '-retracted',
-        '-e',
-        // -retracted refuses vendor mode, the default where vendor/ exists.
-        '-mod=mod',
-        '-json=Path,Version,Retracted,Deprecated,Error',
-        '--',
-        ...mods.map(m => `${m.path}@${m.version}`)
-      ],
-      module.dir,
-      module.goModFile
-    )
-    const answers = parseJSONStream<ListedModule>(result.stdout)
-    return {
-      answers,
-      ...(result.code !== 0 ? { error: goErrorText(result.stderr) || `exit status ${result.code}` } : {})
-    }
-  } finally {
-    await scratch.dispose()
-  }
+  const result = await ScratchModFile.runOnce(go, module, [
+    'list',
+    '-m',
+    '-u',
+    '-retracted',
+    '-e',
+    // -retracted refuses vendor mode, the default where vendor/ exists.
+    '-mod=mod',
+    '-json=Path,Version,Retracted,Deprecated,Error',
+    '--',
+    ...mods.map(m => `${m.path}@${m.version}`)
+  ])
+  const error = goFailure(result)
+  return { answers: parseJSONStream<ListedModule>(result.stdout), ...(error === undefined ? {} : { error }) }
 }

@@ -4,7 +4,7 @@
  * exiting 1 when anything would change. Run on a scratch go.mod/go.sum all the same, so the work
  * tree cannot be touched whatever the go command does.
  */
-import { type GoCommand, ScratchModFile, goErrorText } from './command.js'
+import { type GoCommand, ScratchModFile, goFailure } from './command.js'
 import { compareGoVersions, fromToolchainName } from './gover.js'
 import type { GoModule } from '../modules.js'
 
@@ -98,14 +98,10 @@ export async function tidyDiff(go: GoCommand, module: GoModule): Promise<TidyRes
   const release = fromToolchainName((await go.env()).GOVERSION)
   if (release !== undefined && compareGoVersions(release, '1.23') < 0)
     return { skipped: `go mod tidy -diff needs go 1.23 or later; this is go${release}` }
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  try {
-    const result = await scratch.run(go, ['mod', 'tidy', '-diff'], module.dir, module.goModFile)
-    if (result.code === 0) return { changes: [] }
-    const changes = parseTidyDiff(result.stdout)
-    if (changes.length > 0) return { changes }
-    return { skipped: `go mod tidy -diff failed: ${goErrorText(result.stderr) || `exit status ${result.code}`}` }
-  } finally {
-    await scratch.dispose()
-  }
+  const result = await ScratchModFile.runOnce(go, module, ['mod', 'tidy', '-diff'])
+  const failure = goFailure(result)
+  if (failure === undefined) return { changes: [] }
+  // tidy -diff exits 1 when it prints a diff: only a failure with no diff is an error.
+  const changes = parseTidyDiff(result.stdout)
+  return changes.length > 0 ? { changes } : { skipped: `go mod tidy -diff failed: ${failure}` }
 }
