@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-CAYNUHAA.js";
+} from "./chunks/chunk-SEFDX3XN.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-CAYNUHAA.js";
+} from "./chunks/chunk-SEFDX3XN.js";
 import {
   baseFromEvent,
   emitAnnotations,
