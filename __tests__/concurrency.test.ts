@@ -34,6 +34,22 @@ describe('Semaphore', () => {
     expect(mostAtOnce(log)).toBe(2)
     expect(log.filter(l => l.startsWith('start')).map(l => l.slice(6))).toEqual(['a', 'b', 'c', 'd', 'e'])
   })
+
+  it('serves a background task only when no other task waits, and at once when a slot is idle', async () => {
+    const semaphore = new Semaphore(1)
+    const order: string[] = []
+    const task = (name: string, background = false) =>
+      semaphore.use(
+        async () => {
+          order.push(name)
+          await new Promise(r => setTimeout(r, 5))
+        },
+        { background }
+      )
+    await task('idle', true)
+    await Promise.all([task('a'), task('audit', true), task('b'), task('c')])
+    expect(order).toEqual(['idle', 'a', 'b', 'c', 'audit'])
+  })
 })
 
 describe('the CPU budget', () => {

@@ -14,23 +14,28 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results
 }
 
-/** A counting semaphore: at most `size` holders at once, the waiting served in arrival order. */
+/**
+ * A counting semaphore: at most `size` holders at once, the waiting served in arrival order.
+ * Background tasks wait in their own line, served only when no other task waits: work nothing
+ * is waiting for yet fills idle slots instead of delaying the steps.
+ */
 export class Semaphore {
   private free: number
   private readonly waiting: (() => void)[] = []
+  private readonly background: (() => void)[] = []
 
   constructor(readonly size: number) {
     this.free = size
   }
 
-  async use<T>(fn: () => Promise<T>): Promise<T> {
+  async use<T>(fn: () => Promise<T>, options: { background?: boolean } = {}): Promise<T> {
     if (this.free > 0) this.free--
-    else await new Promise<void>(resolve => this.waiting.push(resolve))
+    else await new Promise<void>(resolve => (options.background ? this.background : this.waiting).push(resolve))
     try {
       return await fn()
     } finally {
       // The slot passes straight to the next waiter, so none can be overtaken.
-      const next = this.waiting.shift()
+      const next = this.waiting.shift() ?? this.background.shift()
       if (next) next()
       else this.free++
     }

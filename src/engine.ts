@@ -136,6 +136,9 @@ export async function runGate(
     `go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`
   )
   const { ctx, baseAsked } = runContext(config, go, logger, scope)
+  // The JSON report and the SBOM describe this snapshot.
+  const wantAudit = Boolean(config.reportFile || config.sbomFile || options.audit)
+  if (wantAudit) scope.modules.forEach(m => ctx.graphs.prefetch(m))
   const running = await runningVersion(go)
   const budget = createLimiter(MODULE_BUDGET)
   const selected = STEP_IDS.filter(id => config.checks.has(id))
@@ -166,11 +169,7 @@ export async function runGate(
     })
   )
   const findings = mergeSteps(steps)
-  // The JSON report and the SBOM describe this snapshot.
-  const audit =
-    config.reportFile || config.sbomFile || options.audit
-      ? await collectAudit(go, ctx.graphs, scope, proofOf(ctx, steps), config.baseRef)
-      : undefined
+  const audit = wantAudit ? await collectAudit(go, ctx.graphs, scope, proofOf(ctx, steps), config.baseRef) : undefined
   return {
     audit,
     steps,

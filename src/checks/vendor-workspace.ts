@@ -5,12 +5,12 @@
  * file of the work tree, and compared file by file like a module's.
  */
 import * as fs from 'node:fs/promises'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { goErrorText, parseJSONStream } from '../go/command.js'
 import { diffTrees, listTree } from '../go/tree.js'
 import { type GoWorkspace, relPath } from '../modules.js'
+import { generateInScratch, removeScratch } from '../scratch.js'
 import type { Judgment, RunContext } from './check.js'
 
 /** A path under `<relDir>/vendor`, repository-relative. */
@@ -61,15 +61,15 @@ export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace):
       })
     ]
   }
-  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-work-vendor-'))
-  try {
-    const work = await scratchWorkFile(ctx, ws, scratch)
-    const regenerated = path.join(scratch, 'vendor')
-    const result = await ctx.go.run(['work', 'vendor', '-o', regenerated], {
+  const { dir: scratch, result } = await generateInScratch('go-guard-work-vendor-', async dir =>
+    ctx.go.run(['work', 'vendor', '-o', path.join(dir, 'vendor')], {
       cwd: ws.dir,
       workspace: true,
-      env: { GOWORK: work }
+      env: { GOWORK: await scratchWorkFile(ctx, ws, dir) }
     })
+  )
+  try {
+    const regenerated = path.join(scratch, 'vendor')
     if (result.code !== 0) {
       return [
         skipped(
@@ -117,6 +117,6 @@ export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace):
     )
     return findings
   } finally {
-    await fs.rm(scratch, { recursive: true, force: true })
+    await removeScratch(scratch)
   }
 }

@@ -5,7 +5,6 @@
  * vendor/modules.txt is checked against go.mod as the go command checks it.
  */
 import * as fs from 'node:fs/promises'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { ignoredPaths } from '../git.js'
@@ -15,6 +14,7 @@ import { type ModulesTxt, checkVendorConsistency, diffModulesTxt, parseModulesTx
 import { type TreeEntry, diffTrees, listTree } from '../go/tree.js'
 import type { GoModule } from '../modules.js'
 import type { RuleId } from '../rules.js'
+import { generateInScratch, removeScratch } from '../scratch.js'
 import type { Check, RunContext } from './check.js'
 import { vendorPath, workspaceVendorFindings } from './vendor-workspace.js'
 
@@ -124,11 +124,11 @@ async function compareWithRegeneration(
 ): Promise<Finding[]> {
   // The modules come from the download the verify step makes (shared), so none is fetched twice.
   await ctx.downloads.get(module)
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-vendor-'))
+  const { dir: out, result } = await generateInScratch('go-guard-vendor-', dir =>
+    ScratchModFile.runOnce(ctx.go, module, ['mod', 'vendor', '-o', path.join(dir, 'vendor')])
+  )
   try {
     const regenerated = path.join(out, 'vendor')
-    const result = await scratch.run(ctx.go, ['mod', 'vendor', '-o', regenerated], module.dir, module.goModFile)
     if (result.code !== 0) {
       return [
         skipped(
@@ -198,7 +198,7 @@ async function compareWithRegeneration(
     }
     return findings
   } finally {
-    await Promise.all([scratch.dispose(), fs.rm(out, { recursive: true, force: true })])
+    await removeScratch(out)
   }
 }
 

@@ -1,5 +1,5 @@
 /** The build list of a module as the go command computes it, on a scratch go.mod/go.sum. */
-import { type GoCommand, ScratchModFile, goFailure, parseJSONStream } from './command.js'
+import { type GoCommand, type GoRunOptions, ScratchModFile, goFailure, parseJSONStream } from './command.js'
 import type { GoModule } from '../modules.js'
 import * as semver from './semver.js'
 
@@ -29,15 +29,23 @@ export interface BuildList {
  * `go list -m -e -json all`. -mod=mod lets go fill the scratch go.sum where entries are missing
  * (sum-missing-entry reports those): the work tree is untouched.
  */
-export async function listBuildList(go: GoCommand, module: GoModule): Promise<BuildList> {
-  const result = await ScratchModFile.runOnce(go, module, ['list', '-m', '-mod=mod', '-e', '-json', 'all'])
+export async function listBuildList(
+  go: GoCommand,
+  module: GoModule,
+  options: Partial<GoRunOptions> = {}
+): Promise<BuildList> {
+  const result = await ScratchModFile.runOnce(go, module, ['list', '-m', '-mod=mod', '-e', '-json', 'all'], options)
   const error = goFailure(result)
   return { modules: parseJSONStream<ListedModule>(result.stdout), ...(error === undefined ? {} : { error }) }
 }
 
 /** `go mod graph`: "from to" requirement edges, the main module without a version. */
-export async function listModGraph(go: GoCommand, module: GoModule): Promise<{ edges: string[][]; error?: string }> {
-  const result = await ScratchModFile.runOnce(go, module, ['mod', 'graph'])
+export async function listModGraph(
+  go: GoCommand,
+  module: GoModule,
+  options: Partial<GoRunOptions> = {}
+): Promise<{ edges: string[][]; error?: string }> {
+  const result = await ScratchModFile.runOnce(go, module, ['mod', 'graph'], options)
   const edges = result.stdout
     .split('\n')
     .filter(Boolean)
@@ -65,6 +73,17 @@ export class ModuleGraphs {
 
   modGraph(module: GoModule): Promise<ModGraph> {
     return once(this.graphs, module.dir, () => listModGraph(this.go, module))
+  }
+
+  /**
+   * Starts both for the audit snapshot, read after the steps: in the background of the CPU
+   * budget, so they fill slots the steps leave idle. A step asking first sets the priority.
+   */
+  prefetch(module: GoModule): void {
+    const background = { background: true }
+    // Handled where the audit awaits them; the catch only keeps an early failure from being unhandled.
+    once(this.lists, module.dir, () => listBuildList(this.go, module, background)).catch(() => {})
+    once(this.graphs, module.dir, () => listModGraph(this.go, module, background)).catch(() => {})
   }
 }
 

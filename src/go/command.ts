@@ -21,6 +21,8 @@ export interface GoRunOptions {
   workspace?: boolean
   env?: Record<string, string>
   timeoutMs?: number
+  /** Nothing waits for the result yet: run when the CPU budget has a slot no step asks for. */
+  background?: boolean
 }
 
 /** A go subprocess that could not run or did not finish, as opposed to one that reported errors. */
@@ -111,7 +113,7 @@ export class GoCommand {
   /** Runs go; a non-zero exit is a result, not an exception. Throws GoCommandError when go cannot run or times out. */
   async run(args: string[], options: GoRunOptions): Promise<GoResult> {
     const goflags = cleanGoFlags((await this.env()).GOFLAGS)
-    return cpuBudget.use(() => this.spawn(args, options, this.hermeticEnv(options, goflags)))
+    return cpuBudget.use(() => this.spawn(args, options, this.hermeticEnv(options, goflags)), options)
   }
 
   private async spawn(args: string[], options: GoRunOptions, env: NodeJS.ProcessEnv): Promise<GoResult> {
@@ -203,11 +205,12 @@ export class ScratchModFile {
   static async runOnce(
     go: GoCommand,
     module: { dir: string; goModFile: string; goModText: string; goSumText?: string },
-    args: string[]
+    args: string[],
+    options: Partial<GoRunOptions> = {}
   ): Promise<GoResult> {
     const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
     try {
-      return await scratch.run(go, args, module.dir, module.goModFile)
+      return await scratch.run(go, args, module.dir, module.goModFile, options)
     } finally {
       await scratch.dispose()
     }
