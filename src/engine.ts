@@ -138,7 +138,8 @@ export async function runGate(
   const { ctx, baseAsked } = runContext(config, go, logger, scope)
   // The JSON report and the SBOM describe this snapshot.
   const wantAudit = Boolean(config.reportFile || config.sbomFile || options.audit)
-  if (wantAudit) scope.modules.forEach(m => ctx.graphs.prefetch(m))
+  // Its go commands fill idle slots once the module cache is filled (cold, they would download go.mod files ahead of the steps).
+  if (wantAudit) scope.modules.forEach(m => ctx.downloads.afterDownload(m, () => ctx.graphs.prefetch(m)))
   const running = await runningVersion(go)
   const budget = createLimiter(MODULE_BUDGET)
   const selected = STEP_IDS.filter(id => config.checks.has(id))

@@ -24,6 +24,7 @@ export interface ModuleDownload {
 
 export class ModuleDownloads {
   private readonly runs = new Map<string, Promise<ModuleDownload>>()
+  private readonly waiters = new Map<string, () => void>()
 
   constructor(private readonly go: GoCommand) {}
 
@@ -32,8 +33,21 @@ export class ModuleDownloads {
     if (run === undefined) {
       run = this.download(module)
       this.runs.set(module.dir, run)
+      const waiter = this.waiters.get(module.dir)
+      if (waiter) void run.finally(waiter).catch(() => {})
     }
     return run
+  }
+
+  /**
+   * Calls `then` once a download of the module that a step asked for has ended (at once if one
+   * already has); never, if no step asks: work that is cheap only on a filled module cache waits
+   * for it without starting a download itself.
+   */
+  afterDownload(module: GoModule, then: () => void): void {
+    const run = this.runs.get(module.dir)
+    if (run) void run.finally(then).catch(() => {})
+    else this.waiters.set(module.dir, then)
   }
 
   private async download(module: GoModule): Promise<ModuleDownload> {
