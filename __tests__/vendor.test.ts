@@ -182,6 +182,19 @@ describe('vendor step', () => {
     expect(result.findings[0].message).toContain('go work vendor')
   })
 
+  it('a vendor/ in a module without dependencies is all extra: go vendors nothing and writes no directory', async () => {
+    const dir = world.dir('nodeps', {
+      'go.mod': 'module example.com/nodeps\n\ngo 1.21\n',
+      'vendor/modules.txt': '',
+      'vendor/example.com/x/x.go': 'package x\n'
+    })
+    world.commitAll(dir, 'nodeps')
+    expect(located(await gate(world, dir, { checks: 'vendor' })).sort()).toEqual([
+      'vendor-file-extra vendor/example.com/x/x.go:1',
+      'vendor-file-extra vendor/modules.txt:1'
+    ])
+  })
+
   it('a module without vendor/ is step-skipped, saying so, the root module named like the others', async () => {
     const dir = world.dir('plain', {
       'go.mod': 'module example.com/plain\n\ngo 1.21\n',

@@ -317,9 +317,8 @@ async function main(): Promise<void> {
   const oursRuns: number[] = []
   const diffRuns: number[] = []
   for (let i = 0; i < 7; i++) {
-    oursRuns.push(
-      (await timeAsync(async () => diffTrees(copy, await listTree(copy), vendor, await listTree(vendor)))).ms
-    )
+    // As the vendor step does: the committed tree listed, the regenerated one walked by the comparison.
+    oursRuns.push((await timeAsync(async () => diffTrees(copy, vendor, await listTree(vendor)))).ms)
     diffRuns.push(time(() => execFileSync('diff', ['-r', copy, vendor])).ms)
   }
   const ours = median(oursRuns)

@@ -80,9 +80,10 @@ export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace):
         )
       ]
     }
-    const want = await listTree(regenerated).catch(() => new Map())
+    // Nothing to vendor writes nothing at all: every committed file is then extra.
+    await fs.mkdir(regenerated, { recursive: true })
     const have = await listTree(committed)
-    const diff = await diffTrees(regenerated, want, committed, have)
+    const diff = await diffTrees(regenerated, committed, have)
     const findings: Finding[] = []
     for (const [rel, entry] of have) {
       if (entry.kind !== 'file')
