@@ -74,10 +74,13 @@ interface ModuleDrift {
  * its versions (cmd/go/internal/modload/modfile.go replacement).
  */
 function replacementOf(mod: ModFile, path: string, version: string): Replace | undefined {
-  return (
-    mod.replace.find(r => r.old.path === path && r.old.version === version) ??
-    mod.replace.find(r => r.old.path === path && r.old.version === '')
-  )
+  let ofAll: Replace | undefined
+  for (const r of mod.replace) {
+    if (r.old.path !== path) continue
+    if (r.old.version === version) return r
+    if (r.old.version === '') ofAll ??= r
+  }
+  return ofAll
 }
 
 /**
@@ -88,13 +91,27 @@ function replacementOf(mod: ModFile, path: string, version: string): Replace | u
  * go.mod only to walk the module graph (`go mod tidy` keeps such lines), so its highest /go.mod
  * line is no version of anything the build uses.
  */
-function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<string, string> {
+function buildVersions(
+  sum: SumFile | undefined,
+  mod: ModFile | undefined
+): { versions: Map<string, string>; summed: Set<string> } {
   const out = new Map<string, string>()
+  /** Every path go.sum has lines for. */
+  const summed = new Set<string>()
+  // go.sum keeps a module's lines together (go sorts it): one lookup per run of lines of a path.
+  let path: string | undefined
+  let highest: string | undefined
   for (const l of sum?.lines ?? []) {
-    const current = out.get(l.path)
-    if (!l.goMod && (current === undefined || semver.compare(l.version, current) > 0)) out.set(l.path, l.version)
+    if (l.path !== path) {
+      path = l.path
+      summed.add(path)
+      highest = out.get(path)
+    }
+    if (!l.goMod && (highest === undefined || semver.compare(l.version, highest) > 0)) {
+      highest = l.version
+      out.set(path, highest)
+    }
   }
-  const summed = new Set(sum?.lines.map(l => l.path))
   for (const r of mod?.require ?? []) {
     const replacement = replacementOf(mod as ModFile, r.path, r.version)
     if (replacement && isDirectoryPath(replacement.new.path)) {
@@ -104,7 +121,12 @@ function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<
     const built = replacement?.new ?? r
     if (summed.has(built.path)) out.set(built.path, built.version)
   }
-  return out
+  return { versions: out, summed }
+}
+
+function hasHash(lines: SumLine[], hash: string): boolean {
+  for (const l of lines) if (l.hash === hash) return true
+  return false
 }
 
 export function diffModule(
@@ -143,10 +165,10 @@ export function diffModule(
 
   // 1. The tampering signal: the same key with a hash base never had.
   const baseLines = baseSum ? indexSum(baseSum) : new Map<string, SumLine[]>()
-  for (const [key, lines] of headLines) {
+  headLines.forEach((lines, key) => {
     const before = baseLines.get(key)
     for (const l of lines) {
-      if (before?.some(b => b.hash === l.hash)) continue
+      if (before !== undefined && hasHash(before, l.hash)) continue
       drift.changedLines.push(l)
       if (before === undefined) continue
       drift.findings.push(
@@ -159,14 +181,24 @@ export function diffModule(
         })
       )
     }
-  }
+  })
 
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
-  const baseVersions = buildVersions(baseSum, baseMod)
-  const headVersions = buildVersions(headSum, headMod)
-  const baseFamilies = new Map<string, { path: string; version: string }[]>()
-  for (const [p, v] of baseVersions)
-    baseFamilies.set(modulePathFamily(p), [...(baseFamilies.get(modulePathFamily(p)) ?? []), { path: p, version: v }])
+  const { versions: baseVersions } = buildVersions(baseSum, baseMod)
+  const { versions: headVersions, summed: headSummed } = buildVersions(headSum, headMod)
+  // Families are asked of added modules only: built at the first one.
+  let baseFamilies: Map<string, { path: string; version: string }[]> | undefined
+  const baseFamily = (family: string): { path: string; version: string }[] => {
+    if (baseFamilies === undefined) {
+      baseFamilies = new Map()
+      for (const [p, v] of baseVersions) {
+        const members = baseFamilies.get(modulePathFamily(p))
+        if (members) members.push({ path: p, version: v })
+        else baseFamilies.set(modulePathFamily(p), [{ path: p, version: v }])
+      }
+    }
+    return baseFamilies.get(family) ?? []
+  }
   const supersededBase = new Set<string>()
 
   for (const [p, v] of headVersions) {
@@ -174,7 +206,7 @@ export function diffModule(
     if (before === undefined) {
       // A lower major of the family that left the build moved to this one: a major upgrade. One
       // the build still uses beside it moved nowhere (another dependency may need it).
-      const older = (baseFamilies.get(modulePathFamily(p)) ?? []).filter(
+      const older = baseFamily(modulePathFamily(p)).filter(
         b => effectiveMajor(b.path, b.version) < effectiveMajor(p, v)
       )
       const left = older.filter(b => !headVersions.has(b.path))
@@ -232,7 +264,7 @@ export function diffModule(
         line: 1,
         module: p,
         version: v,
-        message: headSum?.lines.some(l => l.path === p)
+        message: headSummed.has(p)
           ? `${p}@${v} left the build: go.mod no longer requires it and ${module.goSumFile} no longer hashes its content (the /go.mod lines left are go's module graph, not code it builds).`
           : `${p}@${v} left ${module.goSumFile}${headSum ? '' : ' (the file was deleted)'}.`
       })
@@ -241,9 +273,15 @@ export function diffModule(
 
   // 3. New requirements on pseudo-versions: untagged commits nobody released. A replaced one is
   // not built (the replacement is, and the replace step judges it).
+  let baseRequired: Map<string, string> | undefined
   for (const r of headMod.require) {
     if (!isPseudoVersion(r.version) || replacementOf(headMod, r.path, r.version)) continue
-    const before = baseMod?.require.find(b => b.path === r.path)?.version
+    if (baseRequired === undefined) {
+      // The first require line of each path, as a scan would find it.
+      baseRequired = new Map()
+      for (const b of baseMod?.require ?? []) if (!baseRequired.has(b.path)) baseRequired.set(b.path, b.version)
+    }
+    const before = baseRequired.get(r.path)
     if (before === r.version) continue
     const sumLine = locate(r.path, r.version)
     drift.pseudoVersions.push({
@@ -406,7 +444,7 @@ async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; l
   const unfetched = new Map<string, { at: Location[]; keys: string[]; problem: string }>()
   for (const { module, line } of changed) {
     const mv = `${line.path}@${line.version}`
-    const key = sumKey(line)
+    const key = line.key
     const at = { file: module.goSumFile, line: line.line, module: line.path, version: line.version }
     const answer = check.answers.get(mv)
     if (answer?.malformed) {
