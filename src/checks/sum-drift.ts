@@ -98,19 +98,11 @@ function buildVersions(
   const out = new Map<string, string>()
   /** Every path go.sum has lines for. */
   const summed = new Set<string>()
-  // go.sum keeps a module's lines together (go sorts it): one lookup per run of lines of a path.
-  let path: string | undefined
-  let highest: string | undefined
   for (const l of sum?.lines ?? []) {
-    if (l.path !== path) {
-      path = l.path
-      summed.add(path)
-      highest = out.get(path)
-    }
-    if (!l.goMod && (highest === undefined || semver.compare(l.version, highest) > 0)) {
-      highest = l.version
-      out.set(path, highest)
-    }
+    summed.add(l.path)
+    if (l.goMod) continue
+    const current = out.get(l.path)
+    if (current === undefined || semver.compare(l.version, current) > 0) out.set(l.path, l.version)
   }
   for (const r of mod?.require ?? []) {
     const replacement = replacementOf(mod as ModFile, r.path, r.version)
@@ -144,7 +136,8 @@ export function diffModule(
   const headLines = headSum ? indexSum(headSum) : new Map<string, SumLine[]>()
   // The first require line of each path, looked up once per finding (a scan made it quadratic).
   const requireOf = new Map<string, (typeof headMod.require)[number]>()
-  for (const r of headMod.require) if (!requireOf.has(r.path)) requireOf.set(r.path, r)
+  // Set from the last line up, the first line of a path is the one left.
+  for (let i = headMod.require.length - 1; i >= 0; i--) requireOf.set(headMod.require[i].path, headMod.require[i])
   const locate = (path: string, version: string): Location & { also?: Location[] } => {
     const line =
       headLines.get(sumKey({ path, version, goMod: false }))?.[0] ??
@@ -192,16 +185,17 @@ export function diffModule(
     if (baseFamilies === undefined) {
       baseFamilies = new Map()
       for (const [p, v] of baseVersions) {
-        const members = baseFamilies.get(modulePathFamily(p))
+        const family = modulePathFamily(p)
+        const members = baseFamilies.get(family)
         if (members) members.push({ path: p, version: v })
-        else baseFamilies.set(modulePathFamily(p), [{ path: p, version: v }])
+        else baseFamilies.set(family, [{ path: p, version: v }])
       }
     }
     return baseFamilies.get(family) ?? []
   }
   const supersededBase = new Set<string>()
 
-  for (const [p, v] of headVersions) {
+  headVersions.forEach((v, p) => {
     const before = baseVersions.get(p)
     if (before === undefined) {
       // A lower major of the family that left the build moved to this one: a major upgrade. One
@@ -230,10 +224,10 @@ export function diffModule(
           `${p}@${v} is new in ${module.goSumFile}${beside.length > 0 ? `, beside ${beside.join(', ')}, which the build still uses` : ''}. Review the new dependency: who publishes it and what it pulls in.`
         )
       }
-      continue
+      return
     }
     const order = semver.compare(v, before)
-    if (order === 0) continue
+    if (order === 0) return
     drift.updated.push(`${p}@${before}->${v}`)
     if (order > 0 && effectiveMajor(p, v) > effectiveMajor(p, before)) {
       drift.majors.push(`${p}@${v}`)
@@ -255,9 +249,9 @@ export function diffModule(
         { module: p, version: before }
       )
     }
-  }
-  for (const [p, v] of baseVersions) {
-    if (headVersions.has(p) || supersededBase.has(p)) continue
+  })
+  baseVersions.forEach((v, p) => {
+    if (headVersions.has(p) || supersededBase.has(p)) return
     drift.findings.push(
       newFinding('sum-module-removed', {
         file: headSum ? module.goSumFile : module.goModFile,
@@ -269,7 +263,7 @@ export function diffModule(
           : `${p}@${v} left ${module.goSumFile}${headSum ? '' : ' (the file was deleted)'}.`
       })
     )
-  }
+  })
 
   // 3. New requirements on pseudo-versions: untagged commits nobody released. A replaced one is
   // not built (the replacement is, and the replace step judges it).
@@ -279,7 +273,8 @@ export function diffModule(
     if (baseRequired === undefined) {
       // The first require line of each path, as a scan would find it.
       baseRequired = new Map()
-      for (const b of baseMod?.require ?? []) if (!baseRequired.has(b.path)) baseRequired.set(b.path, b.version)
+      const required = baseMod?.require ?? []
+      for (let i = required.length - 1; i >= 0; i--) baseRequired.set(required[i].path, required[i].version)
     }
     const before = baseRequired.get(r.path)
     if (before === r.version) continue

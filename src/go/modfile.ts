@@ -282,14 +282,14 @@ function parseSyntax(text: string): (Line | Block)[] {
   }
 
   const parseBlockBody = (block: Block): void => {
-    pending.length = 0
+    if (pending.length > 0) pending = []
     while (true) {
       const kind = lx.peek()
       if (kind === 'eolcomment') {
         lx.advance()
       } else if (kind === '\n') {
         lx.advance()
-        pending.length = 0
+        if (pending.length > 0) pending = []
       } else if (kind === 'comment') {
         pending.push(lx.take())
       } else if (kind === 'eof') {
@@ -302,9 +302,9 @@ function parseSyntax(text: string): (Line | Block)[] {
         return
       } else {
         const line = lx.line
-        words.length = 0
-        while (!lx.atEOL()) words.push(lx.take())
-        block.lines.push({ tokens: words.slice(), line, before: handOut(), suffix: takeSuffix() })
+        let count = 0
+        while (!lx.atEOL()) words[count++] = lx.take()
+        block.lines.push({ tokens: words.slice(0, count), line, before: handOut(), suffix: takeSuffix() })
       }
     }
   }
@@ -313,7 +313,7 @@ function parseSyntax(text: string): (Line | Block)[] {
     if (lx.peek() === 'eof') return stmts
     if (lx.peek() === '\n') {
       lx.advance()
-      pending.length = 0
+      if (pending.length > 0) pending = []
       continue
     }
     if (lx.peek() === 'comment') {
@@ -347,7 +347,7 @@ function parseSyntax(text: string): (Line | Block)[] {
       }
     }
     stmts.push(stmt)
-    pending.length = 0
+    if (pending.length > 0) pending = []
   }
 }
 

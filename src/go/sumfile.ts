@@ -48,28 +48,37 @@ function isGoSpace(c: number): boolean {
 /** The white space of isGoSpace other than ' ' and '\n': what a go.sum line rarely holds. */
 const RARE_SPACE = /[\t\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g
 
+/** Field `count` is [from, to): kept in `bounds` while there is room. Returns the new count. */
+function record(bounds: Int32Array, count: number, from: number, to: number): number {
+  if (2 * count < bounds.length) {
+    bounds[2 * count] = from
+    bounds[2 * count + 1] = to
+  }
+  return count + 1
+}
+
 /**
- * strings.Fields of text[start, end) as [from, to) offsets into `bounds` (cleared first), one
- * code unit at a time; returns the number of fields.
+ * strings.Fields of text[start, end), one code unit at a time: the number of fields, the first
+ * bounds.length / 2 of them as [from, to) offsets in `bounds`.
  */
-function exactFields(text: string, start: number, end: number, bounds: number[]): number {
-  bounds.length = 0
+function exactFields(text: string, start: number, end: number, bounds: Int32Array): number {
+  let count = 0
   let from = -1
   for (let i = start; i < end; i++) {
     if (isGoSpace(text.charCodeAt(i))) {
-      if (from >= 0) bounds.push(from, i)
+      if (from >= 0) count = record(bounds, count, from, i)
       from = -1
     } else if (from < 0) {
       from = i
     }
   }
-  if (from >= 0) bounds.push(from, end)
-  return bounds.length / 2
+  return from >= 0 ? record(bounds, count, from, end) : count
 }
 
 /** strings.Fields(s). */
 export function goFields(s: string): string[] {
-  const bounds: number[] = []
+  // A field and the space after it take two code units at least.
+  const bounds = new Int32Array(s.length + 1)
   const n = exactFields(s, 0, s.length, bounds)
   return Array.from({ length: n }, (_, i) => s.slice(bounds[2 * i], bounds[2 * i + 1]))
 }
@@ -87,7 +96,7 @@ class LineFields {
   constructor(private readonly text: string) {}
 
   /** Like exactFields for the line text[start, end), which must follow the previous one. */
-  split(start: number, end: number, bounds: number[]): number {
+  split(start: number, end: number, bounds: Int32Array): number {
     if (this.rare < start) {
       RARE_SPACE.lastIndex = start
       this.rare = RARE_SPACE.exec(this.text)?.index ?? this.text.length
@@ -99,7 +108,7 @@ class LineFields {
       }
       stop = end - 1
     }
-    bounds.length = 0
+    let count = 0
     let pos = start
     while (pos < stop) {
       if (this.text.charCodeAt(pos) === 0x20) {
@@ -111,10 +120,10 @@ class LineFields {
         if (this.space === -1) this.space = this.text.length
       }
       const to = Math.min(this.space, stop)
-      bounds.push(pos, to)
+      count = record(bounds, count, pos, to)
       pos = to + 1
     }
-    return bounds.length / 2
+    return count
   }
 }
 
@@ -128,11 +137,17 @@ export function sumKey(l: Pick<SumLine, 'path' | 'version' | 'goMod'>): string {
   return `${l.path} ${l.version}${l.goMod ? GO_MOD_SUFFIX : ''}`
 }
 
+/** `known` where text[from, to) reads the same. */
+function sameText(text: string, from: number, to: number, known: string | undefined): string | undefined {
+  return known !== undefined && known.length === to - from && text.startsWith(known, from) ? known : undefined
+}
+
 export function parseSumFile(text: string): SumFile {
   const lines: SumLine[] = []
   const malformed: SumFile['malformed'] = []
   const fields = new LineFields(text)
-  const bounds: number[] = []
+  // The first three fields: a line with more is malformed.
+  const bounds = new Int32Array(6)
   let lineNo = 0
   let start = 0
   // A manual scan: go.sum files of half a megabyte are common; only the fields become strings.
@@ -156,8 +171,12 @@ export function parseSumFile(text: string): SumFile {
     const goMod =
       versionTo - versionFrom >= GO_MOD_SUFFIX.length &&
       text.startsWith(GO_MOD_SUFFIX, versionTo - GO_MOD_SUFFIX.length)
-    const path = text.slice(bounds[0], pathTo)
-    const version = text.slice(versionFrom, goMod ? versionTo - GO_MOD_SUFFIX.length : versionTo)
+    const versionEnd = goMod ? versionTo - GO_MOD_SUFFIX.length : versionTo
+    // A module's lines come together (go sorts go.sum): they share the strings of path and
+    // version, which a Map then hashes once and compares by identity.
+    const prev = lines.length > 0 ? lines[lines.length - 1] : undefined
+    const path = sameText(text, bounds[0], pathTo, prev?.path) ?? text.slice(bounds[0], pathTo)
+    const version = sameText(text, versionFrom, versionEnd, prev?.version) ?? text.slice(versionFrom, versionEnd)
     lines.push({
       // The line holds its own key where one ' ' parts path and version (as go writes it): a
       // slice of the text hashes in a Map without first being copied, as a concatenation is.
