@@ -74,12 +74,20 @@ interface Line {
   suffix: readonly string[]
 }
 
+/** A block's opening line (`require (`): its lines are reported one by one. */
 interface Block {
   tokens: string[]
   line: number
-  lines: Line[]
   before: readonly string[]
   suffix: readonly string[]
+}
+
+/** What parseSyntax reads, reported in file order as it is read. */
+interface SyntaxVisitor {
+  /** A statement on one line, or a line of `block`. */
+  line(line: Line, block?: Block): void
+  /** A block, before its lines: whether they are wanted. */
+  block(block: Block): boolean
 }
 
 class SyntaxError extends Error {
@@ -255,9 +263,8 @@ class Lexer {
  * read.go parseFile/parseStmt/parseLineBlock, with comments attached as modfile attaches them.
  * The first error in the file stops it, whether the lexer's or a statement's, as in go.
  */
-function parseSyntax(text: string): (Line | Block)[] {
+function parseSyntax(text: string, visit: SyntaxVisitor): void {
   const lx = new Lexer(text)
-  const stmts: (Line | Block)[] = []
   // The words of a block's line, gathered here and copied out at their exact count.
   const words: string[] = []
   // Comments gathered for the next line. A line without any shares NONE; a list handed to a line
@@ -281,7 +288,7 @@ function parseSyntax(text: string): (Line | Block)[] {
     return NONE
   }
 
-  const parseBlockBody = (block: Block): void => {
+  const parseBlockBody = (block: Block, wanted: boolean): void => {
     if (pending.length > 0) pending = []
     while (true) {
       const kind = lx.peek()
@@ -304,13 +311,14 @@ function parseSyntax(text: string): (Line | Block)[] {
         const line = lx.line
         let count = 0
         while (!lx.atEOL()) words[count++] = lx.take()
-        block.lines.push({ tokens: words.slice(0, count), line, before: handOut(), suffix: takeSuffix() })
+        const blockLine = { tokens: words.slice(0, count), line, before: handOut(), suffix: takeSuffix() }
+        if (wanted) visit.line(blockLine, block)
       }
     }
   }
 
   while (true) {
-    if (lx.peek() === 'eof') return stmts
+    if (lx.peek() === 'eof') return
     if (lx.peek() === '\n') {
       lx.advance()
       if (pending.length > 0) pending = []
@@ -322,20 +330,22 @@ function parseSyntax(text: string): (Line | Block)[] {
     }
     const line = lx.line
     const tokens = [lx.take()]
-    let stmt: Line | Block | undefined
-    while (stmt === undefined) {
+    let done = false
+    while (!done) {
       if (lx.atEOL()) {
-        stmt = { tokens, line, before: handOut(), suffix: takeSuffix() }
+        visit.line({ tokens, line, before: handOut(), suffix: takeSuffix() })
+        done = true
       } else if (lx.peek() === '(') {
         lx.advance()
         if (lx.atEOL()) {
-          const block: Block = { tokens, line, lines: [], before: handOut(), suffix: takeSuffix() }
-          parseBlockBody(block)
-          stmt = block
+          const block: Block = { tokens, line, before: handOut(), suffix: takeSuffix() }
+          parseBlockBody(block, visit.block(block))
+          done = true
         } else if (lx.peek() === ')') {
           lx.advance()
           if (lx.atEOL()) {
-            stmt = { tokens, line, lines: [], before: handOut(), suffix: takeSuffix() }
+            visit.block({ tokens, line, before: handOut(), suffix: takeSuffix() })
+            done = true
           } else {
             tokens.push('(', ')')
           }
@@ -346,7 +356,6 @@ function parseSyntax(text: string): (Line | Block)[] {
         tokens.push(lx.take())
       }
     }
-    stmts.push(stmt)
     if (pending.length > 0) pending = []
   }
 }
@@ -568,13 +577,6 @@ function parseInterval(args: string[]): [string, string, string[]] {
 function parse(text: string, kind: Kind): ParseResult {
   const file = emptyFile()
   const errors: ParseError[] = []
-  let stmts: (Line | Block)[]
-  try {
-    stmts = parseSyntax(text)
-  } catch (error) {
-    if (error instanceof SyntaxError) return { file, errors: [{ line: error.line, message: error.message }] }
-    throw error
-  }
   const add = (verb: string, args: string[], line: Line, block?: Block): void => {
     try {
       addDirective(file, kind, verb, args, line, block)
@@ -582,14 +584,22 @@ function parse(text: string, kind: Kind): ParseResult {
       errors.push({ line: line.line, message: error instanceof Error ? error.message : String(error) })
     }
   }
-  for (const stmt of stmts) {
-    if (!('lines' in stmt)) {
-      add(stmt.tokens[0], stmt.tokens.slice(1), stmt)
-    } else if (stmt.tokens.length > 1 || !BLOCK_VERBS[kind].has(stmt.tokens[0])) {
-      errors.push({ line: stmt.line, message: `unknown block type: ${stmt.tokens.join(' ')}` })
-    } else {
-      for (const line of stmt.lines) add(stmt.tokens[0], line.tokens, line, stmt)
-    }
+  // Directives are applied as the syntax is read, so no statement outlives its own.
+  try {
+    parseSyntax(text, {
+      line: (line, block) =>
+        block ? add(block.tokens[0], line.tokens, line, block) : add(line.tokens[0], line.tokens.slice(1), line),
+      block: block => {
+        if (block.tokens.length === 1 && BLOCK_VERBS[kind].has(block.tokens[0])) return true
+        errors.push({ line: block.line, message: `unknown block type: ${block.tokens.join(' ')}` })
+        return false
+      }
+    })
+  } catch (error) {
+    // A syntax error stops the parse: nothing read before it counts.
+    if (error instanceof SyntaxError)
+      return { file: emptyFile(), errors: [{ line: error.line, message: error.message }] }
+    throw error
   }
   return { file, errors }
 }
