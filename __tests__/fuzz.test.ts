@@ -242,6 +242,41 @@ describe('fuzz: version order', () => {
     expect([...ordered].reverse().sort(compareGoVersions)).toEqual(ordered)
   })
 
+  it('semver parses as the grammar of golang.org/x/mod/semver says', () => {
+    // The grammar as a regular expression (the parser scans instead): vMAJOR[.MINOR[.PATCH
+    // [-PRERELEASE][+BUILD]]], no leading zeros in numbers or numeric prerelease identifiers.
+    const num = '(0|[1-9][0-9]*)'
+    const ids = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*'
+    const grammar = new RegExp(`^v${num}(?:\\.${num}(?:\\.${num}(-${ids})?(\\+${ids})?)?)?$`)
+    const valid = (v: string): boolean => {
+      const m = grammar.exec(v)
+      return (
+        m !== null &&
+        !(m[4] ?? '')
+          .slice(1)
+          .split('.')
+          .some(id => /^0[0-9]+$/.test(id))
+      )
+    }
+    const piece = fc.constantFrom('v', '0', '1', '01', '10', '.', '-', '+', 'rc', '0a', '-1', '.0', '.01', 'x', '', 'é')
+    const text = fc.oneof(
+      version,
+      fc.array(piece, { maxLength: 10 }).map(p => p.join(''))
+    )
+    fc.assert(
+      fc.property(text, v => {
+        expect(semver.isValid(v)).toBe(valid(v))
+        const m = grammar.exec(v)
+        if (!valid(v) || m === null) return
+        expect(semver.build(v)).toBe(m[5] ?? '')
+        expect(semver.prerelease(v)).toBe(m[4] ?? '')
+        expect(semver.major(v)).toBe(`v${m[1]}`)
+        expect(semver.canonical(v)).toBe(`v${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}${m[4] ?? ''}`)
+      }),
+      { ...SETTINGS, numRuns: Math.max(RUNS, 3000) }
+    )
+  })
+
   it('is a total preorder consistent with canonical forms', () => {
     fc.assert(
       fc.property(version, version, version, (a, b, c) => {

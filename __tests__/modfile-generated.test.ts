@@ -125,6 +125,35 @@ describe('parseModFile on generated go.mod files', () => {
     }
   })
 
+  it('reports the first error in the file, as go does: its lexer reads no further than the parser', async () => {
+    // A statement error before a lexer error: a lexer that read the whole file first reported the
+    // later one.
+    const texts = [
+      'module m\nrequire (\n) x\n/* c */\n',
+      'module m\nrequire (\n) x\n"open\n',
+      'module m\nrequire (\n) x\n\u0000\n'
+    ]
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomod-first-error-'))
+    try {
+      for (const text of texts) {
+        fs.writeFileSync(path.join(dir, 'go.mod'), text)
+        const failed = await execFileAsync(GO_BIN, ['mod', 'edit', '-json'], {
+          env: { ...process.env, GOTOOLCHAIN: 'local', GOWORK: 'off' },
+          cwd: dir
+        }).then(
+          () => '',
+          (error: { stderr: string }) => error.stderr
+        )
+        const { errors } = parseModFile(text)
+        expectEqualIn(text, errors.length, 1)
+        expectEqualIn(text, failed, expect.stringContaining(`go.mod:${errors[0].line}:`))
+        expectEqualIn(text, failed, expect.stringContaining(errors[0].message))
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('keeps the line of each directive, in blocks too', () => {
     const { file } = parseModFile(
       'module m\r\n\r\nrequire (\r\n\ta.com/x v1.0.0 // indirect\r\n\t// c\r\n\tb.com/y v1.1.0\r\n)\r\nreplace a.com/x => ./x\r\n'

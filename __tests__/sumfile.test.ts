@@ -1,5 +1,29 @@
+import fc from 'fast-check'
 import { describe, expect, it } from '@jest/globals'
-import { goFields, indexSum, parseSumFile } from '../src/go/sumfile.js'
+import { goFields, indexSum, parseSumFile, sumKey } from '../src/go/sumfile.js'
+
+/** strings.Fields written from unicode.IsSpace's table, the way the parser once did it. */
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+const referenceFields = (s: string): string[] => s.split(GO_SPACE).filter(f => f !== '')
+
+/** readGoSum over referenceFields, line by line. */
+function referenceParse(text: string): unknown {
+  const lines: unknown[] = []
+  const malformed: unknown[] = []
+  text.split('\n').forEach((raw, i) => {
+    const fields = referenceFields(raw)
+    if (fields.length === 0) return
+    if (fields.length !== 3) {
+      malformed.push({ line: i + 1, text: raw, fields: fields.length })
+      return
+    }
+    const [path, version, hash] = fields
+    if (hash === 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=') return
+    const goMod = version.endsWith('/go.mod')
+    lines.push({ path, version: goMod ? version.slice(0, -7) : version, goMod, hash, line: i + 1 })
+  })
+  return { lines, malformed }
+}
 
 describe('parseSumFile', () => {
   it('keeps line numbers across CRLF endings, blank lines and malformed lines', () => {
@@ -30,5 +54,70 @@ describe('parseSumFile', () => {
   it('drops the empty go.mod hash an old go wrote, as readGoSum does', () => {
     const parsed = parseSumFile('a.com/x v1.0.0/go.mod h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=\n')
     expect(parsed).toEqual({ lines: [], malformed: [] })
+  })
+
+  it('splits every line as strings.Fields does, fast path or not: any mix of spaces, CRLF and Unicode', () => {
+    // Lines as go writes them take the indexOf path; any other white space, the exact one. Mixed
+    // in one file, they check that each line is split by the path its own text calls for.
+    const space = fc.constantFrom(
+      ' ',
+      ' ',
+      '  ',
+      '\t',
+      '\r',
+      '\v',
+      '\f',
+      '\u0085',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000'
+    )
+    // Not white space to go: U+FEFF and U+200B (JavaScript's \s has the first), U+180E.
+    const word = fc.oneof(
+      fc.constantFrom(
+        'example.com/a',
+        'v1.2.3',
+        'v1.2.3/go.mod',
+        '/go.mod',
+        'h1:AAAA=',
+        'x',
+        '\ufeff',
+        '\u200b',
+        '\u180e',
+        'é',
+        '\ud83d\ude00'
+      ),
+      fc.string({ maxLength: 6 })
+    )
+    const line = fc.oneof(
+      fc.tuple(word, word, word).map(([a, b, c]) => `${a} ${b} ${c}`),
+      fc.array(fc.oneof(word, space), { maxLength: 8 }).map(parts => parts.join(''))
+    )
+    const file = fc
+      .tuple(fc.array(fc.tuple(line, fc.boolean()), { maxLength: 12 }), fc.boolean())
+      .map(
+        ([lines, final]) => lines.map(([l, crlf]) => `${l}${crlf ? '\r\n' : '\n'}`).join('') + (final ? 'a b c' : '')
+      )
+    fc.assert(
+      fc.property(file, text => {
+        const parsed = parseSumFile(text)
+        expect({ ...parsed, lines: parsed.lines.map(({ key: _key, ...l }) => l) }).toEqual(referenceParse(text))
+        for (const l of parsed.lines) expect(l.key).toBe(sumKey(l))
+      }),
+      { numRuns: 2000, seed: 16 }
+    )
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, space)), parts => {
+        const s = parts.join('')
+        expect(goFields(s)).toEqual(referenceFields(s))
+      }),
+      { numRuns: 2000, seed: 16 }
+    )
   })
 })

@@ -74,10 +74,13 @@ interface ModuleDrift {
  * its versions (cmd/go/internal/modload/modfile.go replacement).
  */
 function replacementOf(mod: ModFile, path: string, version: string): Replace | undefined {
-  return (
-    mod.replace.find(r => r.old.path === path && r.old.version === version) ??
-    mod.replace.find(r => r.old.path === path && r.old.version === '')
-  )
+  let ofAll: Replace | undefined
+  for (const r of mod.replace) {
+    if (r.old.path !== path) continue
+    if (r.old.version === version) return r
+    if (r.old.version === '') ofAll ??= r
+  }
+  return ofAll
 }
 
 /**
@@ -88,13 +91,19 @@ function replacementOf(mod: ModFile, path: string, version: string): Replace | u
  * go.mod only to walk the module graph (`go mod tidy` keeps such lines), so its highest /go.mod
  * line is no version of anything the build uses.
  */
-function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<string, string> {
+function buildVersions(
+  sum: SumFile | undefined,
+  mod: ModFile | undefined
+): { versions: Map<string, string>; summed: Set<string> } {
   const out = new Map<string, string>()
+  /** Every path go.sum has lines for. */
+  const summed = new Set<string>()
   for (const l of sum?.lines ?? []) {
+    summed.add(l.path)
+    if (l.goMod) continue
     const current = out.get(l.path)
-    if (!l.goMod && (current === undefined || semver.compare(l.version, current) > 0)) out.set(l.path, l.version)
+    if (current === undefined || semver.compare(l.version, current) > 0) out.set(l.path, l.version)
   }
-  const summed = new Set(sum?.lines.map(l => l.path))
   for (const r of mod?.require ?? []) {
     const replacement = replacementOf(mod as ModFile, r.path, r.version)
     if (replacement && isDirectoryPath(replacement.new.path)) {
@@ -104,7 +113,12 @@ function buildVersions(sum: SumFile | undefined, mod: ModFile | undefined): Map<
     const built = replacement?.new ?? r
     if (summed.has(built.path)) out.set(built.path, built.version)
   }
-  return out
+  return { versions: out, summed }
+}
+
+function hasHash(lines: SumLine[], hash: string): boolean {
+  for (const l of lines) if (l.hash === hash) return true
+  return false
 }
 
 export function diffModule(
@@ -122,7 +136,8 @@ export function diffModule(
   const headLines = headSum ? indexSum(headSum) : new Map<string, SumLine[]>()
   // The first require line of each path, looked up once per finding (a scan made it quadratic).
   const requireOf = new Map<string, (typeof headMod.require)[number]>()
-  for (const r of headMod.require) if (!requireOf.has(r.path)) requireOf.set(r.path, r)
+  // Set from the last line up, the first line of a path is the one left.
+  for (let i = headMod.require.length - 1; i >= 0; i--) requireOf.set(headMod.require[i].path, headMod.require[i])
   const locate = (path: string, version: string): Location & { also?: Location[] } => {
     const line =
       headLines.get(sumKey({ path, version, goMod: false }))?.[0] ??
@@ -143,10 +158,10 @@ export function diffModule(
 
   // 1. The tampering signal: the same key with a hash base never had.
   const baseLines = baseSum ? indexSum(baseSum) : new Map<string, SumLine[]>()
-  for (const [key, lines] of headLines) {
+  headLines.forEach((lines, key) => {
     const before = baseLines.get(key)
     for (const l of lines) {
-      if (before?.some(b => b.hash === l.hash)) continue
+      if (before !== undefined && hasHash(before, l.hash)) continue
       drift.changedLines.push(l)
       if (before === undefined) continue
       drift.findings.push(
@@ -159,22 +174,33 @@ export function diffModule(
         })
       )
     }
-  }
+  })
 
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
-  const baseVersions = buildVersions(baseSum, baseMod)
-  const headVersions = buildVersions(headSum, headMod)
-  const baseFamilies = new Map<string, { path: string; version: string }[]>()
-  for (const [p, v] of baseVersions)
-    baseFamilies.set(modulePathFamily(p), [...(baseFamilies.get(modulePathFamily(p)) ?? []), { path: p, version: v }])
+  const { versions: baseVersions } = buildVersions(baseSum, baseMod)
+  const { versions: headVersions, summed: headSummed } = buildVersions(headSum, headMod)
+  // Families are asked of added modules only: built at the first one.
+  let baseFamilies: Map<string, { path: string; version: string }[]> | undefined
+  const baseFamily = (family: string): { path: string; version: string }[] => {
+    if (baseFamilies === undefined) {
+      baseFamilies = new Map()
+      for (const [p, v] of baseVersions) {
+        const family = modulePathFamily(p)
+        const members = baseFamilies.get(family)
+        if (members) members.push({ path: p, version: v })
+        else baseFamilies.set(family, [{ path: p, version: v }])
+      }
+    }
+    return baseFamilies.get(family) ?? []
+  }
   const supersededBase = new Set<string>()
 
-  for (const [p, v] of headVersions) {
+  headVersions.forEach((v, p) => {
     const before = baseVersions.get(p)
     if (before === undefined) {
       // A lower major of the family that left the build moved to this one: a major upgrade. One
       // the build still uses beside it moved nowhere (another dependency may need it).
-      const older = (baseFamilies.get(modulePathFamily(p)) ?? []).filter(
+      const older = baseFamily(modulePathFamily(p)).filter(
         b => effectiveMajor(b.path, b.version) < effectiveMajor(p, v)
       )
       const left = older.filter(b => !headVersions.has(b.path))
@@ -198,10 +224,10 @@ export function diffModule(
           `${p}@${v} is new in ${module.goSumFile}${beside.length > 0 ? `, beside ${beside.join(', ')}, which the build still uses` : ''}. Review the new dependency: who publishes it and what it pulls in.`
         )
       }
-      continue
+      return
     }
     const order = semver.compare(v, before)
-    if (order === 0) continue
+    if (order === 0) return
     drift.updated.push(`${p}@${before}->${v}`)
     if (order > 0 && effectiveMajor(p, v) > effectiveMajor(p, before)) {
       drift.majors.push(`${p}@${v}`)
@@ -223,27 +249,34 @@ export function diffModule(
         { module: p, version: before }
       )
     }
-  }
-  for (const [p, v] of baseVersions) {
-    if (headVersions.has(p) || supersededBase.has(p)) continue
+  })
+  baseVersions.forEach((v, p) => {
+    if (headVersions.has(p) || supersededBase.has(p)) return
     drift.findings.push(
       newFinding('sum-module-removed', {
         file: headSum ? module.goSumFile : module.goModFile,
         line: 1,
         module: p,
         version: v,
-        message: headSum?.lines.some(l => l.path === p)
+        message: headSummed.has(p)
           ? `${p}@${v} left the build: go.mod no longer requires it and ${module.goSumFile} no longer hashes its content (the /go.mod lines left are go's module graph, not code it builds).`
           : `${p}@${v} left ${module.goSumFile}${headSum ? '' : ' (the file was deleted)'}.`
       })
     )
-  }
+  })
 
   // 3. New requirements on pseudo-versions: untagged commits nobody released. A replaced one is
   // not built (the replacement is, and the replace step judges it).
+  let baseRequired: Map<string, string> | undefined
   for (const r of headMod.require) {
     if (!isPseudoVersion(r.version) || replacementOf(headMod, r.path, r.version)) continue
-    const before = baseMod?.require.find(b => b.path === r.path)?.version
+    if (baseRequired === undefined) {
+      // The first require line of each path, as a scan would find it.
+      baseRequired = new Map()
+      const required = baseMod?.require ?? []
+      for (let i = required.length - 1; i >= 0; i--) baseRequired.set(required[i].path, required[i].version)
+    }
+    const before = baseRequired.get(r.path)
     if (before === r.version) continue
     const sumLine = locate(r.path, r.version)
     drift.pseudoVersions.push({
@@ -406,7 +439,7 @@ async function databaseFindings(ctx: RunContext, changed: { module: SumTarget; l
   const unfetched = new Map<string, { at: Location[]; keys: string[]; problem: string }>()
   for (const { module, line } of changed) {
     const mv = `${line.path}@${line.version}`
-    const key = sumKey(line)
+    const key = line.key
     const at = { file: module.goSumFile, line: line.line, module: line.path, version: line.version }
     const answer = check.answers.get(mv)
     if (answer?.malformed) {

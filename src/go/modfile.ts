@@ -67,25 +67,27 @@ export interface ParseResult {
 
 type TokenKind = 'ident' | 'string' | 'comment' | 'eolcomment' | 'eof' | '\n' | '(' | ')' | '[' | ']' | '{' | '}' | ','
 
-interface Token {
-  kind: TokenKind
-  text: string
-  line: number
-}
-
 interface Line {
   tokens: string[]
   line: number
-  before: string[]
-  suffix: string[]
+  before: readonly string[]
+  suffix: readonly string[]
 }
 
+/** A block's opening line (`require (`): its lines are reported one by one. */
 interface Block {
   tokens: string[]
   line: number
-  lines: Line[]
-  before: string[]
-  suffix: string[]
+  before: readonly string[]
+  suffix: readonly string[]
+}
+
+/** What parseSyntax reads, reported in file order as it is read. */
+interface SyntaxVisitor {
+  /** A statement on one line, or a line of `block`. */
+  line(line: Line, block?: Block): void
+  /** A block, before its lines: whether they are wanted. */
+  block(block: Block): boolean
 }
 
 class SyntaxError extends Error {
@@ -97,185 +99,264 @@ class SyntaxError extends Error {
   }
 }
 
-const PUNCTUATION = new Set(['\n', '(', ')', '[', ']', '{', '}', ','])
+/** The comments of a line that has none: shared, never added to. */
+const NONE: readonly string[] = Object.freeze([])
+
+/** read.go's punctuation tokens: '\n', '(', ')', '[', ']', '{', '}', ','. */
+function isPunctuation(code: number): boolean {
+  switch (code) {
+    case 0x0a:
+    case 0x28:
+    case 0x29:
+    case 0x2c:
+    case 0x5b:
+    case 0x5d:
+    case 0x7b:
+    case 0x7d:
+      return true
+    default:
+      return false
+  }
+}
 
 const NOT_IDENT = /[\s\p{C}]/u
 
-/** read.go isIdent: printable, not space, not punctuation. */
-function isIdent(c: string): boolean {
-  if (c === '' || PUNCTUATION.has(c)) return false
+/** read.go isIdent for the character starting at text[pos]: printable, not space, not punctuation. */
+function isIdentAt(text: string, pos: number): boolean {
+  const code = text.charCodeAt(pos)
   // Printable ASCII without the space is the common case: no Unicode property test for it.
-  const code = c.charCodeAt(0)
-  if (c.length === 1 && code > 0x20 && code < 0x7f) return true
+  if (code > 0x20 && code < 0x7f) return !isPunctuation(code)
+  const c = String.fromCodePoint(text.codePointAt(pos) ?? 0)
   return c !== ' ' && !NOT_IDENT.test(c)
 }
 
-function lex(text: string): Token[] {
-  const tokens: Token[] = []
-  let pos = 0
-  let line = 1
-  const n = text.length
-  while (true) {
+const SLASH = 0x2f
+
+/**
+ * read.go's lexer, one token ahead of the parser as there (input.peek/lex): `kind`, `text` and
+ * `line` are the current token's. No token list is built, so a lexer error after a statement
+ * error is never reached, as in go.
+ */
+class Lexer {
+  kind: TokenKind = 'eof'
+  text = ''
+  line = 1
+  private pos = 0
+  /** The line the next token starts on. */
+  private nextLine = 1
+  /** An end-of-line comment's newline, the token after it. */
+  private newlinePending = false
+
+  constructor(private readonly src: string) {
+    this.advance()
+  }
+
+  /** The current token's kind (a call: the parser's checks must not narrow it across advance()). */
+  peek(): TokenKind {
+    return this.kind
+  }
+
+  /** The current token's text; moves to the next token. */
+  take(): string {
+    const text = this.text
+    this.advance()
+    return text
+  }
+
+  /** An end of line: a newline, the end of the file, or an end-of-line comment. */
+  atEOL(): boolean {
+    return this.kind === '\n' || this.kind === 'eof' || this.kind === 'eolcomment'
+  }
+
+  advance(): void {
+    const text = this.src
+    const n = text.length
+    if (this.newlinePending) {
+      this.newlinePending = false
+      this.set('\n', '\n')
+      this.nextLine++
+      return
+    }
     // Skip spaces; comments run to end of line (the newline is part of a comment token).
-    while (pos < n) {
-      const c = text[pos]
-      if (c === ' ' || c === '\t' || c === '\r') {
-        pos++
+    while (this.pos < n) {
+      const c = text.charCodeAt(this.pos)
+      if (c === 0x20 || c === 0x09 || c === 0x0d) {
+        this.pos++
         continue
       }
-      if (text.startsWith('//', pos)) {
+      if (c === SLASH && text.charCodeAt(this.pos + 1) === SLASH) {
+        const pos = this.pos
         const lineStart = text.lastIndexOf('\n', pos - 1) + 1
         const alone = text.slice(lineStart, pos).trim() === ''
         const end = text.indexOf('\n', pos)
-        const stop = end === -1 ? n : end
-        tokens.push({ kind: alone ? 'comment' : 'eolcomment', text: text.slice(pos, stop).replace(/\r$/, ''), line })
-        pos = end === -1 ? n : end + 1
+        this.set(alone ? 'comment' : 'eolcomment', text.slice(pos, end === -1 ? n : end).replace(/\r$/, ''))
+        this.pos = end === -1 ? n : end + 1
         if (end !== -1) {
           // A top-level comment eats its newline; an end-of-line comment ends its line.
-          if (!alone) tokens.push({ kind: '\n', text: '\n', line })
-          line++
+          if (alone) this.nextLine++
+          else this.newlinePending = true
         }
-        continue
+        return
       }
-      if (text.startsWith('/*', pos)) throw new SyntaxError(line, 'mod files must use // comments (not /* */ comments)')
+      if (c === SLASH && text.charCodeAt(this.pos + 1) === 0x2a) {
+        throw new SyntaxError(this.nextLine, 'mod files must use // comments (not /* */ comments)')
+      }
       break
     }
-    if (pos >= n) {
-      tokens.push({ kind: 'eof', text: '', line })
-      return tokens
+    if (this.pos >= n) {
+      this.set('eof', '')
+      return
     }
-    const c = text[pos]
-    if (PUNCTUATION.has(c)) {
-      tokens.push({ kind: c as TokenKind, text: c, line })
-      pos++
-      if (c === '\n') line++
-      continue
+    const code = text.charCodeAt(this.pos)
+    if (isPunctuation(code)) {
+      const c = text[this.pos++]
+      this.set(c as TokenKind, c)
+      if (code === 0x0a) this.nextLine++
+      return
     }
-    if (c === '"' || c === '`') {
-      const start = pos++
+    if (code === 0x22 || code === 0x60) {
+      const start = this.pos++
       while (true) {
-        if (pos >= n) throw new SyntaxError(line, 'unexpected EOF in string')
-        if (text[pos] === '\n') throw new SyntaxError(line, 'unexpected newline in string')
-        const d = text[pos++]
-        if (d === c) break
-        if (d === '\\' && c !== '`') {
-          if (pos >= n) throw new SyntaxError(line, 'unexpected EOF in string')
-          pos++
+        if (this.pos >= n) throw new SyntaxError(this.nextLine, 'unexpected EOF in string')
+        const d = text.charCodeAt(this.pos++)
+        if (d === 0x0a) throw new SyntaxError(this.nextLine, 'unexpected newline in string')
+        if (d === code) break
+        if (d === 0x5c && code !== 0x60) {
+          if (this.pos >= n) throw new SyntaxError(this.nextLine, 'unexpected EOF in string')
+          this.pos++
         }
       }
-      tokens.push({ kind: 'string', text: text.slice(start, pos), line })
-      continue
+      this.set('string', text.slice(start, this.pos))
+      return
     }
-    const cp = String.fromCodePoint(text.codePointAt(pos) ?? 0)
-    if (!isIdent(cp)) throw new SyntaxError(line, `unexpected input character ${JSON.stringify(cp)}`)
-    const start = pos
+    if (!isIdentAt(text, this.pos)) {
+      const cp = String.fromCodePoint(text.codePointAt(this.pos) ?? 0)
+      throw new SyntaxError(this.nextLine, `unexpected input character ${JSON.stringify(cp)}`)
+    }
+    const start = this.pos
+    let pos = start
     while (pos < n) {
-      const code = text.charCodeAt(pos)
+      const c = text.charCodeAt(pos)
       // An ASCII identifier character other than '/' ends no token and starts no comment.
-      if (code > 0x20 && code < 0x7f && code !== 0x2f && !PUNCTUATION.has(text[pos])) {
+      if (c > 0x20 && c < 0x7f && c !== SLASH && !isPunctuation(c)) {
         pos++
         continue
       }
-      const ch = String.fromCodePoint(text.codePointAt(pos) ?? 0)
-      if (!isIdent(ch) || text.startsWith('//', pos)) break
-      if (text.startsWith('/*', pos)) throw new SyntaxError(line, 'mod files must use // comments (not /* */ comments)')
-      pos += ch.length
+      if (!isIdentAt(text, pos) || (c === SLASH && text.charCodeAt(pos + 1) === SLASH)) break
+      if (c === SLASH && text.charCodeAt(pos + 1) === 0x2a) {
+        throw new SyntaxError(this.nextLine, 'mod files must use // comments (not /* */ comments)')
+      }
+      pos += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1
     }
-    tokens.push({ kind: 'ident', text: text.slice(start, pos), line })
+    this.pos = pos
+    this.set('ident', text.slice(start, pos))
+  }
+
+  private set(kind: TokenKind, text: string): void {
+    this.kind = kind
+    this.text = text
+    this.line = this.nextLine
   }
 }
 
-const isEOL = (t: Token): boolean => t.kind === '\n' || t.kind === 'eof' || t.kind === 'eolcomment'
-
-/** read.go parseFile/parseStmt/parseLineBlock, with comments attached as modfile attaches them. */
-function parseSyntax(text: string): (Line | Block)[] {
-  const tokens = lex(text)
-  let i = 0
-  const peek = (): Token => tokens[i]
-  const next = (): Token => tokens[i++]
-  const stmts: (Line | Block)[] = []
+/**
+ * read.go parseFile/parseStmt/parseLineBlock, with comments attached as modfile attaches them.
+ * The first error in the file stops it, whether the lexer's or a statement's, as in go.
+ */
+function parseSyntax(text: string, visit: SyntaxVisitor): void {
+  const lx = new Lexer(text)
+  // The words of a block's line, gathered here and copied out at their exact count.
+  const words: string[] = []
+  // Comments gathered for the next line. A line without any shares NONE; a list handed to a line
+  // is never added to again.
   let pending: string[] = []
+  const handOut = (): readonly string[] => {
+    if (pending.length === 0) return NONE
+    const given = pending
+    pending = []
+    return given
+  }
 
   // An end-of-line comment belongs to the line it ends.
-  const takeSuffix = (): string[] => {
-    if (peek().kind === 'eolcomment') {
-      const text = next().text
-      if (peek().kind === '\n') next()
+  const takeSuffix = (): readonly string[] => {
+    if (lx.peek() === 'eolcomment') {
+      const text = lx.take()
+      if (lx.peek() === '\n') lx.advance()
       return [text]
     }
-    if (peek().kind === '\n') next()
-    return []
+    if (lx.peek() === '\n') lx.advance()
+    return NONE
   }
 
-  while (true) {
-    const t = peek()
-    if (t.kind === 'eof') return stmts
-    if (t.kind === '\n') {
-      next()
-      pending = []
-      continue
-    }
-    if (t.kind === 'comment') {
-      pending.push(next().text)
-      continue
-    }
-    const first = next()
-    const words = [first.text]
-    let stmt: Line | Block | undefined
-    while (stmt === undefined) {
-      const tok = peek()
-      if (isEOL(tok)) {
-        stmt = { tokens: words, line: first.line, before: pending, suffix: takeSuffix() }
-      } else if (tok.kind === '(') {
-        next()
-        if (isEOL(peek())) {
-          const block: Block = { tokens: words, line: first.line, lines: [], before: pending, suffix: takeSuffix() }
-          parseBlockBody(block)
-          stmt = block
-        } else if (peek().kind === ')') {
-          next()
-          if (isEOL(peek())) {
-            stmt = { tokens: words, line: first.line, lines: [], before: pending, suffix: takeSuffix() }
-          } else {
-            words.push('(', ')')
-          }
-        } else {
-          words.push('(')
-        }
-      } else {
-        words.push(next().text)
-      }
-    }
-    stmts.push(stmt)
-    pending = []
-  }
-
-  function parseBlockBody(block: Block): void {
-    let comments: string[] = []
+  const parseBlockBody = (block: Block, wanted: boolean): void => {
+    if (pending.length > 0) pending = []
     while (true) {
-      const t = peek()
-      if (t.kind === 'eolcomment') {
-        next()
-      } else if (t.kind === '\n') {
-        next()
-        comments = []
-      } else if (t.kind === 'comment') {
-        comments.push(next().text)
-      } else if (t.kind === 'eof') {
-        throw new SyntaxError(t.line, `syntax error (unterminated block started at line ${block.line})`)
-      } else if (t.kind === ')') {
-        next()
-        if (!isEOL(peek())) throw new SyntaxError(t.line, 'syntax error (expected newline after closing paren)')
+      const kind = lx.peek()
+      if (kind === 'eolcomment') {
+        lx.advance()
+      } else if (kind === '\n') {
+        lx.advance()
+        if (pending.length > 0) pending = []
+      } else if (kind === 'comment') {
+        pending.push(lx.take())
+      } else if (kind === 'eof') {
+        throw new SyntaxError(lx.line, `syntax error (unterminated block started at line ${block.line})`)
+      } else if (kind === ')') {
+        const line = lx.line
+        lx.advance()
+        if (!lx.atEOL()) throw new SyntaxError(line, 'syntax error (expected newline after closing paren)')
         takeSuffix()
         return
       } else {
-        const first = next()
-        const words = [first.text]
-        while (!isEOL(peek())) words.push(next().text)
-        block.lines.push({ tokens: words, line: first.line, before: comments, suffix: takeSuffix() })
-        comments = []
+        const line = lx.line
+        let count = 0
+        while (!lx.atEOL()) words[count++] = lx.take()
+        const blockLine = { tokens: words.slice(0, count), line, before: handOut(), suffix: takeSuffix() }
+        if (wanted) visit.line(blockLine, block)
       }
     }
+  }
+
+  while (true) {
+    if (lx.peek() === 'eof') return
+    if (lx.peek() === '\n') {
+      lx.advance()
+      if (pending.length > 0) pending = []
+      continue
+    }
+    if (lx.peek() === 'comment') {
+      pending.push(lx.take())
+      continue
+    }
+    const line = lx.line
+    const tokens = [lx.take()]
+    let done = false
+    while (!done) {
+      if (lx.atEOL()) {
+        visit.line({ tokens, line, before: handOut(), suffix: takeSuffix() })
+        done = true
+      } else if (lx.peek() === '(') {
+        lx.advance()
+        if (lx.atEOL()) {
+          const block: Block = { tokens, line, before: handOut(), suffix: takeSuffix() }
+          parseBlockBody(block, visit.block(block))
+          done = true
+        } else if (lx.peek() === ')') {
+          lx.advance()
+          if (lx.atEOL()) {
+            visit.block({ tokens, line, before: handOut(), suffix: takeSuffix() })
+            done = true
+          } else {
+            tokens.push('(', ')')
+          }
+        } else {
+          tokens.push('(')
+        }
+      } else {
+        tokens.push(lx.take())
+      }
+    }
+    if (pending.length > 0) pending = []
   }
 }
 
@@ -496,13 +577,6 @@ function parseInterval(args: string[]): [string, string, string[]] {
 function parse(text: string, kind: Kind): ParseResult {
   const file = emptyFile()
   const errors: ParseError[] = []
-  let stmts: (Line | Block)[]
-  try {
-    stmts = parseSyntax(text)
-  } catch (error) {
-    if (error instanceof SyntaxError) return { file, errors: [{ line: error.line, message: error.message }] }
-    throw error
-  }
   const add = (verb: string, args: string[], line: Line, block?: Block): void => {
     try {
       addDirective(file, kind, verb, args, line, block)
@@ -510,14 +584,22 @@ function parse(text: string, kind: Kind): ParseResult {
       errors.push({ line: line.line, message: error instanceof Error ? error.message : String(error) })
     }
   }
-  for (const stmt of stmts) {
-    if (!('lines' in stmt)) {
-      add(stmt.tokens[0], stmt.tokens.slice(1), stmt)
-    } else if (stmt.tokens.length > 1 || !BLOCK_VERBS[kind].has(stmt.tokens[0])) {
-      errors.push({ line: stmt.line, message: `unknown block type: ${stmt.tokens.join(' ')}` })
-    } else {
-      for (const line of stmt.lines) add(stmt.tokens[0], line.tokens, line, stmt)
-    }
+  // Directives are applied as the syntax is read, so no statement outlives its own.
+  try {
+    parseSyntax(text, {
+      line: (line, block) =>
+        block ? add(block.tokens[0], line.tokens, line, block) : add(line.tokens[0], line.tokens.slice(1), line),
+      block: block => {
+        if (block.tokens.length === 1 && BLOCK_VERBS[kind].has(block.tokens[0])) return true
+        errors.push({ line: block.line, message: `unknown block type: ${block.tokens.join(' ')}` })
+        return false
+      }
+    })
+  } catch (error) {
+    // A syntax error stops the parse: nothing read before it counts.
+    if (error instanceof SyntaxError)
+      return { file: emptyFile(), errors: [{ line: error.line, message: error.message }] }
+    throw error
   }
   return { file, errors }
 }

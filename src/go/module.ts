@@ -7,6 +7,8 @@ import * as semver from './semver.js'
  */
 export function canonicalVersion(v: string): string {
   const cv = semver.canonical(v)
+  // A version that is its own canonical form has no build suffix to keep.
+  if (cv === v) return cv
   return cv !== '' && semver.build(v) === '+incompatible' ? `${cv}+incompatible` : cv
 }
 
@@ -43,7 +45,8 @@ export function splitPathVersion(modulePath: string): { prefix: string; pathMajo
     if (m === null || (m[2][2] === '0' && m[2] !== '.v0')) return { prefix: modulePath, pathMajor: '', ok: false }
     return { prefix: m[1], pathMajor: m[2] + (m[3] ?? ''), ok: true }
   }
-  const m = /^(.+)\/v([0-9.]+)$/.exec(modulePath)
+  // Most paths have no `/v` at all: no match to try.
+  const m = modulePath.includes('/v') ? /^(.+)\/v([0-9.]+)$/.exec(modulePath) : null
   if (m === null || m[1] === '') return { prefix: modulePath, pathMajor: '', ok: true }
   const pathMajor = `/v${m[2]}`
   if (m[2].includes('.') || m[2][0] === '0' || pathMajor === '/v1')
@@ -69,7 +72,8 @@ const PSEUDO_VERSION =
   /^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/
 
 export function isPseudoVersion(v: string): boolean {
-  return (v.match(/-/g) ?? []).length >= 2 && semver.isValid(v) && PSEUDO_VERSION.test(v)
+  const dash = v.indexOf('-')
+  return dash !== -1 && dash !== v.lastIndexOf('-') && semver.isValid(v) && PSEUDO_VERSION.test(v)
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 
 export interface SumLine {
+  /** sumKey of the line: `path version` or `path version/go.mod`. */
+  key: string
   path: string
   /** The module version, without the `/go.mod` suffix. */
   version: string
@@ -22,50 +24,168 @@ export interface SumFile {
 }
 
 /**
- * The white space strings.Fields splits on: unicode.IsSpace, that is '\t', '\n', '\v', '\f',
- * '\r', ' ', U+0085, U+00A0 and the rest of Unicode's White_Space property (U+1680,
- * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). JavaScript's \s differs: it lacks
- * U+0085 and adds U+FEFF, so it would see other fields than go does.
+ * unicode.IsSpace, the white space strings.Fields splits on: '\t', '\n', '\v', '\f', '\r', ' ',
+ * U+0085, U+00A0 and the rest of Unicode's White_Space property (U+1680, U+2000-U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000). All are in the BMP, so a UTF-16 code unit decides (a surrogate
+ * is never one). JavaScript's \s differs: it lacks U+0085 and adds U+FEFF.
  */
-const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+function isGoSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  if (c < 0x85) return false
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  )
+}
+
+/** The white space of isGoSpace other than ' ' and '\n': what a go.sum line rarely holds. */
+const RARE_SPACE = /[\t\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g
+
+/** Field `count` is [from, to): kept in `bounds` while there is room. Returns the new count. */
+function record(bounds: Int32Array, count: number, from: number, to: number): number {
+  if (2 * count < bounds.length) {
+    bounds[2 * count] = from
+    bounds[2 * count + 1] = to
+  }
+  return count + 1
+}
+
+/**
+ * strings.Fields of text[start, end), one code unit at a time: the number of fields, the first
+ * bounds.length / 2 of them as [from, to) offsets in `bounds`.
+ */
+function exactFields(text: string, start: number, end: number, bounds: Int32Array): number {
+  let count = 0
+  let from = -1
+  for (let i = start; i < end; i++) {
+    if (isGoSpace(text.charCodeAt(i))) {
+      if (from >= 0) count = record(bounds, count, from, i)
+      from = -1
+    } else if (from < 0) {
+      from = i
+    }
+  }
+  return from >= 0 ? record(bounds, count, from, end) : count
+}
 
 /** strings.Fields(s). */
 export function goFields(s: string): string[] {
-  return s.split(GO_SPACE).filter(f => f !== '')
+  // A field and the space after it take two code units at least.
+  const bounds = new Int32Array(s.length + 1)
+  const n = exactFields(s, 0, s.length, bounds)
+  return Array.from({ length: n }, (_, i) => s.slice(bounds[2 * i], bounds[2 * i + 1]))
+}
+
+/**
+ * strings.Fields of a text's lines, taken in order. A line whose only white space is ' ' (and a
+ * CRLF ending's '\r') is split with indexOf, which is several times faster than exactFields on
+ * the lines go writes; any other line goes through exactFields. Both look-aheads (the next rare
+ * space, the next ' ') only move forward, so a whole file costs one pass whatever its lines.
+ */
+class LineFields {
+  private rare = -1
+  private space = -1
+
+  constructor(private readonly text: string) {}
+
+  /** Like exactFields for the line text[start, end), which must follow the previous one. */
+  split(start: number, end: number, bounds: Int32Array): number {
+    if (this.rare < start) {
+      RARE_SPACE.lastIndex = start
+      this.rare = RARE_SPACE.exec(this.text)?.index ?? this.text.length
+    }
+    let stop = end
+    if (this.rare < end) {
+      if (this.rare !== end - 1 || this.text.charCodeAt(this.rare) !== 0x0d) {
+        return exactFields(this.text, start, end, bounds)
+      }
+      stop = end - 1
+    }
+    let count = 0
+    let pos = start
+    while (pos < stop) {
+      if (this.text.charCodeAt(pos) === 0x20) {
+        pos++
+        continue
+      }
+      if (this.space < pos) {
+        this.space = this.text.indexOf(' ', pos)
+        if (this.space === -1) this.space = this.text.length
+      }
+      const to = Math.min(this.space, stop)
+      count = record(bounds, count, pos, to)
+      pos = to + 1
+    }
+    return count
+  }
 }
 
 // modfetch.emptyGoModHash: the hash of an empty go.mod, which readGoSum drops.
 const EMPTY_GO_MOD_HASH = 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY='
 
+const GO_MOD_SUFFIX = '/go.mod'
+
 /** A go.sum key: `path version` or `path version/go.mod`, as go.sum writes it. */
 export function sumKey(l: Pick<SumLine, 'path' | 'version' | 'goMod'>): string {
-  return `${l.path} ${l.version}${l.goMod ? '/go.mod' : ''}`
+  return `${l.path} ${l.version}${l.goMod ? GO_MOD_SUFFIX : ''}`
+}
+
+/** `known` where text[from, to) reads the same. */
+function sameText(text: string, from: number, to: number, known: string | undefined): string | undefined {
+  return known !== undefined && known.length === to - from && text.startsWith(known, from) ? known : undefined
 }
 
 export function parseSumFile(text: string): SumFile {
   const lines: SumLine[] = []
   const malformed: SumFile['malformed'] = []
+  const fields = new LineFields(text)
+  // The first three fields: a line with more is malformed.
+  const bounds = new Int32Array(6)
   let lineNo = 0
   let start = 0
-  // A manual scan: go.sum files of half a megabyte are common and split() doubles the garbage.
+  // A manual scan: go.sum files of half a megabyte are common; only the fields become strings.
   while (start <= text.length) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
     lineNo++
-    const raw = text.slice(start, end)
+    const count = fields.split(start, end, bounds)
+    const lineStart = start
     start = end + 1
-    const fields = goFields(raw)
-    if (fields.length === 0) continue
-    if (fields.length !== 3) {
-      malformed.push({ line: lineNo, text: raw, fields: fields.length })
+    if (count === 0) continue
+    if (count !== 3) {
+      malformed.push({ line: lineNo, text: text.slice(lineStart, end), fields: count })
       continue
     }
-    const [path, rawVersion, hash] = fields
+    const hash = text.slice(bounds[4], bounds[5])
     if (hash === EMPTY_GO_MOD_HASH) continue
-    const goMod = rawVersion.endsWith('/go.mod')
+    const pathTo = bounds[1]
+    const versionFrom = bounds[2]
+    const versionTo = bounds[3]
+    const goMod =
+      versionTo - versionFrom >= GO_MOD_SUFFIX.length &&
+      text.startsWith(GO_MOD_SUFFIX, versionTo - GO_MOD_SUFFIX.length)
+    const versionEnd = goMod ? versionTo - GO_MOD_SUFFIX.length : versionTo
+    // A module's lines come together (go sorts go.sum): they share the strings of path and
+    // version, which a Map then hashes once and compares by identity.
+    const prev = lines.length > 0 ? lines[lines.length - 1] : undefined
+    const path = sameText(text, bounds[0], pathTo, prev?.path) ?? text.slice(bounds[0], pathTo)
+    const version = sameText(text, versionFrom, versionEnd, prev?.version) ?? text.slice(versionFrom, versionEnd)
     lines.push({
+      // The line holds its own key where one ' ' parts path and version (as go writes it): a
+      // slice of the text hashes in a Map without first being copied, as a concatenation is.
+      key:
+        versionFrom === pathTo + 1 && text.charCodeAt(pathTo) === 0x20
+          ? text.slice(bounds[0], versionTo)
+          : sumKey({ path, version, goMod }),
       path,
-      version: goMod ? rawVersion.slice(0, -'/go.mod'.length) : rawVersion,
+      version,
       goMod,
       hash,
       line: lineNo
@@ -81,10 +201,9 @@ export function parseSumFile(text: string): SumFile {
 export function indexSum(sum: SumFile): Map<string, SumLine[]> {
   const index = new Map<string, SumLine[]>()
   for (const l of sum.lines) {
-    const key = sumKey(l)
-    const group = index.get(key)
+    const group = index.get(l.key)
     if (group) group.push(l)
-    else index.set(key, [l])
+    else index.set(l.key, [l])
   }
   return index
 }
