@@ -6,7 +6,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { GitError, gitRunner, readAtCommit } from '../src/git.js'
+import { CommitFiles, GitError, gitRunner } from '../src/git.js'
 import { GoCommand } from '../src/go/command.js'
 import { GoWorld } from './fixtures/workspace.js'
 
@@ -75,6 +75,6 @@ describe('the subprocess runner', () => {
     expect(performance.now() - started).toBeLessThan(2000)
     expect(result).toMatchObject({ code: -1, stderr: 'git fetch timed out after 0.3 s' })
     expect(await alive(pids)).toBe(false)
-    await expect(readAtCommit(world.root, 'HEAD', 'go.sum', git)).rejects.toThrow(GitError)
+    await expect(new CommitFiles(world.root, git).read('HEAD', 'go.sum')).rejects.toThrow(GitError)
   })
 })

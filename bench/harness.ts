@@ -21,6 +21,7 @@ import { parseSumFile } from '../src/go/sumfile.js'
 import { diffTrees, listTree } from '../src/go/tree.js'
 import type { GoModule } from '../src/modules.js'
 import { InstalledGoroot, compareGoroot, type Manifest } from '../src/toolchain/manifest.js'
+import { monorepoRows } from './monorepo.js'
 import { MODULES, SERVICES, ensureToolchainRelease, ensureWorkload } from './workload.js'
 
 // npm runs scripts from the package root.
@@ -235,15 +236,7 @@ async function main(): Promise<void> {
     )
   }
 
-  const monoRuns = Array.from({ length: RUNS }, () => goGuard(w.monorepo, env, ['--checks', 'verify,replace']))
-  const mono = { ms: median(monoRuns.map(r => r.ms)), ownMs: median(monoRuns.map(r => r.ownMs)) }
-  row(
-    `monorepo, warm (${SERVICES} modules), per module`,
-    ms(mono.ms / SERVICES),
-    '',
-    '',
-    `own ${(mono.ownMs / SERVICES).toFixed(0)} ms per module; total ${ms(mono.ms)}`
-  )
+  await monorepoRows({ workload: w, goBin: GO, env, runs: RUNS, goGuard, row })
 
   // Start-up: the Action on an empty directory (no module, so no go run) and the CLI's --version,
   // beside Node itself starting, alternating.

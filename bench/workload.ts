@@ -1,23 +1,33 @@
 /**
  * The benchmark's workload, generated once and cached under bench/.work: a file:// module proxy
  * of 400+ fixture modules, an application requiring all of them with a vendor/ tree of 10k+
- * files and a base commit in git history, and a repository of 20+ modules.
+ * files and a base commit in git history, a monorepo of 200 modules whose head commit upgrades
+ * a dependency of one of them, and an attacker's pull request: 2,000 tiny go.mod files, each 12
+ * directories deep beside directories holding no module.
  */
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type FixtureModule, writeProxy } from '../__tests__/fixtures/proxy.js'
 
-export const WORKLOAD_VERSION = '3'
+export const WORKLOAD_VERSION = '4'
 export const MODULES = 400
 const FILES_PER_MODULE = 26
-export const SERVICES = 20
+export const SERVICES = 200
+export const FLOOD_MODULES = 2000
+/** Directories between the flood's root and each of its go.mod files, and directories beside each. */
+export const FLOOD_DEPTH = 12
+const FLOOD_SIDE_DIRS = 5
 
 export interface Workload {
   dir: string
   proxy: string
   app: string
   monorepo: string
+  /** The monorepo's base commit (every service at m*@v1.0.0) before head (svc0 upgrades m0). */
+  monorepoBase: string
+  /** An attacker's pull request: FLOOD_MODULES go.mod files, each FLOOD_DEPTH directories deep (writeFlood). */
+  flood: string
   /** The app's base commit (395 modules) before head (400, one upgraded). */
   base: string
   env: Record<string, string>
@@ -45,6 +55,71 @@ function writeApp(dir: string, count: number, bumped: boolean): void {
   fs.writeFileSync(path.join(dir, 'main.go'), `package main\n\nimport (\n${imports})\n\nfunc main() {}\n`)
 }
 
+/** A service requiring 20 of the fixture modules, svc0 one of them at `m0Version`. */
+function writeService(svc: string, s: number, m0Version: string): void {
+  const deps = Array.from({ length: 20 }, (_, k) => (s * 20 + k) % MODULES)
+  const version = (d: number): string => (d === 0 ? m0Version : 'v1.0.0')
+  fs.writeFileSync(
+    path.join(svc, 'go.mod'),
+    `module example.com/bench/svc${s}\n\ngo 1.21\n\nrequire (\n${deps.map(d => `\texample.com/bench/m${d} ${version(d)}\n`).join('')})\n`
+  )
+  fs.writeFileSync(
+    path.join(svc, 'main.go'),
+    `package main\n\nimport (\n${deps.map(d => `\t_ "example.com/bench/m${d}"\n`).join('')})\n\nfunc main() {}\n`
+  )
+}
+
+/** SERVICES modules in one git repository, a base commit and a head upgrading m0 in svc0; returns the base. */
+function writeMonorepo(
+  monorepo: string,
+  env: Record<string, string>,
+  go: (cwd: string, ...args: string[]) => void
+): string {
+  for (let s = 0; s < SERVICES; s++) {
+    const svc = path.join(monorepo, `svc${s}`)
+    fs.mkdirSync(svc, { recursive: true })
+    writeService(svc, s, 'v1.0.0')
+    go(svc, 'mod', 'tidy')
+  }
+  git(monorepo, env, 'init', '-q', '-b', 'main')
+  git(monorepo, env, 'add', '-A')
+  git(monorepo, env, 'commit', '-qm', 'base')
+  const base = git(monorepo, env, 'rev-parse', 'HEAD')
+  const svc0 = path.join(monorepo, 'svc0')
+  writeService(svc0, 0, 'v1.1.0')
+  go(svc0, 'mod', 'tidy')
+  git(monorepo, env, 'add', '-A')
+  git(monorepo, env, 'commit', '-qm', 'head: svc0 upgrades m0')
+  return base
+}
+
+/**
+ * What an attacker's pull request can add to slow the gate down: FLOOD_MODULES go.mod files (a
+ * module each, no requirement, no package), each FLOOD_DEPTH directories deep in its own chain,
+ * with FLOOD_SIDE_DIRS directories beside it holding no go.mod (git keeps no empty directory:
+ * each holds one file), committed on top of a base.
+ */
+function writeFlood(flood: string, env: Record<string, string>): void {
+  fs.mkdirSync(flood, { recursive: true })
+  fs.writeFileSync(path.join(flood, 'go.mod'), 'module example.com/flood\n\ngo 1.21\n')
+  git(flood, env, 'init', '-q', '-b', 'main')
+  git(flood, env, 'add', '-A')
+  git(flood, env, 'commit', '-qm', 'base')
+  for (let i = 0; i < FLOOD_MODULES; i++) {
+    const chain = Array.from({ length: FLOOD_DEPTH }, (_, d) => `d${d}`)
+    const dir = path.join(flood, `f${i % 10}`, `n${i}`, ...chain)
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, 'go.mod'), `module example.com/flood/m${i}\n\ngo 1.21\n`)
+    for (let e = 0; e < FLOOD_SIDE_DIRS; e++) {
+      const side = path.join(dir, `side${e}`)
+      fs.mkdirSync(side)
+      fs.writeFileSync(path.join(side, 'README'), '')
+    }
+  }
+  git(flood, env, 'add', '-A')
+  git(flood, env, 'commit', '-qm', `head: ${FLOOD_MODULES} modules`)
+}
+
 export function ensureWorkload(root: string, goBin: string): Workload {
   const dir = path.join(root, `workload-v${WORKLOAD_VERSION}`)
   const proxy = path.join(dir, 'proxy')
@@ -67,9 +142,12 @@ export function ensureWorkload(root: string, goBin: string): Workload {
   }
   const app = path.join(dir, 'app')
   const monorepo = path.join(dir, 'monorepo')
+  const flood = path.join(dir, 'flood')
   const marker = path.join(dir, 'done.json')
-  if (fs.existsSync(marker))
-    return { dir, proxy, app, monorepo, base: JSON.parse(fs.readFileSync(marker, 'utf8')).base, env }
+  if (fs.existsSync(marker)) {
+    const done = JSON.parse(fs.readFileSync(marker, 'utf8')) as { base: string; monorepoBase: string }
+    return { dir, proxy, app, monorepo, flood, ...done, env }
+  }
 
   fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(home, { recursive: true })
@@ -90,25 +168,10 @@ export function ensureWorkload(root: string, goBin: string): Workload {
   git(app, env, 'add', '-A')
   git(app, env, 'commit', '-qm', 'head: five new modules, one upgrade')
 
-  for (let s = 0; s < SERVICES; s++) {
-    const svc = path.join(monorepo, `svc${s}`)
-    fs.mkdirSync(svc, { recursive: true })
-    const deps = Array.from({ length: 20 }, (_, k) => (s * 20 + k) % MODULES)
-    fs.writeFileSync(
-      path.join(svc, 'go.mod'),
-      `module example.com/bench/svc${s}\n\ngo 1.21\n\nrequire (\n${deps.map(d => `\texample.com/bench/m${d} v1.0.0\n`).join('')})\n`
-    )
-    fs.writeFileSync(
-      path.join(svc, 'main.go'),
-      `package main\n\nimport (\n${deps.map(d => `\t_ "example.com/bench/m${d}"\n`).join('')})\n\nfunc main() {}\n`
-    )
-    go(svc, 'mod', 'tidy')
-  }
-  git(monorepo, env, 'init', '-q', '-b', 'main')
-  git(monorepo, env, 'add', '-A')
-  git(monorepo, env, 'commit', '-qm', 'monorepo')
-  fs.writeFileSync(marker, JSON.stringify({ base }))
-  return { dir, proxy, app, monorepo, base, env }
+  const monorepoBase = writeMonorepo(monorepo, env, go)
+  writeFlood(flood, env)
+  fs.writeFileSync(marker, JSON.stringify({ base, monorepoBase }))
+  return { dir, proxy, app, monorepo, flood, base, monorepoBase, env }
 }
 
 export interface ToolchainRelease {

@@ -14,7 +14,7 @@ import { createLimiter } from './concurrency.js'
 import type { Config } from './config.js'
 import { isParsed, scopeFindings, targetContexts, tooNewFinding, unparseableFindings } from './context.js'
 import { type Finding, STEP_IDS, type StepResult, redactSecrets } from './findings.js'
-import { type BaseResolution, readAtCommit, resolveBase } from './git.js'
+import { type BaseResolution, CommitFiles, resolveBase } from './git.js'
 import { type GoCommand, GoCommandError } from './go/command.js'
 import { fromToolchainName } from './go/gover.js'
 import type { Logger } from './logger.js'
@@ -58,6 +58,7 @@ function runContext(
   let base: Promise<BaseResolution> | undefined
   const first = scope.modules[0]
   const goMod = first?.goModFile ?? scope.workspaces[0]?.file ?? 'go.mod'
+  const atBase = new CommitFiles(config.workingDirectory)
   const ctx: RunContext = {
     config,
     root: config.workingDirectory,
@@ -67,7 +68,7 @@ function runContext(
     downloads: new ModuleDownloads(go),
     graphs: new ModuleGraphs(go),
     base: () => (base ??= resolveBase(config.workingDirectory, config.baseRef)),
-    readAtBase: (sha, relPath) => readAtCommit(config.workingDirectory, sha, relPath),
+    readAtBase: (sha, relPath) => atBase.read(sha, relPath),
     repositoryFile: { goMod, goSum: first?.goSumFile ?? scope.workspaces[0]?.sumFile ?? 'go.sum' },
     evidence: { toolchainProofs: [] }
   }

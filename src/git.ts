@@ -7,6 +7,8 @@ import { runProcess, withoutCredentials } from './process.js'
 export interface GitResult {
   code: number
   stdout: string
+  /** stdout as bytes (git cat-file --batch sizes its objects in bytes). */
+  stdoutBytes: Buffer
   stderr: string
 }
 
@@ -35,10 +37,20 @@ export function gitRunner(env: NodeJS.ProcessEnv = process.env, timeoutMs = GIT_
         input
       })
       if (r.timedOut)
-        return { code: -1, stdout: r.stdout, stderr: `git ${args[0]} timed out after ${timeoutMs / 1000} s` }
-      return { code: r.code, stdout: r.stdout, stderr: r.stderr }
+        return {
+          code: -1,
+          stdout: r.stdout,
+          stdoutBytes: r.stdoutBytes,
+          stderr: `git ${args[0]} timed out after ${timeoutMs / 1000} s`
+        }
+      return { code: r.code, stdout: r.stdout, stdoutBytes: r.stdoutBytes, stderr: r.stderr }
     } catch (error) {
-      return { code: -1, stdout: '', stderr: `git could not run: ${(error as Error).message}` }
+      return {
+        code: -1,
+        stdout: '',
+        stdoutBytes: Buffer.alloc(0),
+        stderr: `git could not run: ${(error as Error).message}`
+      }
     }
   }
 }
@@ -123,29 +135,174 @@ export async function resolveBase(
   }
 }
 
+/** A file at a commit: its text, undefined where the commit has no such file, or why git could not tell. */
+export type FileAtCommit = string | undefined | GitError
+
+// Paths per `git ls-tree`, and bytes of them: the argument list stays far below the system's
+// limit (ARG_MAX), and git matches each tree entry against every path, which a chunk bounds too.
+const LS_TREE_PATHS = 256
+const LS_TREE_BYTES = 64 << 10
+
+function chunked(paths: string[]): string[][] {
+  const chunks: string[][] = []
+  let bytes = 0
+  for (const p of paths) {
+    const last = chunks.at(-1)
+    if (last === undefined || last.length === LS_TREE_PATHS || bytes + p.length > LS_TREE_BYTES) {
+      chunks.push([p])
+      bytes = p.length
+    } else {
+      last.push(p)
+      bytes += p.length
+    }
+  }
+  return chunks
+}
+
+/** Why git gave no answer: its error text, else its exit status. */
+function why(r: GitResult): string {
+  return r.stderr.trim() || `git exited with status ${r.code}`
+}
+
 /**
- * The file at `relPath` (relative to `root`) in commit `sha`; undefined only when the commit has
- * no such file. Throws GitError when git cannot tell (timeout, a lazy fetch refused in a partial
- * clone): that is not "absent". `git cat-file -e` cannot tell them apart (in a partial clone it
- * fetches the blob and exits 128 either way), so the tree is listed first: trees a blob-filtered
- * clone has, and git answers "no entry" with success and no output.
+ * The blob each path names in `sha`; a path that is no file there is left out. A chunk git
+ * refuses is listed again path by path, so a path git cannot list fails only itself.
  */
-export async function readAtCommit(
+async function listBlobs(
   root: string,
   sha: string,
-  relPath: string,
+  paths: string[],
+  git: GitRunner
+): Promise<Map<string, string | GitError>> {
+  const blobs = new Map<string, string | GitError>()
+  for (const chunk of chunked(paths)) {
+    // ls-tree paths are relative to the working directory, which may be below the top level; so are the names it prints.
+    const listed = await git(['--literal-pathspecs', 'ls-tree', '-z', sha, '--', ...chunk], root)
+    if (listed.code === 0) {
+      for (const record of listed.stdout.split('\0')) {
+        const entry = /^[0-7]+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(record)
+        if (entry !== null && entry[1] === 'blob') blobs.set(entry[3], entry[2])
+      }
+    } else if (chunk.length === 1 || listed.code === -1) {
+      // A git that timed out or could not start is not asked again path by path.
+      for (const p of chunk) blobs.set(p, new GitError(`could not list ${p} at ${sha}: ${why(listed)}`))
+    } else {
+      for (const p of chunk) for (const [name, blob] of await listBlobs(root, sha, [p], git)) blobs.set(name, blob)
+    }
+  }
+  return blobs
+}
+
+/**
+ * The blobs' contents, or why git could not read them, from one `git cat-file --batch`: it prints
+ * "<oid> blob <size>" and <size> bytes for each, "<oid> missing" for one the clone lacks. Where
+ * git stopped early (a refused lazy fetch), the blobs it did not print are read one by one
+ * (`git cat-file blob`), so a blob git cannot read fails only the paths naming it.
+ */
+async function readBlobs(
+  root: string,
+  oids: string[],
+  git: GitRunner
+): Promise<Map<string, { text: string } | { why: string }>> {
+  const blobs = new Map<string, { text: string } | { why: string }>()
+  if (oids.length === 0) return blobs
+  const batch = await git(['cat-file', '--batch'], root, oids.map(oid => `${oid}\n`).join(''))
+  const out = batch.stdoutBytes
+  let at = 0
+  for (const oid of oids) {
+    const eol = out.indexOf(0x0a, at)
+    if (eol === -1) break
+    const header = out.subarray(at, eol).toString('latin1')
+    if (header === `${oid} missing`) {
+      blobs.set(oid, { why: `object ${oid} is missing from this clone${batch.code === 0 ? '' : ` (${why(batch)})`}` })
+      at = eol + 1
+      continue
+    }
+    const found = /^([0-9a-f]+) blob (\d+)$/.exec(header)
+    const end = eol + 1 + Number(found?.[2])
+    if (found?.[1] !== oid || end > out.length) break
+    blobs.set(oid, { text: out.subarray(eol + 1, end).toString('utf8') })
+    at = end + 1
+  }
+  for (const oid of oids.filter(o => !blobs.has(o))) {
+    // A git that timed out or could not start is not asked again blob by blob.
+    const blob = batch.code === -1 ? batch : await git(['cat-file', 'blob', oid], root)
+    blobs.set(oid, blob.code === 0 ? { text: blob.stdout } : { why: why(blob) })
+  }
+  return blobs
+}
+
+/**
+ * Files at commit `sha`, each path relative to `root`, with two git processes for any number of
+ * them: `git ls-tree` names each path's blob, `git cat-file --batch` prints them. A path is
+ * absent (undefined) only where the tree has no file there; where git cannot tell (a timeout, a
+ * lazy fetch refused in a partial clone) its answer is a GitError. `git cat-file -e` cannot tell
+ * them apart (in a partial clone it fetches the blob and exits 128 either way), so the trees are
+ * listed first: trees a blob-filtered clone has, and git answers "no entry" with success.
+ */
+export async function readFilesAtCommit(
+  root: string,
+  sha: string,
+  relPaths: string[],
   git: GitRunner = runGit
-): Promise<string | undefined> {
-  const fail = (what: string, r: GitResult): GitError =>
-    new GitError(`could not ${what} ${relPath} at ${sha}: ${r.stderr.trim() || `git exited with status ${r.code}`}`)
-  // ls-tree paths are relative to the working directory, which may be below the top level.
-  const listed = await git(['--literal-pathspecs', 'ls-tree', '-z', sha, '--', relPath], root)
-  if (listed.code !== 0) throw fail('list', listed)
-  const entry = /^[0-7]+ (\w+) ([0-9a-f]+)\t/.exec(listed.stdout)
-  if (entry === null || entry[1] !== 'blob') return undefined
-  const blob = await git(['cat-file', 'blob', entry[2]], root)
-  if (blob.code !== 0) throw fail('read', blob)
-  return blob.stdout
+): Promise<Map<string, FileAtCommit>> {
+  const paths = [...new Set(relPaths)].sort()
+  const blobs = await listBlobs(root, sha, paths, git)
+  const oids = [...new Set([...blobs.values()].filter((b): b is string => typeof b === 'string'))]
+  const texts = await readBlobs(root, oids, git)
+  return new Map(
+    paths.map(p => {
+      const blob = blobs.get(p)
+      if (blob === undefined || blob instanceof GitError) return [p, blob]
+      const read = texts.get(blob)!
+      return [p, 'text' in read ? read.text : new GitError(`could not read ${p} at ${sha}: ${read.why}`)]
+    })
+  )
+}
+
+/**
+ * Reads files at commits for the whole run: every read asked for in one turn of the event loop
+ * goes to git as one readFilesAtCommit (a step asking for the go.mod and go.sum of 200 modules
+ * at once starts two git processes, not 800), and each file is read once however often asked.
+ */
+export class CommitFiles {
+  private readonly files = new Map<string, Promise<string | undefined>>()
+  /** Per commit, the paths asked for since the last batch went to git, and that batch's answers. */
+  private readonly pending = new Map<string, { paths: string[]; answers: Promise<Map<string, FileAtCommit>> }>()
+
+  constructor(
+    private readonly root: string,
+    private readonly git: GitRunner = runGit
+  ) {}
+
+  read(sha: string, relPath: string): Promise<string | undefined> {
+    const key = `${sha}\0${relPath}`
+    let file = this.files.get(key)
+    if (file === undefined) {
+      file = this.batch(sha, relPath).then(answers => {
+        const answer = answers.get(relPath)
+        if (answer instanceof GitError) throw answer
+        return answer
+      })
+      this.files.set(key, file)
+    }
+    return file
+  }
+
+  private batch(sha: string, relPath: string): Promise<Map<string, FileAtCommit>> {
+    const waiting = this.pending.get(sha)
+    if (waiting !== undefined) {
+      waiting.paths.push(relPath)
+      return waiting.answers
+    }
+    const paths = [relPath]
+    const answers = new Promise<void>(resolve => setImmediate(resolve)).then(() => {
+      this.pending.delete(sha)
+      return readFilesAtCommit(this.root, sha, paths, this.git)
+    })
+    this.pending.set(sha, { paths, answers })
+    return answers
+  }
 }
 
 /**

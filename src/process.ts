@@ -14,6 +14,8 @@ export interface ProcessResult {
   code: number
   signal: NodeJS.Signals | null
   stdout: string
+  /** stdout as the bytes the process wrote (git cat-file --batch counts its objects in bytes). */
+  stdoutBytes: Buffer
   stderr: string
   /** The deadline passed and the process group was killed. */
   timedOut: boolean
@@ -80,10 +82,12 @@ export function runProcess(file: string, args: readonly string[], options: Proce
         clearTimeout(drain)
         child.stdout.destroy()
         child.stderr.destroy()
+        const stdoutBytes = Buffer.concat(stdout)
         resolve({
           code: code ?? -1,
           signal,
-          stdout: Buffer.concat(stdout).toString('utf8'),
+          stdout: stdoutBytes.toString('utf8'),
+          stdoutBytes,
           stderr: Buffer.concat(stderr).toString('utf8'),
           timedOut
         })
