@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-SEFDX3XN.js";
+} from "./chunks/chunk-MWDHDBZ6.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -16,7 +16,7 @@ import {
   parseConfig,
   redactSecrets,
   verdict
-} from "./chunks/chunk-BLN4OXIW.js";
+} from "./chunks/chunk-UHT3XNED.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -135,7 +135,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-JA5DXAHR.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-YWUKDEZL.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

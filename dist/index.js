@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-SEFDX3XN.js";
+} from "./chunks/chunk-MWDHDBZ6.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-HXPQCBX2.js";
+} from "./chunks/chunk-OHFUEBPL.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -24,7 +24,7 @@ import {
   redactSecrets,
   renderSummary,
   verdict
-} from "./chunks/chunk-BLN4OXIW.js";
+} from "./chunks/chunk-UHT3XNED.js";
 import {
   getInput,
   info,
