@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from '@jest/globals'
-import { goFields, indexSum, parseSumFile, sumKey } from '../src/go/sumfile.js'
+import { goFields, indexSum, parseSumFile, readBaseSum, sumKey } from '../src/go/sumfile.js'
+import * as semver from '../src/go/semver.js'
 
 /** strings.Fields written from unicode.IsSpace's table, the way the parser once did it. */
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
@@ -116,6 +117,50 @@ describe('parseSumFile', () => {
       fc.property(fc.array(fc.oneof(word, space)), parts => {
         const s = parts.join('')
         expect(goFields(s)).toEqual(referenceFields(s))
+      }),
+      { numRuns: 2000, seed: 16 }
+    )
+  })
+})
+
+describe('readBaseSum', () => {
+  it('reads what parseSumFile and indexSum read, in the same order, without a line object per line', () => {
+    // Few paths, versions and hashes, so keys repeat (a key with several hashes), versions of
+    // one path compete, and /go.mod-only paths, malformed lines and the empty go.mod hash occur.
+    const entry = fc
+      .tuple(
+        fc.constantFrom('a.com/x', 'a.com/x/v2', 'b.org/y', 'gopkg.in/yaml.v3'),
+        fc.constantFrom('v1.0.0', 'v1.2.0', 'v0.9.0', 'v2.0.0+incompatible', 'v1.0.0-rc.1', 'v1.2', 'bad'),
+        fc.boolean(),
+        fc.constantFrom('h1:AAA=', 'h1:BBB=', 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY='),
+        fc.constantFrom(' ', ' ', '  ', '\t', '\u00a0'),
+        fc.constantFrom('\n', '\r\n')
+      )
+      .map(([p, v, goMod, h, sep, end]) => `${p}${sep}${v}${goMod ? '/go.mod' : ''} ${h}${end}`)
+    const file = fc.array(fc.oneof(entry, entry, entry, fc.constantFrom('junk\n', '\n', 'a b c d\n')), {
+      maxLength: 16
+    })
+    fc.assert(
+      fc.property(file, lines => {
+        const text = lines.join('')
+        const parsed = parseSumFile(text)
+        const index = [...indexSum(parsed)]
+        const contentVersions = new Map<string, string>()
+        for (const l of parsed.lines) {
+          const current = contentVersions.get(l.path)
+          if (!l.goMod && (current === undefined || semver.compare(l.version, current) > 0))
+            contentVersions.set(l.path, l.version)
+        }
+        const base = readBaseSum(text)
+        expect([...base.hashes]).toEqual(index.map(([key, group]) => [key, group[0].hash]))
+        // Where a key's further hashes were met is not kept: only which they are.
+        expect(base.moreHashes).toEqual(
+          new Map(
+            index.filter(([, group]) => group.length > 1).map(([key, group]) => [key, group.slice(1).map(l => l.hash)])
+          )
+        )
+        expect([...base.summed]).toEqual([...new Set(parsed.lines.map(l => l.path))])
+        expect([...base.contentVersions]).toEqual([...contentVersions])
       }),
       { numRuns: 2000, seed: 16 }
     )

@@ -12,7 +12,7 @@ import { requirersOf } from '../go/buildlist.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
-import { type SumFile, type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
+import { type SumFile, type SumLine, indexSum, raiseVersion, readBaseSum, sumKey } from '../go/sumfile.js'
 import { parseModFile } from '../go/modfile.js'
 import type { RuleId } from '../rules.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
@@ -92,18 +92,12 @@ function replacementOf(mod: ModFile, path: string, version: string): Replace | u
  * line is no version of anything the build uses.
  */
 function buildVersions(
-  sum: SumFile | undefined,
+  summed: Set<string>,
+  contentVersions: Map<string, string>,
   mod: ModFile | undefined
-): { versions: Map<string, string>; summed: Set<string> } {
-  const out = new Map<string, string>()
-  /** Every path go.sum has lines for. */
-  const summed = new Set<string>()
-  for (const l of sum?.lines ?? []) {
-    summed.add(l.path)
-    if (l.goMod) continue
-    const current = out.get(l.path)
-    if (current === undefined || semver.compare(l.version, current) > 0) out.set(l.path, l.version)
-  }
+): Map<string, string> {
+  // contentVersions is the caller's to give: it becomes the result.
+  const out = contentVersions
   for (const r of mod?.require ?? []) {
     const replacement = replacementOf(mod as ModFile, r.path, r.version)
     if (replacement && isDirectoryPath(replacement.new.path)) {
@@ -113,12 +107,18 @@ function buildVersions(
     const built = replacement?.new ?? r
     if (summed.has(built.path)) out.set(built.path, built.version)
   }
-  return { versions: out, summed }
+  return out
 }
 
-function hasHash(lines: SumLine[], hash: string): boolean {
-  for (const l of lines) if (l.hash === hash) return true
-  return false
+/** Every path head's go.sum has lines for, and the highest version each hashes content for. */
+function headSumVersions(sum: SumFile | undefined): { summed: Set<string>; contentVersions: Map<string, string> } {
+  const summed = new Set<string>()
+  const contentVersions = new Map<string, string>()
+  for (const l of sum?.lines ?? []) {
+    summed.add(l.path)
+    if (!l.goMod) raiseVersion(contentVersions, l.path, l.version)
+  }
+  return { summed, contentVersions }
 }
 
 export function diffModule(
@@ -127,7 +127,7 @@ export function diffModule(
   baseModText: string | undefined
 ): ModuleDrift {
   const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [], pseudoVersions: [] }
-  const baseSum = baseSumText === undefined ? undefined : parseSumFile(baseSumText)
+  const baseSum = baseSumText === undefined ? undefined : readBaseSum(baseSumText)
   const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
   const headSum = module.sum
   const headMod = module.mod.file
@@ -157,11 +157,10 @@ export function diffModule(
   }
 
   // 1. The tampering signal: the same key with a hash base never had.
-  const baseLines = baseSum ? indexSum(baseSum) : new Map<string, SumLine[]>()
   headLines.forEach((lines, key) => {
-    const before = baseLines.get(key)
+    const before = baseSum?.hashes.get(key)
     for (const l of lines) {
-      if (before !== undefined && hasHash(before, l.hash)) continue
+      if (before === l.hash || baseSum?.moreHashes.get(key)?.includes(l.hash) === true) continue
       drift.changedLines.push(l)
       if (before === undefined) continue
       drift.findings.push(
@@ -170,15 +169,16 @@ export function diffModule(
           line: l.line,
           module: l.path,
           version: l.version,
-          message: `${key} is hashed ${l.hash} in ${module.goSumFile} but ${before[0].hash} at the base commit. A published module version never changes content: either go.sum was edited or the module was re-published with other bits. Restore the base hash and find out where the new one came from.`
+          message: `${key} is hashed ${l.hash} in ${module.goSumFile} but ${before} at the base commit. A published module version never changes content: either go.sum was edited or the module was re-published with other bits. Restore the base hash and find out where the new one came from.`
         })
       )
     }
   })
 
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
-  const { versions: baseVersions } = buildVersions(baseSum, baseMod)
-  const { versions: headVersions, summed: headSummed } = buildVersions(headSum, headMod)
+  const baseVersions = buildVersions(baseSum?.summed ?? new Set(), baseSum?.contentVersions ?? new Map(), baseMod)
+  const { summed: headSummed, contentVersions: headContent } = headSumVersions(headSum)
+  const headVersions = buildVersions(headSummed, headContent, headMod)
   // Families are asked of added modules only: built at the first one.
   let baseFamilies: Map<string, { path: string; version: string }[]> | undefined
   const baseFamily = (family: string): { path: string; version: string }[] => {

@@ -4,6 +4,7 @@
  * and not exactly three fields makes go refuse the whole file ("malformed go.sum ... wrong
  * number of fields"), and a line carrying emptyGoModHash (an old bug's output) is dropped.
  */
+import * as semver from './semver.js'
 
 export interface SumLine {
   /** sumKey of the line: `path version` or `path version/go.mod`. */
@@ -142,12 +143,19 @@ function sameText(text: string, from: number, to: number, known: string | undefi
   return known !== undefined && known.length === to - from && text.startsWith(known, from) ? known : undefined
 }
 
-export function parseSumFile(text: string): SumFile {
-  const lines: SumLine[] = []
-  const malformed: SumFile['malformed'] = []
+/** What scanSumFile hands on for each line go keeps, in file order. */
+type SumLineVisitor = (key: string, path: string, version: string, goMod: boolean, hash: string, line: number) => void
+
+/**
+ * The lines go keeps of a go.sum, handed to `visit` in order; the rest to `malformed`. Both
+ * parseSumFile and readBaseSum read a file through this one scan, so they agree on every line.
+ */
+function scanSumFile(text: string, visit: SumLineVisitor, malformed: SumFile['malformed']): void {
   const fields = new LineFields(text)
   // The first three fields: a line with more is malformed.
   const bounds = new Int32Array(6)
+  let prevPath: string | undefined
+  let prevVersion: string | undefined
   let lineNo = 0
   let start = 0
   // A manual scan: go.sum files of half a megabyte are common; only the fields become strings.
@@ -174,24 +182,63 @@ export function parseSumFile(text: string): SumFile {
     const versionEnd = goMod ? versionTo - GO_MOD_SUFFIX.length : versionTo
     // A module's lines come together (go sorts go.sum): they share the strings of path and
     // version, which a Map then hashes once and compares by identity.
-    const prev = lines.length > 0 ? lines[lines.length - 1] : undefined
-    const path = sameText(text, bounds[0], pathTo, prev?.path) ?? text.slice(bounds[0], pathTo)
-    const version = sameText(text, versionFrom, versionEnd, prev?.version) ?? text.slice(versionFrom, versionEnd)
-    lines.push({
-      // The line holds its own key where one ' ' parts path and version (as go writes it): a
-      // slice of the text hashes in a Map without first being copied, as a concatenation is.
-      key:
-        versionFrom === pathTo + 1 && text.charCodeAt(pathTo) === 0x20
-          ? text.slice(bounds[0], versionTo)
-          : sumKey({ path, version, goMod }),
-      path,
-      version,
-      goMod,
-      hash,
-      line: lineNo
-    })
+    const path = sameText(text, bounds[0], pathTo, prevPath) ?? text.slice(bounds[0], pathTo)
+    const version = sameText(text, versionFrom, versionEnd, prevVersion) ?? text.slice(versionFrom, versionEnd)
+    prevPath = path
+    prevVersion = version
+    // The line holds its own key where one ' ' parts path and version (as go writes it): a
+    // slice of the text hashes in a Map without first being copied, as a concatenation is.
+    const key =
+      versionFrom === pathTo + 1 && text.charCodeAt(pathTo) === 0x20
+        ? text.slice(bounds[0], versionTo)
+        : sumKey({ path, version, goMod })
+    visit(key, path, version, goMod, hash, lineNo)
   }
+}
+
+export function parseSumFile(text: string): SumFile {
+  const lines: SumLine[] = []
+  const malformed: SumFile['malformed'] = []
+  scanSumFile(
+    text,
+    (key, path, version, goMod, hash, line) => lines.push({ key, path, version, goMod, hash, line }),
+    malformed
+  )
   return { lines, malformed }
+}
+
+/**
+ * What a base commit's go.sum is compared by, read without a SumLine per line: the hashes of
+ * each key (`hashes` the first, `moreHashes` any further ones, which go also accepts), every
+ * path with lines, and the highest version each path hashes content (not just /go.mod) for.
+ */
+export interface BaseSum {
+  hashes: Map<string, string>
+  moreHashes: Map<string, string[]>
+  summed: Set<string>
+  contentVersions: Map<string, string>
+}
+
+export function readBaseSum(text: string): BaseSum {
+  const base: BaseSum = { hashes: new Map(), moreHashes: new Map(), summed: new Set(), contentVersions: new Map() }
+  scanSumFile(
+    text,
+    (key, path, version, goMod, hash) => {
+      const first = base.hashes.get(key)
+      if (first === undefined) base.hashes.set(key, hash)
+      else base.moreHashes.set(key, [...(base.moreHashes.get(key) ?? []), hash])
+      base.summed.add(path)
+      if (!goMod) raiseVersion(base.contentVersions, path, version)
+    },
+    []
+  )
+  return base
+}
+
+/** Sets versions[path] to `version` where it is higher (semver.compare) or the first. */
+export function raiseVersion(versions: Map<string, string>, path: string, version: string): void {
+  const current = versions.get(path)
+  if (current === undefined || semver.compare(version, current) > 0) versions.set(path, version)
 }
 
 /**
