@@ -122,8 +122,8 @@ async function compareWithRegeneration(
   modulesTxt: string | undefined,
   reported: Set<string>
 ): Promise<Finding[]> {
-  // The modules come from the download the verify step makes (shared), so none is fetched twice.
-  await ctx.downloads.get(module)
+  // Not after the verify step's download: the regeneration is the run's longest go command, so it
+  // starts at once; go's module cache locks each module@version, so none is fetched twice.
   const { dir: out, result } = await generateInScratch('go-guard-vendor-', dir =>
     ScratchModFile.runOnce(ctx.go, module, ['mod', 'vendor', '-o', path.join(dir, 'vendor')])
   )
