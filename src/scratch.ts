@@ -67,13 +67,13 @@ export async function generateInScratch<R extends { code: number; stderr: string
   return generateInScratch(prefix, generate, rest)
 }
 
+const REMOVE_TIMEOUT_MS = 120_000
+
 /**
  * Removes a scratch tree. rm(1) unlinks ten thousand files for a fraction of the CPU Node's
  * fs.rm spends on them (an lstat and a thread-pool round trip per entry: 160 ms of the
  * benchmark's run); fs.rm is the fallback where rm cannot run.
  */
-const REMOVE_TIMEOUT_MS = 120_000
-
 export async function removeScratch(dir: string): Promise<void> {
   if (process.platform !== 'win32') {
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' }
