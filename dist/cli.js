@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-MWDHDBZ6.js";
+} from "./chunks/chunk-JQ7XMS2J.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

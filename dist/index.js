@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-MWDHDBZ6.js";
+} from "./chunks/chunk-JQ7XMS2J.js";
 import {
   baseFromEvent,
   emitAnnotations,
