@@ -248,7 +248,7 @@ describe('vendor step', () => {
     // (modules.txt also lacks the new requirement: vendor/ was not regenerated after it.)
     const notice = result.findings.find(f => f.rule === 'step-skipped')!
     expect(notice.message).toMatch(
-      /^vendor\/ could not be regenerated, .*: go: example\.com\/app imports\n\texample\.com\/gone: zip: not a valid zip file$/
+      /^vendor\/ could not be regenerated with `go mod vendor`, .*: go: example\.com\/app imports\n\texample\.com\/gone: zip: not a valid zip file$/
     )
   })
 

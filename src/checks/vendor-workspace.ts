@@ -6,20 +6,22 @@
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { type Finding, newFinding, skipped } from '../findings.js'
-import { goErrorText, parseJSONStream } from '../go/command.js'
-import { diffTrees, listTree } from '../go/tree.js'
+import { type Finding, newFinding } from '../findings.js'
+import { parseJSONStream } from '../go/command.js'
+import { listTree } from '../go/tree.js'
 import { type GoWorkspace, relPath } from '../modules.js'
-import { generateInScratch, removeScratch } from '../scratch.js'
+import { removeScratch } from '../scratch.js'
+import {
+  type VendorTree,
+  compareRegeneration,
+  fileFinding,
+  fixFor,
+  unsafeEntryFindings,
+  vendorPath
+} from './vendor-tree.js'
 import type { Judgment, RunContext } from './check.js'
 
-/** A path under `<relDir>/vendor`, repository-relative. */
-export function vendorPath(owner: { relDir: string }, rel: string): string {
-  const inModule = rel === '' ? 'vendor' : `vendor/${rel}`
-  return owner.relDir === '.' ? inModule : `${owner.relDir}/${inModule}`
-}
-
-const FIX = 'Run `go work vendor` and commit the result; never edit vendor/ by hand.'
+const FIX = fixFor('go work vendor')
 
 interface WorkEditJSON {
   Use?: { DiskPath: string }[] | null
@@ -61,63 +63,32 @@ export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace):
       })
     ]
   }
-  const { dir: scratch, result } = await generateInScratch('go-guard-work-vendor-', async dir =>
-    ctx.go.run(['work', 'vendor', '-o', path.join(dir, 'vendor')], {
+  const tree: VendorTree = { owner, tool: 'go work vendor', committed, have: await listTree(committed) }
+  const regeneration = await compareRegeneration(tree, 'go-guard-work-vendor-', ws.file, async (scratch, vendor) =>
+    ctx.go.run(['work', 'vendor', '-o', vendor], {
       cwd: ws.dir,
       workspace: true,
-      env: { GOWORK: await scratchWorkFile(ctx, ws, dir) }
+      env: { GOWORK: await scratchWorkFile(ctx, ws, scratch) }
     })
   )
-  try {
-    const regenerated = path.join(scratch, 'vendor')
-    if (result.code !== 0) {
-      return [
-        skipped(
-          'vendor',
-          ws.file,
-          `${vendorPath(owner, '')} could not be regenerated with \`go work vendor\`, so it was not compared: ${goErrorText(result.stderr)}`,
-          'fix what the verify step reports about obtaining the modules; then vendor/ is compared'
-        )
-      ]
-    }
-    // Nothing to vendor writes nothing at all: every committed file is then extra.
-    await fs.mkdir(regenerated, { recursive: true })
-    const have = await listTree(committed)
-    const diff = await diffTrees(regenerated, committed, have)
-    const findings: Finding[] = []
-    for (const [rel, entry] of have) {
-      if (entry.kind !== 'file')
-        findings.push(
-          newFinding('vendor-unsafe-entry', {
-            file: vendorPath(owner, rel),
-            line: 1,
-            message: `${vendorPath(owner, rel)} is not a regular file; \`go work vendor\` writes only regular files. ${FIX}`
-          })
-        )
-    }
-    const report = (rule: 'vendor-file-modified' | 'vendor-file-missing' | 'vendor-file-extra', what: string) => {
-      return (rel: string): void => {
-        findings.push(
-          newFinding(rule, {
-            file: vendorPath(owner, rel),
-            line: 1,
-            message: `${vendorPath(owner, rel)} ${what} ${FIX}`
-          })
-        )
-      }
-    }
-    diff.modified.forEach(
-      report('vendor-file-modified', 'differs from what `go work vendor` produces for the workspace.')
-    )
-    diff.missing.forEach(report('vendor-file-missing', 'is produced by `go work vendor` but is not committed.'))
-    diff.extra.forEach(
-      report(
+  if (regeneration.skipped) return [regeneration.skipped]
+  const { diff } = regeneration
+  await removeScratch(regeneration.scratch)
+  return [
+    ...unsafeEntryFindings(tree),
+    ...diff.modified.map(rel =>
+      fileFinding(tree, 'vendor-file-modified', rel, 'differs from what `go work vendor` produces for the workspace.')
+    ),
+    ...diff.missing.map(rel =>
+      fileFinding(tree, 'vendor-file-missing', rel, 'is produced by `go work vendor` but is not committed.')
+    ),
+    ...diff.extra.map(rel =>
+      fileFinding(
+        tree,
         'vendor-file-extra',
+        rel,
         'is committed but `go work vendor` does not produce it: code that no checksum covers.'
       )
     )
-    return findings
-  } finally {
-    await removeScratch(scratch)
-  }
+  ]
 }

@@ -8,18 +8,25 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { ignoredPaths } from '../git.js'
-import { ScratchModFile, goErrorText, parseJSONStream } from '../go/command.js'
+import { ScratchModFile, parseJSONStream } from '../go/command.js'
 import { fromToolchainName } from '../go/gover.js'
 import { type ModulesTxt, checkVendorConsistency, diffModulesTxt, parseModulesTxt } from '../go/modulestxt.js'
-import { type TreeEntry, diffTrees, listTree } from '../go/tree.js'
+import { listTree } from '../go/tree.js'
 import type { GoModule } from '../modules.js'
-import type { RuleId } from '../rules.js'
-import { generateInScratch, removeScratch } from '../scratch.js'
+import { removeScratch } from '../scratch.js'
 import type { Check, RunContext } from './check.js'
-import { vendorPath, workspaceVendorFindings } from './vendor-workspace.js'
+import {
+  type VendorTree,
+  compareRegeneration,
+  fileFinding,
+  fixFor,
+  unsafeEntryFindings,
+  vendorPath
+} from './vendor-tree.js'
+import { workspaceVendorFindings } from './vendor-workspace.js'
 
 const MODULES_TXT = 'modules.txt'
-const FIX = 'Run `go mod vendor` and commit the result; never edit vendor/ by hand.'
+const FIX = fixFor('go mod vendor')
 
 /** `-mod=vendor` in the job's GOFLAGS (go env GOFLAGS, which includes the `go env -w` file). */
 function forcesVendor(goflags: string): boolean {
@@ -117,53 +124,41 @@ async function classifyMissing(
 async function compareWithRegeneration(
   ctx: RunContext,
   module: GoModule,
-  committed: string,
-  have: Map<string, TreeEntry>,
+  tree: VendorTree,
   modulesTxt: string | undefined,
   reported: Set<string>
 ): Promise<Finding[]> {
   // Not after the verify step's download: the regeneration is the run's longest go command, so it
   // starts at once; go's module cache locks each module@version, so none is fetched twice.
-  const { dir: out, result } = await generateInScratch('go-guard-vendor-', dir =>
-    ScratchModFile.runOnce(ctx.go, module, ['mod', 'vendor', '-o', path.join(dir, 'vendor')])
+  const regeneration = await compareRegeneration(tree, 'go-guard-vendor-', module.goModFile, (_, vendor) =>
+    ScratchModFile.runOnce(ctx.go, module, ['mod', 'vendor', '-o', vendor])
   )
+  if (regeneration.skipped) return [regeneration.skipped]
+  const { scratch, regenerated, diff } = regeneration
   try {
-    const regenerated = path.join(out, 'vendor')
-    if (result.code !== 0) {
-      return [
-        skipped(
-          'vendor',
-          module.goModFile,
-          `vendor/ could not be regenerated, so it was not compared: ${goErrorText(result.stderr)}`,
-          'fix what the verify step reports about obtaining the modules; then vendor/ is compared'
-        )
-      ]
-    }
-    // "go: no dependencies to vendor" writes nothing at all: every committed file is then extra.
-    await fs.mkdir(regenerated, { recursive: true })
-    const diff = await diffTrees(regenerated, committed, have)
     const findings: Finding[] = []
-    const report = (rule: RuleId, rel: string, what: string): void => {
-      findings.push(
-        newFinding(rule, {
-          file: vendorPath(module, rel),
-          line: 1,
-          message: `${vendorPath(module, rel)} ${what} ${FIX}`
-        })
-      )
-    }
     for (const rel of diff.modified) {
       if (rel === MODULES_TXT && modulesTxt !== undefined) continue // reported line by line below
-      report('vendor-file-modified', rel, 'differs from what `go mod vendor` produces from go.mod and go.sum.')
+      findings.push(
+        fileFinding(
+          tree,
+          'vendor-file-modified',
+          rel,
+          'differs from what `go mod vendor` produces from go.mod and go.sum.'
+        )
+      )
     }
-    const { ignored, unread } = await classifyMissing(ctx, module, out, diff.missing)
+    const { ignored, unread } = await classifyMissing(ctx, module, scratch, diff.missing)
     for (const rel of diff.missing.filter(r => !unread.has(r)))
-      report(
-        'vendor-file-missing',
-        rel,
-        ignored.has(rel)
-          ? 'is produced by `go mod vendor` but is not committed: .gitignore excludes it, yet the build reads it. Commit it with `git add -f`, or narrow the .gitignore pattern.'
-          : 'is produced by `go mod vendor` but is not committed.'
+      findings.push(
+        fileFinding(
+          tree,
+          'vendor-file-missing',
+          rel,
+          ignored.has(rel)
+            ? 'is produced by `go mod vendor` but is not committed: .gitignore excludes it, yet the build reads it. Commit it with `git add -f`, or narrow the .gitignore pattern.'
+            : 'is produced by `go mod vendor` but is not committed.'
+        )
       )
     if (unread.size > 0) {
       const files = [...unread].map(rel => vendorPath(module, rel))
@@ -176,10 +171,13 @@ async function compareWithRegeneration(
       )
     }
     for (const rel of diff.extra)
-      report(
-        'vendor-file-extra',
-        rel,
-        'is committed but `go mod vendor` does not produce it: code that no checksum covers.'
+      findings.push(
+        fileFinding(
+          tree,
+          'vendor-file-extra',
+          rel,
+          'is committed but `go mod vendor` does not produce it: code that no checksum covers.'
+        )
       )
     if (modulesTxt !== undefined && diff.modified.includes(MODULES_TXT)) {
       const wantText = await fs.readFile(path.join(regenerated, MODULES_TXT), 'utf8')
@@ -197,7 +195,7 @@ async function compareWithRegeneration(
     }
     return findings
   } finally {
-    await removeScratch(out)
+    await removeScratch(scratch)
   }
 }
 
@@ -217,18 +215,9 @@ async function checkModule(ctx: RunContext, module: GoModule): Promise<Finding[]
   }
   if (!stat?.isDirectory()) return withoutVendor(ctx, module, stat ? ' (vendor is not a directory)' : '')
 
-  const findings: Finding[] = []
   const have = await listTree(committed)
-  for (const [rel, entry] of have) {
-    if (entry.kind === 'file') continue
-    findings.push(
-      newFinding('vendor-unsafe-entry', {
-        file: vendorPath(module, rel),
-        line: 1,
-        message: `${vendorPath(module, rel)} is a ${entry.kind === 'symlink' ? 'symbolic link' : 'special file'}; \`go mod vendor\` only writes regular files, and a link can point outside the repository. Remove it and run \`go mod vendor\`.`
-      })
-    )
-  }
+  const tree: VendorTree = { owner: module, tool: 'go mod vendor', committed, have }
+  const findings = unsafeEntryFindings(tree)
   const modulesTxt =
     have.get(MODULES_TXT)?.kind === 'file' ? await fs.readFile(path.join(committed, MODULES_TXT), 'utf8') : undefined
   const txt = parseModulesTxt(modulesTxt ?? '')
@@ -254,7 +243,7 @@ async function checkModule(ctx: RunContext, module: GoModule): Promise<Finding[]
   )
   findings.push(...inconsistent)
   const reported = new Set(inconsistent.map(f => f.module).filter((m): m is string => m !== undefined))
-  findings.push(...(await compareWithRegeneration(ctx, module, committed, have, modulesTxt, reported)))
+  findings.push(...(await compareWithRegeneration(ctx, module, tree, modulesTxt, reported)))
   return findings
 }
 
