@@ -18,6 +18,22 @@ const MIN_FREE_BYTES = 1 << 30
 const MIN_FREE_INODES = 200_000
 const SHM = '/dev/shm'
 
+/** Whether `dir` is a writable tmpfs with room for a vendor/ tree; `statfs` is injected in tests. */
+export async function isRoomyTmpfs(
+  dir: string,
+  statfs: (dir: string) => Promise<{ type: number; bsize: number; bavail: number; ffree: number }> = fs.statfs
+): Promise<boolean> {
+  try {
+    const stat = await statfs(dir)
+    if (stat.type !== TMPFS_MAGIC) return false
+    if (stat.bavail * stat.bsize < MIN_FREE_BYTES || stat.ffree < MIN_FREE_INODES) return false
+    await fs.access(dir, fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
 let roots: Promise<string[]> | undefined
 
 /**
@@ -26,16 +42,8 @@ let roots: Promise<string[]> | undefined
  */
 export function scratchRoots(): Promise<string[]> {
   roots ??= (async () => {
-    if (process.platform !== 'linux' || process.env.TMPDIR) return [os.tmpdir()]
-    try {
-      const stat = await fs.statfs(SHM)
-      const roomy = stat.bavail * stat.bsize >= MIN_FREE_BYTES && stat.ffree >= MIN_FREE_INODES
-      if (stat.type !== TMPFS_MAGIC || !roomy) return [os.tmpdir()]
-      await fs.access(SHM, fs.constants.W_OK)
-      return [SHM, os.tmpdir()]
-    } catch {
-      return [os.tmpdir()]
-    }
+    const memory = process.platform === 'linux' && !process.env.TMPDIR && (await isRoomyTmpfs(SHM))
+    return memory ? [SHM, os.tmpdir()] : [os.tmpdir()]
   })()
   return roots
 }
