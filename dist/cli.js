@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-JQ7XMS2J.js";
+} from "./chunks/chunk-P4Z5EKOP.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

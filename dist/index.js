@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-JQ7XMS2J.js";
+} from "./chunks/chunk-P4Z5EKOP.js";
 import {
   baseFromEvent,
   emitAnnotations,
