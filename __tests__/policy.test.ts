@@ -13,7 +13,7 @@ import { parseTidyDiff } from '../src/go/tidy.js'
 import { MisbehavingProxy } from './fixtures/misbehaving-server.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
-import { GO_BIN } from './helpers/go.js'
+import { GO_BIN, loggingGo } from './helpers/go.js'
 import { runAction } from './helpers/runner.js'
 
 describe('deny-modules patterns', () => {
@@ -359,10 +359,19 @@ describe('policy on the real go command', () => {
       const { dir, goMod: mod } = app(['example.com/lib'], ({ goMod: m }) => ({
         goMod: m.replace('example.com/lib v1.0.0', 'example.com/lib v1.0.0 // indirect')
       }))
-      expect(located(await gate(world, dir, { checks: 'verify' }))).toEqual([
+      const tidyRuns = (go: ReturnType<typeof loggingGo>): string[] =>
+        go.commandLines().filter(l => l.startsWith('mod tidy'))
+      const on = loggingGo(world.dir(`go-on-${cases}`))
+      expect(located(await gate(world, dir, { checks: 'verify', 'go-binary': on.binary }))).toEqual([
         `mod-not-tidy go.mod:${lineOf(mod, 'example.com/lib')}`
       ])
-      expect(located(await gate(world, dir, { checks: 'verify', rules: 'mod-not-tidy: off' }))).toEqual([])
+      expect(tidyRuns(on)).toHaveLength(1)
+      // Off: not only no finding (the severity processor would drop it) but no go mod tidy at all.
+      const off = loggingGo(world.dir(`go-off-${cases}`))
+      const result = await gate(world, dir, { checks: 'verify', rules: 'mod-not-tidy: off', 'go-binary': off.binary })
+      expect(located(result)).toEqual([])
+      expect(off.commandLines()).not.toEqual([])
+      expect(tidyRuns(off)).toEqual([])
     })
   })
 
