@@ -454,5 +454,17 @@ describe('policy on the real go command', () => {
       expect(skip.message).toMatch(/example\.com\/deprecated@v1\.0\.0/)
       expect(result.findings.some(f => f.rule === 'sum-retracted-version')).toBe(false)
     })
+
+    it('ask go nothing when both rules are off, and no step-skipped says they were not checked', async () => {
+      const { dir } = app(['example.com/retracted', 'example.com/deprecated'])
+      const rules = 'sum-retracted-version: off\nsum-deprecated-module: off'
+      const go = loggingGo(world.dir(`go-lifecycle-${cases}`))
+      const online = await gate(world, dir, { checks: 'sum-drift', rules, 'go-binary': go.binary })
+      expect(lifecycle(online)).toEqual(['step-skipped go.sum:1'])
+      expect(go.commandLines().filter(l => l.includes('-retracted'))).toEqual([])
+      // Where the proxy is off the check could not run, but it was not asked to: no notice says so.
+      const offline = await gate({ env: { ...world.env, GOPROXY: 'off' } }, dir, { checks: 'sum-drift', rules })
+      expect(lifecycle(offline)).toEqual(['step-skipped go.sum:1'])
+    })
   })
 })
