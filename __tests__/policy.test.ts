@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ConfigError, parseConfig } from '../src/config.js'
 import { findDenyingRule, parseDenyModules } from '../src/deny-modules.js'
 import { parseTidyDiff } from '../src/go/tidy.js'
+import { annotationMessage } from '../src/report/annotations.js'
 import { MisbehavingProxy } from './fixtures/misbehaving-server.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
@@ -336,6 +337,8 @@ describe('policy on the real go command', () => {
         /would change "\texample\.com\/lib v1\.0\.0 \/\/ indirect" to "require example\.com\/lib v1\.0\.0"/
       )
       expect(result.findings.every(f => f.severity === 'warning')).toBe(true)
+      // Each message ends with the fix: the annotations do not say it twice.
+      expect(result.findings.map(annotationMessage).filter(m => /\nFix:/.test(m))).toEqual([])
       expect(fs.readFileSync(path.join(dir, 'go.mod'))).toEqual(before.mod)
       expect(fs.readFileSync(path.join(dir, 'go.sum'))).toEqual(before.sum)
       expect(world.git(dir, 'status', '--porcelain')).toBe('')

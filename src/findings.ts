@@ -38,6 +38,8 @@ export interface Finding {
   cause?: FindingCause
   /** How to make this finding pass, where it is more specific than its rule's fix (a skipped step says what it needs). */
   fix?: string
+  /** The message ends with its fix already (in its own words): the annotation adds no Fix line. */
+  fixInMessage?: true
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped'

@@ -52,7 +52,8 @@ export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<F
         : { file, line: Math.max(1, Math.min(c.line, lineCount(text))) }
     return newFinding('mod-not-tidy', {
       ...at,
-      message: `${describe(c, file)}. Run \`go mod tidy\` and commit go.mod and go.sum.`
+      message: `${describe(c, file)}. Run \`go mod tidy\` and commit go.mod and go.sum.`,
+      fixInMessage: true
     })
   })
 }
