@@ -120,8 +120,15 @@ describe('parseConfig', () => {
     }
     const declared = [...inputs.matchAll(/\n {2}([a-z0-9-]+):/g)].map(m => m[1])
     expect(declared.sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
-    for (const output of ['findings', 'blocking', 'report-file', 'sarif-file', 'sbom-file', 'modules'])
-      expect(yml).toContain(`\n  ${output}:\n`)
+    // The outputs: those action.yml declares are those main.ts sets and the README's table lists.
+    const outputs = [...yml.slice(yml.indexOf('\noutputs:'), yml.indexOf('\nruns:')).matchAll(/\n {2}([a-z-]+):/g)]
+    const set = fs.readFileSync(new URL('../src/main.ts', import.meta.url), 'utf8').matchAll(/setOutput\('([a-z-]+)'/g)
+    const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const table = readme.slice(readme.indexOf('### Outputs'), readme.indexOf('### Annotations'))
+    const expected = ['blocking', 'findings', 'modules', 'report-file', 'sarif-file', 'sbom-file']
+    expect(outputs.map(m => m[1]).sort()).toEqual(expected)
+    expect([...set].map(m => m[1]).sort()).toEqual(expected)
+    expect([...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map(m => m[1]).sort()).toEqual(expected)
     expect(yml).toMatch(/using: node20\n\s+main: dist\/index\.js/)
   })
 

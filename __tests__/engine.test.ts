@@ -8,7 +8,7 @@ import { silentLogger } from '../src/logger.js'
 import { loadScope } from '../src/modules.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
-import { GO_BIN } from './helpers/go.js'
+import { GO_BIN, loggingGo } from './helpers/go.js'
 
 const mod = (p: string): string => `module ${p}\n\ngo 1.21\n`
 
@@ -182,18 +182,15 @@ describe('go work shared between steps', () => {
         'main.go': 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n'
       })
       world.go(repo, 'mod', 'tidy')
-      const logFile = path.join(world.root, 'go.log')
-      // The real go, wrapped to log each command line.
-      const bin = world.dir('bin', { go: `#!/bin/sh\necho "$*" >> "${logFile}"\nexec "${GO_BIN}" "$@"\n` })
-      fs.chmodSync(path.join(bin, 'go'), 0o755)
+      const go = loggingGo(path.join(world.root, 'bin'))
       const result = await gate(world, repo, {
-        'go-binary': path.join(bin, 'go'),
+        'go-binary': go.binary,
         checks: 'verify,sum-drift',
         'deny-modules': 'example.com/**@<v1.0.0 # old',
         'report-file': path.join(world.root, 'report.json')
       })
       expect(result.audit?.modules.map(m => m.buildList.length)).toEqual([2])
-      const log = fs.readFileSync(logFile, 'utf8').split('\n')
+      const log = go.commandLines()
       expect(log.filter(l => /^list -modfile=\S+ -m -mod=mod -e -json all$/.test(l))).toHaveLength(1)
       expect(log.filter(l => /^mod graph -modfile=/.test(l))).toHaveLength(1)
     } finally {

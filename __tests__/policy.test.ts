@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ConfigError, parseConfig } from '../src/config.js'
 import { findDenyingRule, parseDenyModules } from '../src/deny-modules.js'
 import { parseTidyDiff } from '../src/go/tidy.js'
+import { annotationMessage } from '../src/report/annotations.js'
 import { MisbehavingProxy } from './fixtures/misbehaving-server.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
-import { GO_BIN } from './helpers/go.js'
+import { GO_BIN, loggingGo } from './helpers/go.js'
 import { runAction } from './helpers/runner.js'
 
 describe('deny-modules patterns', () => {
@@ -336,6 +337,8 @@ describe('policy on the real go command', () => {
         /would change "\texample\.com\/lib v1\.0\.0 \/\/ indirect" to "require example\.com\/lib v1\.0\.0"/
       )
       expect(result.findings.every(f => f.severity === 'warning')).toBe(true)
+      // Each message ends with the fix: the annotations do not say it twice.
+      expect(result.findings.map(annotationMessage).filter(m => /\nFix:/.test(m))).toEqual([])
       expect(fs.readFileSync(path.join(dir, 'go.mod'))).toEqual(before.mod)
       expect(fs.readFileSync(path.join(dir, 'go.sum'))).toEqual(before.sum)
       expect(world.git(dir, 'status', '--porcelain')).toBe('')
@@ -359,10 +362,19 @@ describe('policy on the real go command', () => {
       const { dir, goMod: mod } = app(['example.com/lib'], ({ goMod: m }) => ({
         goMod: m.replace('example.com/lib v1.0.0', 'example.com/lib v1.0.0 // indirect')
       }))
-      expect(located(await gate(world, dir, { checks: 'verify' }))).toEqual([
+      const tidyRuns = (go: ReturnType<typeof loggingGo>): string[] =>
+        go.commandLines().filter(l => l.startsWith('mod tidy'))
+      const on = loggingGo(world.dir(`go-on-${cases}`))
+      expect(located(await gate(world, dir, { checks: 'verify', 'go-binary': on.binary }))).toEqual([
         `mod-not-tidy go.mod:${lineOf(mod, 'example.com/lib')}`
       ])
-      expect(located(await gate(world, dir, { checks: 'verify', rules: 'mod-not-tidy: off' }))).toEqual([])
+      expect(tidyRuns(on)).toHaveLength(1)
+      // Off: not only no finding (the severity processor would drop it) but no go mod tidy at all.
+      const off = loggingGo(world.dir(`go-off-${cases}`))
+      const result = await gate(world, dir, { checks: 'verify', rules: 'mod-not-tidy: off', 'go-binary': off.binary })
+      expect(located(result)).toEqual([])
+      expect(off.commandLines()).not.toEqual([])
+      expect(tidyRuns(off)).toEqual([])
     })
   })
 
@@ -444,6 +456,18 @@ describe('policy on the real go command', () => {
       expect(skip.message).toMatch(/example\.com\/retracted@v1\.0\.0/)
       expect(skip.message).toMatch(/example\.com\/deprecated@v1\.0\.0/)
       expect(result.findings.some(f => f.rule === 'sum-retracted-version')).toBe(false)
+    })
+
+    it('ask go nothing when both rules are off, and no step-skipped says they were not checked', async () => {
+      const { dir } = app(['example.com/retracted', 'example.com/deprecated'])
+      const rules = 'sum-retracted-version: off\nsum-deprecated-module: off'
+      const go = loggingGo(world.dir(`go-lifecycle-${cases}`))
+      const online = await gate(world, dir, { checks: 'sum-drift', rules, 'go-binary': go.binary })
+      expect(lifecycle(online)).toEqual(['step-skipped go.sum:1'])
+      expect(go.commandLines().filter(l => l.includes('-retracted'))).toEqual([])
+      // Where the proxy is off the check could not run, but it was not asked to: no notice says so.
+      const offline = await gate({ env: { ...world.env, GOPROXY: 'off' } }, dir, { checks: 'sum-drift', rules })
+      expect(lifecycle(offline)).toEqual(['step-skipped go.sum:1'])
     })
   })
 })

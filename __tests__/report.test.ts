@@ -31,7 +31,8 @@ describe('annotations', () => {
 
   it("says the fix once: a finding's own fix over its rule's, never the message's last sentence again", () => {
     const tidy = finding('sum-missing-entry', 3, {
-      message: 'go.sum has no hash for a.com/x. Run `go mod tidy` and commit go.sum.'
+      message: 'go.sum has no hash for a.com/x. Run `go mod tidy` and commit go.sum.',
+      fixInMessage: true
     })
     expect(annotationMessage(tidy)).toBe(tidy.message)
     const other = finding('sum-missing-entry', 3, { message: 'go.sum has no hash for a.com/x.' })

@@ -53,10 +53,14 @@ describe('toolchain step, module proof', () => {
             {
               checks: 'toolchain',
               'go-binary': release.goBinary,
-              'toolchain-trust': 'module'
+              'toolchain-trust': 'module',
+              // The test's own checksum database is not the default one: that finding is not this test's.
+              rules: 'env-weakened-verification: off'
             }
           )
         const proven = await judge({ GOSUMDB: db.gosumdb })
+        // Proven, and nothing else blocks: the step passed (not merely no toolchain-* finding).
+        expect(proven.steps.map(st => [st.step, st.status, st.error])).toEqual([['toolchain', 'passed', undefined]])
         expect(
           proven.findings
             .filter(f => f.rule.startsWith('toolchain-'))
@@ -73,6 +77,7 @@ describe('toolchain step, module proof', () => {
         ).toEqual([edited])
         // No database to vouch for the module: fail closed.
         const off = await judge({ GOSUMDB: 'off' })
+        expect(off.steps.map(st => [st.step, st.status])).toEqual([['toolchain', 'failed']])
         expect(off.findings.filter(f => f.rule === 'toolchain-unverifiable').map(f => f.message)).toEqual([
           expect.stringMatching(/GOSUMDB=off/)
         ])

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { annotationMessage } from '../src/report/annotations.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
 
@@ -80,6 +81,8 @@ describe('verify step on the real go command', () => {
     const result = await gate(world, dir, { checks: 'verify' })
     expect(located(result)).toEqual(['sum-missing-entry go.mod:7'])
     expect(result.findings[0].message).toMatch(/example\.com\/b@v1\.2\.0/)
+    // The message ends with the fix: the annotation does not say it twice.
+    expect(annotationMessage(result.findings[0])).toMatch(/Run `go mod tidy` and commit go\.sum\.$/)
     expect(fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')).toBe(missing)
     expect(world.git(dir, 'status', '--porcelain')).toBe('')
   })

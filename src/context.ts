@@ -38,7 +38,6 @@ export function unparseableFindings(step: StepId, ctx: RunContext): Finding[] {
         step,
         file,
         line: e.line,
-        cause: 'unparseable',
         message: `${file}:${e.line}: ${e.message}. The go command refuses the file, and go-guard's steps could not judge it; fix the file.`
       })
     )
@@ -76,8 +75,7 @@ export function tooNewFinding(
       `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it (see toolchain-version-mismatch)`,
       `install go ${tooNew.version} or newer (setup-go with \`go-version-file: go.mod\`)`
     ),
-    line: tooNew.line,
-    cause: 'go-line-too-new'
+    line: tooNew.line
   }
 }
 

@@ -7,19 +7,15 @@ export type Severity = (typeof SEVERITIES)[number]
 export const STEP_IDS = ['toolchain', 'verify', 'sum-drift', 'vendor', 'replace'] as const
 export type StepId = (typeof STEP_IDS)[number]
 
-/** One violation, located on the exact line of the file concerned. */
 /**
  * Why a finding was made, for code that acts on another finding: the message is for people and
  * no code reads it.
  */
 export type FindingCause =
   /** A download hashed differently from go.sum (verify): go aborts all loading on one. */
-  | 'checksum-mismatch'
-  /** A go.mod or go.work go cannot parse: steps that need it could not judge it. */
-  | 'unparseable'
-  /** A go or toolchain line newer than the running toolchain: go refuses to run on the module. */
-  | 'go-line-too-new'
+  'checksum-mismatch'
 
+/** One violation, located on the exact line of the file concerned. */
 export interface Finding {
   rule: RuleId
   severity: Severity
@@ -38,6 +34,8 @@ export interface Finding {
   cause?: FindingCause
   /** How to make this finding pass, where it is more specific than its rule's fix (a skipped step says what it needs). */
   fix?: string
+  /** The message ends with its fix already (in its own words): the annotation adds no Fix line. */
+  fixInMessage?: true
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped'

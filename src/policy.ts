@@ -11,6 +11,7 @@ import {
   compareFindings,
   newFinding,
   redactSecrets,
+  type Severity,
   severityRank
 } from './findings.js'
 import type { RuleId } from './rules.js'
@@ -59,12 +60,23 @@ const thresholds: Processor = (findings, { config, step, drift, at }) => {
   return [...findings, ...over]
 }
 
+/**
+ * Whether `rules:` turned every one of `rules` off: the one test of `off`, for the processor
+ * below and for the checks that report only those rules, which then run nothing. Dropping their
+ * findings afterwards is not enough: the `step-skipped` such a check makes where it cannot run
+ * (a go too old for `go mod tidy -diff`, no module proxy) is not one of its rules, and its go
+ * command would run for nothing.
+ */
+export function allRulesOff(config: Pick<Config, 'ruleSeverity'>, rules: readonly RuleId[]): boolean {
+  return rules.every(rule => config.ruleSeverity.get(rule) === 'off')
+}
+
 /** `rules` overrides: `off` drops a finding, a severity replaces the default. */
 const severityOverrides: Processor = (findings, { config }) => {
   const out: Finding[] = []
   for (const f of findings) {
-    const override = config.ruleSeverity.get(f.rule)
-    if (override === 'off') continue
+    if (allRulesOff(config, [f.rule])) continue
+    const override = config.ruleSeverity.get(f.rule) as Severity | undefined
     out.push(override === undefined ? f : { ...f, severity: override })
   }
   return out

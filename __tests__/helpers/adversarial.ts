@@ -285,6 +285,14 @@ const CASES: Case[] = [
     head: { 'go.mod': t => t.replace('example.com/b v1.2.0', 'example.com/b v1.9.9') },
     expect: ['mod-download-failed go.mod:7'],
     outcome: 'failure'
+  },
+  {
+    // The gate must also pass what is harmless: only the step-skipped notices (no vendor/) remain.
+    name: 'a pull request that changes only Go code',
+    base: APP,
+    head: { 'main.go': MAIN.replace('func main() {}', '// main does nothing yet.\nfunc main() {}') },
+    expect: [],
+    outcome: 'success'
   }
 ]
 
@@ -383,8 +391,11 @@ export function adversarialSuite(shard: number, of: number): void {
     // The whole-suite checks belong to one shard only.
     if (shard !== 0) return
 
-    it('has at least 24 cases', () => {
-      expect(CASES.length).toBeGreaterThanOrEqual(24)
+    it('has 25 cases, one of them a clean pull request that must report nothing', () => {
+      expect(CASES.length).toBe(25)
+      expect(CASES.filter(c => c.expect.length === 0).map(c => c.name)).toEqual([
+        'a pull request that changes only Go code'
+      ])
     })
 
     it('a repository with 50 modules: every one judged, each finding on its own path', () => {

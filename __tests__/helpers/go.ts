@@ -23,3 +23,15 @@ export async function goJSON<T>(args: string[], cwd: string, env: NodeJS.Process
   })
   return JSON.parse(stdout) as T
 }
+
+/** The real go, wrapped to log each command line it runs; `commandLines` reads the log so far. */
+export function loggingGo(dir: string): { binary: string; commandLines: () => string[] } {
+  const log = path.join(dir, 'go.log')
+  const binary = path.join(dir, 'go')
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(binary, `#!/bin/sh\necho "$*" >> "${log}"\nexec "${GO_BIN}" "$@"\n`, { mode: 0o755 })
+  return {
+    binary,
+    commandLines: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [])
+  }
+}

@@ -239,7 +239,8 @@ async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatche
         newFinding('sum-missing-entry', {
           file: module.goSumFile,
           line: 1,
-          message: `${module.goSumFile} lacks a hash go needs to build package ${pkg}; go would download the module and trust whatever it gets. Run \`go mod tidy\` and commit go.sum.`
+          message: `${module.goSumFile} lacks a hash go needs to build package ${pkg}; go would download the module and trust whatever it gets. Run \`go mod tidy\` and commit go.sum.`,
+          fixInMessage: true
         })
       )
     }
@@ -253,7 +254,8 @@ async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatche
           line: p.line,
           module: p.path,
           version: p.version,
-          message: `${module.goSumFile} has no hash for ${key}, which go needs to build package ${pkg} (it could provide it); go would download it and trust whatever it gets. Run \`go mod tidy\` and commit go.sum.`
+          message: `${module.goSumFile} has no hash for ${key}, which go needs to build package ${pkg} (it could provide it); go would download it and trust whatever it gets. Run \`go mod tidy\` and commit go.sum.`,
+          fixInMessage: true
         })
       )
     }
@@ -274,7 +276,8 @@ async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatche
         ...(rep ? { file: module.goModFile, line: rep.line } : locateModule(module, modPath, version)),
         module: missingPath,
         version: missingVersion,
-        message: `${module.goSumFile} has no hash for ${key}${rep ? `, the replacement of ${rep.old.path}` : ''}, which loading the module graph needs. Run \`go mod tidy\` and commit go.sum.`
+        message: `${module.goSumFile} has no hash for ${key}${rep ? `, the replacement of ${rep.old.path}` : ''}, which loading the module graph needs. Run \`go mod tidy\` and commit go.sum.`,
+        fixInMessage: true
       })
     )
   }

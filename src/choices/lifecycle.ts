@@ -11,6 +11,8 @@ import { GoCommandError } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
 import { type ModuleVersionArg, isSafeModuleArg, listLifecycle, proxyUnavailable } from '../go/retractions.js'
 import type { GoModule } from '../modules.js'
+import { allRulesOff } from '../policy.js'
+import type { RuleId } from '../rules.js'
 
 export interface JudgedModule {
   module: GoModule
@@ -18,7 +20,7 @@ export interface JudgedModule {
   baseModText?: string
 }
 
-const RULE_IDS = ['sum-retracted-version', 'sum-deprecated-module']
+const RULE_IDS: RuleId[] = ['sum-retracted-version', 'sum-deprecated-module']
 
 /** The require lines of head that the base does not have at the same version; all of them when `hasBase` is false. */
 function judgedRequirements({ module, baseModText }: JudgedModule, hasBase: boolean) {
@@ -96,7 +98,7 @@ export async function lifecycleFindings(
   modules: JudgedModule[],
   hasBase: boolean
 ): Promise<Finding[]> {
-  if (RULE_IDS.every(id => ctx.config.ruleSeverity.get(id) === 'off')) return []
+  if (allRulesOff(ctx.config, RULE_IDS)) return []
   // Two modules at a time, as the verify step: each go list fans out over the proxy.
   return (await mapLimit(modules, 2, m => moduleFindings(ctx, m, hasBase))).flat()
 }

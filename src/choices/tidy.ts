@@ -6,6 +6,7 @@ import type { RunContext } from '../checks/check.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { type TidyChange, tidyDiff } from '../go/tidy.js'
 import type { GoModule } from '../modules.js'
+import { allRulesOff } from '../policy.js'
 
 /** A go.sum line, or a go.mod line naming a module path (not a block's parenthesis or a blank line). */
 function namesModule(c: TidyChange): boolean {
@@ -30,7 +31,7 @@ function lineCount(text: string | undefined): number {
 }
 
 export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
-  if (ctx.config.ruleSeverity.get('mod-not-tidy') === 'off') return []
+  if (allRulesOff(ctx.config, ['mod-not-tidy'])) return []
   const result = await tidyDiff(ctx.go, module)
   if ('skipped' in result)
     return [
@@ -51,7 +52,8 @@ export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<F
         : { file, line: Math.max(1, Math.min(c.line, lineCount(text))) }
     return newFinding('mod-not-tidy', {
       ...at,
-      message: `${describe(c, file)}. Run \`go mod tidy\` and commit go.mod and go.sum.`
+      message: `${describe(c, file)}. Run \`go mod tidy\` and commit go.mod and go.sum.`,
+      fixInMessage: true
     })
   })
 }

@@ -18,17 +18,9 @@ export function fixOf(f: Finding): string {
   return f.fix ?? RULES[f.rule].fix
 }
 
-// Compared without case, code marks and end punctuation: "Run `go mod tidy`." says "run go mod tidy".
-const plain = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[`.\s]+/g, ' ')
-    .trim()
-
-/** The message, then one Fix line, unless the message already ends with the same advice. */
+/** The message, then one Fix line, unless the finding says its message ends with the fix. */
 export function annotationMessage(f: Finding): string {
-  const fix = fixOf(f)
-  return plain(f.message).endsWith(plain(fix)) ? f.message : `${f.message}\nFix: ${fix}`
+  return f.fixInMessage ? f.message : `${f.message}\nFix: ${fixOf(f)}`
 }
 
 /**

@@ -20,6 +20,16 @@ export function limitsFrom(variables: GoGuardVariables): DownloadLimits {
   return { ...DEFAULT_LIMITS, timeoutMs: variables.httpTimeoutMs ?? DEFAULT_LIMITS.timeoutMs }
 }
 
+/** An answer other than 2xx: its status, not its text, decides whether a retry can help. */
+class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    statusText: string
+  ) {
+    super(`HTTP ${status} ${statusText}`)
+  }
+}
+
 async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: Readable) => Promise<T>): Promise<T> {
   const controller = new AbortController()
   const timer = setTimeout(
@@ -28,7 +38,7 @@ async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: R
   )
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow' })
-    if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status} ${response.statusText}`)
+    if (!response.ok || response.body === null) throw new HttpStatusError(response.status, response.statusText)
     const declared = Number(response.headers.get('content-length') ?? NaN)
     if (declared > limits.maxBytes) throw new Error(`${declared} bytes is over the ${limits.maxBytes}-byte limit`)
     let seen = 0
@@ -64,7 +74,7 @@ async function withRetries<T>(
     } catch (error) {
       last = error
       // A 4xx will not change on retry.
-      if (error instanceof Error && /^HTTP 4\d\d/.test(error.message)) break
+      if (error instanceof HttpStatusError && error.status >= 400 && error.status < 500) break
     }
   }
   // fetch reports "fetch failed" and keeps the reason (DNS, refused, TLS) in `cause`.
