@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-P4Z5EKOP.js";
+} from "./chunks/chunk-DC6HTODO.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-OHFUEBPL.js";
+} from "./chunks/chunk-UWWRTO6V.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -24,7 +24,7 @@ import {
   redactSecrets,
   renderSummary,
   verdict
-} from "./chunks/chunk-UHT3XNED.js";
+} from "./chunks/chunk-3DS6F63K.js";
 import {
   getInput,
   info,
