@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import * as core from '@actions/core'
 import { describe, expect, it } from '@jest/globals'
 import { expectEqualIn } from './helpers/expect.js'
-import { skipped } from '../src/findings.js'
+import { compareFindings, skipped } from '../src/findings.js'
 import { annotationMessage, planAnnotations } from '../src/report/annotations.js'
 import { workspacePaths } from '../src/report/paths.js'
 import { renderSarif } from '../src/report/sarif.js'
@@ -131,5 +131,16 @@ describe('findings with further locations', () => {
     const plan = planAnnotations(many)
     expect(plan).toHaveLength(10)
     expect(plan.at(-1)!.message).toMatch(/1 more finding is listed/)
+  })
+})
+
+describe('finding order', () => {
+  it('sorts files and messages by code unit, as Go sorts strings, whatever the locale', () => {
+    const at = (file: string, message: string) => finding('replace-not-allowed', 1, { file, message })
+    const sorted = [at('b/go.mod', 'x'), at('B/go.mod', 'x'), at('a/go.mod', 'é'), at('a/go.mod', 'z')].sort(
+      compareFindings
+    )
+    // localeCompare puts 'b' before 'B' and 'é' before 'z' in most locales.
+    expect(sorted.map(f => `${f.file} ${f.message}`)).toEqual(['B/go.mod x', 'a/go.mod z', 'a/go.mod é', 'b/go.mod x'])
   })
 })

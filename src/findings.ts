@@ -51,15 +51,23 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s)
 }
 
+/**
+ * Strings in code-unit order, as Go's sort.Strings: the same on every runner, where localeCompare
+ * depends on the locale (and its first call builds an ICU collator, ~10 ms).
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 /** Most severe first, then by file and line so output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     STEP_IDS.indexOf(a.step) - STEP_IDS.indexOf(b.step) ||
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     a.line - b.line ||
-    a.rule.localeCompare(b.rule) ||
-    a.message.localeCompare(b.message)
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
   )
 }
 

@@ -4,7 +4,7 @@
  */
 import type { FailOn } from '../config.js'
 import type { GateResult } from '../engine.js'
-import { type Finding, SEVERITIES } from '../findings.js'
+import { type Finding, SEVERITIES, compareText } from '../findings.js'
 import { isBlocking } from '../policy.js'
 import { type BlobLinks, BoundedLines, code, escapeMarkdown, location } from './markdown.js'
 import { SEVERITY_ICON, countBySeverity, findingRow, gateFailed, samePlace } from './summary.js'
@@ -80,7 +80,7 @@ export function renderComment(result: GateResult, options: CommentOptions): stri
   const drift = Object.keys(DRIFT).flatMap(rule =>
     result.findings
       .filter(f => f.rule === rule)
-      .sort((a, b) => (a.module ?? '').localeCompare(b.module ?? '') || a.file.localeCompare(b.file))
+      .sort((a, b) => compareText(a.module ?? '', b.module ?? '') || compareText(a.file, b.file))
   )
   if (drift.length > 0) {
     out.tryAdd('', '#### go.sum changes', '', '| change | module | base | head | where |', '|---|---|---|---|---|')
