@@ -239,8 +239,9 @@ export function checkVendorConsistency(
     }
   }
 
+  const required = new Set(mod.require.map(keyOf))
   for (const m of vendorList.values()) {
-    if (m.explicit && !mod.require.some(r => r.path === m.path && r.version === m.version)) {
+    if (m.explicit && !required.has(keyOf(m))) {
       out.push({
         file: 'modules.txt',
         line: m.annotationLine ?? m.line,
