@@ -15,6 +15,8 @@ import { type TreeEntry, listTree } from '../go/tree.js'
 /** Relative path (below GOROOT) -> SHA-256 hex, size in bytes (absent in older stored manifests) and whether it is executable. */
 export type Manifest = Record<string, { sha256: string; size?: number; exec: boolean }>
 
+const INFLATE_CHUNK = 1 << 18
+
 /** Reads a release .tar.gz (files under `go/`), hashing each file as it streams by. */
 export async function manifestFromTarGz(file: string): Promise<Manifest> {
   const manifest: Manifest = {}
@@ -37,7 +39,10 @@ export async function manifestFromTarGz(file: string): Promise<Manifest> {
       }
     }
   })()
-  await Promise.all([pipeline(createReadStream(file), createGunzip(), extract), done])
+  // zlib's default 16 KiB output chunk costs a thread-pool round trip and a stream turn per 16 KiB:
+  // inflating a 77 MB release took twice the CPU it takes in 256 KiB chunks.
+  const inflate = createGunzip({ chunkSize: INFLATE_CHUNK })
+  await Promise.all([pipeline(createReadStream(file, { highWaterMark: INFLATE_CHUNK }), inflate, extract), done])
   return manifest
 }
 
