@@ -204,6 +204,10 @@ async function proveArchive(
         `the signature ${filename}.asc could not be obtained (${(error as Error).message}). Allow access to toolchain-download-url`
       )
     }
+    // The file list is read while the signature is checked (two cores, both reading the archive);
+    // it is stored and used only once the signature verifies.
+    const files = manifestFromTarGz(archive)
+    files.catch(() => undefined)
     try {
       const { created, keyID } = await verifyDetached(archive, signature, signer.key)
       ctx.logger.info(
@@ -224,7 +228,7 @@ async function proveArchive(
       trust,
       sha256: actual,
       proof: 'archive SHA-256 and OpenPGP signature',
-      files: await manifestFromTarGz(archive)
+      files: await files
     }
     await saveManifest(store, manifest)
     return { manifest, findings: [] }
