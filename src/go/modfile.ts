@@ -124,8 +124,9 @@ const NOT_IDENT = /[\s\p{C}]/u
 /** read.go isIdent for the character starting at text[pos]: printable, not space, not punctuation. */
 function isIdentAt(text: string, pos: number): boolean {
   const code = text.charCodeAt(pos)
-  // Printable ASCII without the space is the common case: no Unicode property test for it.
-  if (code > 0x20 && code < 0x7f) return !isPunctuation(code)
+  // ASCII needs no Unicode property test: printable is 0x21-0x7e, the rest is space or control
+  // (the space or newline that ends nearly every token).
+  if (code < 0x80) return code > 0x20 && code < 0x7f && !isPunctuation(code)
   const c = String.fromCodePoint(text.codePointAt(pos) ?? 0)
   return c !== ' ' && !NOT_IDENT.test(c)
 }
@@ -417,7 +418,8 @@ function unquote(s: string): string {
 /** rule.go parseString: quoted strings unquoted; other quote characters are reserved. */
 function parseString(s: string): string {
   if (s.startsWith('"')) return unquote(s)
-  if (/["'`]/.test(s)) throw new Error('unquoted string cannot contain quote')
+  // Three scans of a short string cost less than one regular expression's.
+  if (s.includes('"') || s.includes("'") || s.includes('`')) throw new Error('unquoted string cannot contain quote')
   return s
 }
 

@@ -4,13 +4,13 @@
  */
 
 interface Parsed {
-  major: string
-  minor: string
-  patch: string
+  readonly major: string
+  readonly minor: string
+  readonly patch: string
   /** The shorthands v1 and v1.2 are valid but carry no prerelease or build. */
-  short: boolean
-  prerelease: string
-  build: string
+  readonly short: boolean
+  readonly prerelease: string
+  readonly build: string
 }
 
 /** Digits of v from `from`: the end offset, or -1 where there are none or a leading zero. */
@@ -54,8 +54,21 @@ function parseIdents(v: string, from: number, prerelease: boolean): number {
   return i
 }
 
-/** golang.org/x/mod/semver parse, scanning as it does (a regular expression cost more). */
+// The last version parsed and its result: callers ask several things of one version in a row
+// (a go.mod requirement is made canonical, then its major and build are checked).
+let lastVersion = ''
+let lastParsed: Parsed | undefined
+
 function parse(v: string): Parsed | undefined {
+  if (v !== lastVersion) {
+    lastParsed = parseNew(v)
+    lastVersion = v
+  }
+  return lastParsed
+}
+
+/** golang.org/x/mod/semver parse, scanning as it does (a regular expression cost more). */
+function parseNew(v: string): Parsed | undefined {
   if (v.charCodeAt(0) !== 0x76) return undefined
   const majorEnd = digitsEnd(v, 1)
   if (majorEnd < 0) return undefined
