@@ -8,7 +8,7 @@ import type { RunContext, StepNeeds, TargetContext } from './checks/check.js'
 import { type Finding, type StepId, newFinding, skipped } from './findings.js'
 import type { ModFile, ParseResult } from './go/modfile.js'
 import { compareGoVersions, fromToolchainName } from './go/gover.js'
-import type { Scope } from './modules.js'
+import type { GoModule, Scope } from './modules.js'
 
 /** A module or workspace reduced to what the engine checks before judging it. */
 interface TargetFacts {
@@ -53,6 +53,11 @@ function tooNewGoLine(mod: ModFile, running: string | undefined): { version: str
 /** Whether go-guard could parse the target's go.mod or go.work (unparseableFindings reports the rest). */
 export function isParsed(target: TargetContext): boolean {
   return facts(target).parsed.errors.length === 0
+}
+
+/** The modules a step that runs go runs it on: parsed, with no `go` line newer than `running` ("1.26.8"; see tooNewFinding). */
+export function modulesRunningGo(scope: Scope, running: string | undefined): GoModule[] {
+  return scope.modules.filter(m => m.mod.errors.length === 0 && tooNewGoLine(m.mod.file, running) === undefined)
 }
 
 /**

@@ -8,11 +8,19 @@
 import { type Audit, collectAudit } from './audit.js'
 import { CHECKS } from './checks/index.js'
 import type { Check, Judgment, RunContext } from './checks/check.js'
+import { CacheVerification } from './checks/cache-verification.js'
 import { ModuleDownloads } from './checks/downloads.js'
 import { ModuleGraphs } from './go/buildlist.js'
 import { createLimiter } from './concurrency.js'
 import type { Config } from './config.js'
-import { isParsed, scopeFindings, targetContexts, tooNewFinding, unparseableFindings } from './context.js'
+import {
+  isParsed,
+  modulesRunningGo,
+  scopeFindings,
+  targetContexts,
+  tooNewFinding,
+  unparseableFindings
+} from './context.js'
 import { type Finding, STEP_IDS, type StepResult, redactSecrets } from './findings.js'
 import { type BaseResolution, CommitFiles, resolveBase } from './git.js'
 import { type GoCommand, GoCommandError } from './go/command.js'
@@ -48,25 +56,32 @@ function proofOf(ctx: RunContext, steps: { step: string; status: string }[]): st
 // Module judgements at once, across all steps: each runs go processes that already use the runner's cores.
 const MODULE_BUDGET = 2
 
-/** The run's context, and the base resolution where a step asked for it (the report names it). */
+/**
+ * The run's context, and the base resolution where a step asked for it (the report names it).
+ * `running` is the toolchain's version ("1.26.8"), where go reports it.
+ */
 function runContext(
   config: Config,
   go: GoCommand,
   logger: Logger,
-  scope: Scope
+  scope: Scope,
+  running: string | undefined
 ): { ctx: RunContext; baseAsked: () => Promise<BaseResolution> | undefined } {
   let base: Promise<BaseResolution> | undefined
   const first = scope.modules[0]
   const goMod = first?.goModFile ?? scope.workspaces[0]?.file ?? 'go.mod'
   const atBase = new CommitFiles(config.workingDirectory)
+  const downloads = new ModuleDownloads(go)
+  const graphs = new ModuleGraphs(go)
   const ctx: RunContext = {
     config,
     root: config.workingDirectory,
     scope,
     go,
     logger,
-    downloads: new ModuleDownloads(go),
-    graphs: new ModuleGraphs(go),
+    downloads,
+    graphs,
+    verification: new CacheVerification(go, downloads, graphs, modulesRunningGo(scope, running)),
     base: () => (base ??= resolveBase(config.workingDirectory, config.baseRef)),
     readAtBase: (sha, relPath) => atBase.read(sha, relPath),
     repositoryFile: { goMod, goSum: first?.goSumFile ?? scope.workspaces[0]?.sumFile ?? 'go.sum' },
@@ -136,12 +151,12 @@ export async function runGate(
   logger.info(
     `go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`
   )
-  const { ctx, baseAsked } = runContext(config, go, logger, scope)
+  const running = await runningVersion(go)
+  const { ctx, baseAsked } = runContext(config, go, logger, scope, running && fromToolchainName(running))
   // The JSON report and the SBOM describe this snapshot.
   const wantAudit = Boolean(config.reportFile || config.sbomFile || options.audit)
   // Its go commands fill idle slots once the module cache is filled (cold, they would download go.mod files ahead of the steps).
   if (wantAudit) scope.modules.forEach(m => ctx.downloads.afterDownload(m, () => ctx.graphs.prefetch(m)))
-  const running = await runningVersion(go)
   const budget = createLimiter(MODULE_BUDGET)
   const selected = STEP_IDS.filter(id => config.checks.has(id))
 

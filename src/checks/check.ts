@@ -5,6 +5,7 @@ import type { GoCommand } from '../go/command.js'
 import type { Logger } from '../logger.js'
 import type { GoModule, GoWorkspace, Scope } from '../modules.js'
 import type { DriftCounts } from '../policy.js'
+import type { CacheVerification } from './cache-verification.js'
 import type { ModuleDownloads } from './downloads.js'
 import type { ModuleGraphs } from '../go/buildlist.js'
 
@@ -20,6 +21,8 @@ export interface RunContext {
   downloads: ModuleDownloads
   /** `go list -m all` and `go mod graph` per module, run once and shared by the steps and the audit. */
   graphs: ModuleGraphs
+  /** The module cache verified once per module@version, shared by the modules the verify step judges. */
+  verification: CacheVerification
   /** The base commit (config.baseRef resolved, fetched if missing), once for every step. */
   base: () => Promise<BaseResolution>
   /** A file as it is at the base commit; undefined where it did not exist; throws GitError where git could not tell. */

@@ -9,13 +9,15 @@
  *   "checksum mismatch".
  * - it hashes the build list's original path@version, so a module-path replacement's cached
  *   copy is never hashed (golang/go#79942). Those copies are hashed here against go.sum.
+ * - it verifies the same cached module@version in every module that needs it: it runs only in
+ *   the modules whose build lists cover the others' (cache-verification.ts), and each cached
+ *   copy of a replacement is hashed once a run.
  * - a missing go.sum entry is reported by package loading, so `go list -deps -test` runs on a
  *   pristine scratch copy of go.sum (download may have filled the other copy in).
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { hashDir } from '../go/dirhash.js'
 import { ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
 import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
@@ -284,35 +286,20 @@ async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatche
   return [...findings.values()]
 }
 
-// modcmd/verify.go: "<path> <version>: dir has been modified (<dir>)", "zip has been
-// modified", "missing ziphash: ...", or a hashing error.
-const VERIFY_LINE = /^(\S+) (v\S+): (.+)$/gm
-
 async function modVerifyFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
-  const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
-  let result
-  try {
-    result = await scratch.run(ctx.go, ['mod', 'verify'], module.dir, module.goModFile)
-  } finally {
-    await scratch.dispose()
-  }
-  if (result.code === 0) return []
-  const findings: Finding[] = []
-  for (const [, modPath, version, what] of result.stderr.matchAll(VERIFY_LINE)) {
-    findings.push(
-      newFinding('mod-verify-failed', {
-        ...locateSum(module, modPath, version),
-        module: modPath,
-        version,
-        message: `${modPath}@${version} in the module cache no longer matches what was downloaded (${what}). The cache was modified after download: clear it (\`go clean -modcache\`, and the Actions cache entry) and find out what wrote to it.`
-      })
-    )
-  }
-  return findings
+  const faults = await ctx.verification.faults(module)
+  return faults.map(({ path: modPath, version, what }) =>
+    newFinding('mod-verify-failed', {
+      ...locateSum(module, modPath, version),
+      module: modPath,
+      version,
+      message: `${modPath}@${version} in the module cache no longer matches what was downloaded (${what}). The cache was modified after download: clear it (\`go clean -modcache\`, and the Actions cache entry) and find out what wrote to it.`
+    })
+  )
 }
 
 /** Hashes each module-path replacement's extracted copy against its go.sum line. */
-async function replacementFindings(module: GoModule, download: ModuleDownload): Promise<Finding[]> {
+async function replacementFindings(ctx: RunContext, module: GoModule, download: ModuleDownload): Promise<Finding[]> {
   const sums = module.sum ? indexSum(module.sum) : new Map<string, SumLine[]>()
   const findings: Finding[] = []
   for (const rep of module.mod.file.replace) {
@@ -321,7 +308,7 @@ async function replacementFindings(module: GoModule, download: ModuleDownload): 
     if (!fetched?.Dir) continue
     const recorded = sums.get(sumKey({ path: rep.new.path, version: rep.new.version, goMod: false })) ?? []
     if (recorded.length === 0) continue // a missing entry is sum-missing-entry's to report
-    const actual = await hashDir(fetched.Dir, `${rep.new.path}@${rep.new.version}`)
+    const actual = await ctx.verification.hashDir(fetched.Dir, `${rep.new.path}@${rep.new.version}`)
     if (recorded.some(l => l.hash === actual)) continue
     findings.push(
       newFinding('mod-verify-failed', {
@@ -355,7 +342,7 @@ async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[
   const [missing, verified, replaced, denied] = await Promise.all([
     missingEntryFindings(ctx, module, mismatched),
     modVerifyFindings(ctx, module),
-    replacementFindings(module, download),
+    replacementFindings(ctx, module, download),
     deniedModuleFindings(ctx, module)
   ])
   const broken = [...downloadFailures, ...missing, ...verified, ...replaced]
