@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-DC6HTODO.js";
+} from "./chunks/chunk-LQLNGYVC.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -16,7 +16,7 @@ import {
   parseConfig,
   redactSecrets,
   verdict
-} from "./chunks/chunk-3DS6F63K.js";
+} from "./chunks/chunk-QTQ2KUB2.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -135,7 +135,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-EUNNC5MQ.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-EKTTIB5N.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-DC6HTODO.js";
+} from "./chunks/chunk-LQLNGYVC.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-UWWRTO6V.js";
+} from "./chunks/chunk-DENVAU2W.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -24,7 +24,7 @@ import {
   redactSecrets,
   renderSummary,
   verdict
-} from "./chunks/chunk-3DS6F63K.js";
+} from "./chunks/chunk-QTQ2KUB2.js";
 import {
   getInput,
   info,
