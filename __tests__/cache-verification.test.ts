@@ -130,6 +130,27 @@ describe('verify step: the module cache verified once per module@version, across
   })
 })
 
+describe('verify step: one module', () => {
+  it('runs its own go mod verify and lists no build list for a cover it cannot share', async () => {
+    const world = new GoWorld([{ path: 'example.com/shared', version: 'v1.0.0' }])
+    try {
+      const dir = world.dir('one', {
+        'go.mod': 'module example.com/one\n\ngo 1.21\n\nrequire example.com/shared v1.0.0\n',
+        'main.go': 'package main\n\nimport _ "example.com/shared"\n\nfunc main() {}\n'
+      })
+      world.go(dir, 'mod', 'tidy')
+      world.commitAll(dir, 'one')
+      const go = loggingGo(path.join(world.root, 'bin'))
+      await gate(world, dir, { checks: 'verify', 'go-binary': go.binary })
+      const lines = go.commandLines()
+      expect(lines.filter(l => l.startsWith('mod verify'))).toHaveLength(1)
+      expect(lines.filter(l => l.startsWith('list') && / -m /.test(` ${l} `))).toEqual([])
+    } finally {
+      world.cleanup()
+    }
+  })
+})
+
 describe('greedyCover', () => {
   it('chooses the list with most members not yet covered, next, until all are', () => {
     expect(greedyCover([['a'], ['a', 'b'], ['a', 'b', 'c', 'd'], ['d'], ['e']])).toEqual([2, 4])

@@ -114,6 +114,8 @@ export class CacheVerification {
 
   /** What `go mod verify` in `module` reports, in go's order. */
   async faults(module: GoModule): Promise<VerifyFault[]> {
+    // One module has no other run to share: its build list would be one more go command for nothing.
+    if (this.modules.length < 2) return ownFaults(await this.ownRun(module))
     const { buildLists, verified } = await (this.plan ??= this.makePlan())
     const list = buildLists.get(module.dir)
     if (list === undefined || !list.every(key => verified.has(key))) return ownFaults(await this.ownRun(module))
