@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-LQLNGYVC.js";
+} from "./chunks/chunk-LLBQRZMA.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-LQLNGYVC.js";
+} from "./chunks/chunk-LLBQRZMA.js";
 import {
   baseFromEvent,
   emitAnnotations,
