@@ -2,7 +2,10 @@
  * File trees compared without following links: listed from directory entries, compared byte for
  * byte in bounded chunks. Used for vendor/ against its regeneration (and GOROOT's listing).
  */
-import { closeSync, constants, openSync, readSync, readdirSync } from 'node:fs'
+import * as fs from 'node:fs'
+import { constants, readdirSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import { cpuBudget } from '../concurrency.js'
 
 export type EntryKind = 'file' | 'symlink' | 'other'
 
@@ -39,8 +42,8 @@ export interface TreeDiff {
   extra: string[]
 }
 
-// Two buffers for the whole comparison: files are read side by side in chunks of this size, so
-// memory stays bounded for any file and the first differing chunk ends the reading.
+// Two buffers per thread for the whole comparison: files are read side by side in chunks of this
+// size, so memory stays bounded for any file and the first differing chunk ends the reading.
 const CHUNK = 1 << 16
 // Never through a link, even one swapped in after the listing (where the platform has O_NOFOLLOW),
 // and never waiting on a FIFO swapped in for a file: it reads as at its end, regular files ignore
@@ -48,21 +51,195 @@ const CHUNK = 1 << 16
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 // Files compared between two turns of the event loop, so go's output pipes keep draining.
 const FILES_PER_TURN = 512
+/**
+ * From this many files in the committed tree a helper thread compares beside the main one. Most of a pair's cost
+ * is Node's synchronous open/read/close bindings (user time several times diff's), so a second
+ * thread is what brings the comparison under `diff -r`; it costs ~50 ms to start, which a few
+ * thousand pairs repay.
+ */
+const HELPER_FROM_FILES = 4096
 
-/** Whether two regular files hold the same bytes; a file of another length differs at its end. */
-function sameContent(a: string, b: string, bufA: Buffer, bufB: Buffer): boolean {
-  const fa = openSync(a, OPEN_FLAGS)
-  let fb: number | undefined
-  try {
-    fb = openSync(b, OPEN_FLAGS)
-    for (;;) {
-      const n = readSync(fa, bufA, 0, CHUNK, null)
-      if (readSync(fb, bufB, 0, CHUNK, null) !== n || bufA.compare(bufB, 0, n, 0, n) !== 0) return false
-      if (n === 0) return true
+/** A pair's state once compared and found to differ (1: the same; 0: not compared yet). */
+const DIFFERENT = 2
+
+/**
+ * File pairs `expectedRoot + rels[i]` and `actualRoot + rels[i]`, claimed one at a time through a
+ * shared counter by whichever thread is free; `states[i]` is what comparing pair i found.
+ */
+export interface PairJob {
+  expectedRoot: string
+  actualRoot: string
+  rels: string[]
+  flags: number
+  /**
+   * claim[0]: the next unclaimed pair. claim[1]: the helper's gate, 0 until either the helper
+   * opens it (1) to compare or the main thread closes it (2) because it needs no help any more.
+   */
+  claim: Int32Array
+  states: Uint8Array
+}
+
+export function pairJob(expectedRoot: string, actualRoot: string, rels: string[]): PairJob {
+  return {
+    expectedRoot,
+    actualRoot,
+    rels,
+    flags: OPEN_FLAGS,
+    claim: new Int32Array(new SharedArrayBuffer(8)),
+    states: new Uint8Array(new SharedArrayBuffer(Math.max(rels.length, 1)))
+  }
+}
+
+type FileIo = Pick<typeof import('node:fs'), 'openSync' | 'readSync' | 'closeSync'>
+
+/**
+ * Compares claimed pairs until none is left or `limit` were compared; true while pairs are left.
+ * A file of another length differs at its end. The helper thread runs this function's source
+ * text, so it uses nothing but its arguments and JavaScript's globals.
+ */
+function compareClaimed(io: FileIo, job: PairJob, bufA: Buffer, bufB: Buffer, limit: number): boolean {
+  for (let done = 0; done < limit; done++) {
+    const i = Atomics.add(job.claim, 0, 1)
+    if (i >= job.rels.length) return false
+    const fa = io.openSync(job.expectedRoot + job.rels[i], job.flags)
+    let fb: number | undefined
+    let same = false
+    try {
+      fb = io.openSync(job.actualRoot + job.rels[i], job.flags)
+      for (;;) {
+        const n = io.readSync(fa, bufA, 0, bufA.length, null)
+        if (io.readSync(fb, bufB, 0, bufB.length, null) !== n || bufA.compare(bufB, 0, n, 0, n) !== 0) break
+        if (n === 0) {
+          same = true
+          break
+        }
+      }
+    } finally {
+      io.closeSync(fa)
+      if (fb !== undefined) io.closeSync(fb)
     }
+    job.states[i] = same ? 1 : 2 // 2: DIFFERENT, a literal here (see above)
+  }
+  return true
+}
+
+// The helper's whole program: it waits for its job (none: it is not needed) and, unless the main
+// thread closed the gate meanwhile, compares until no pair is left, then ends. An error ends it
+// early, leaving its pair unmarked for the main thread, which compares it again and reports.
+const HELPER_SOURCE = `'use strict'
+const compareClaimed = ${compareClaimed.toString()}
+require('node:worker_threads').parentPort.once('message', job => {
+  if (!job || Atomics.compareExchange(job.claim, 1, 0, 1) !== 0) return
+  compareClaimed(require('node:fs'), job, Buffer.allocUnsafe(${CHUNK}), Buffer.allocUnsafe(${CHUNK}), Infinity)
+})
+`
+
+/** A thread for one PairJob: started before the job is known, so its start-up overlaps the walk. */
+export interface Helper {
+  /** Hands the job over (once). */
+  give(job: PairJob): void
+  /** When the main thread has no claim left: waits for a helper that is comparing, and only then. */
+  finish(): Promise<void>
+}
+
+/**
+ * Starts a helper thread once it holds a slot of the CPU budget, asked for in the background
+ * (go's commands come first); one whose turn comes after finish() never starts.
+ */
+export function startHelper(): Helper {
+  let thread: Worker | undefined
+  let ended: Promise<void> | undefined
+  let job: PairJob | undefined
+  let finished = false
+  void cpuBudget.use(
+    async () => {
+      if (finished) return
+      try {
+        thread = new Worker(HELPER_SOURCE, { eval: true })
+      } catch {
+        return // no helper: the main thread compares alone
+      }
+      const started = thread
+      ended = new Promise<void>(resolve => {
+        // Its error is not lost: the pair it failed on stays unmarked (see comparePairs).
+        started.once('error', () => {})
+        started.once('exit', () => resolve())
+      })
+      if (job) started.postMessage(job)
+      await ended
+    },
+    { background: true }
+  )
+  return {
+    give(given) {
+      job = given
+      thread?.postMessage(given)
+    },
+    async finish() {
+      finished = true
+      // A helper that has not begun comparing never will: it is not waited for.
+      if (job === undefined || Atomics.compareExchange(job.claim, 1, 0, 2) === 0) {
+        if (job === undefined) thread?.postMessage(null)
+        thread?.unref()
+        return
+      }
+      await ended
+    }
+  }
+}
+
+/** Compares every pair of `job`, with `helper` where given. */
+async function comparePairs(job: PairJob, helper?: Helper): Promise<void> {
+  const bufA = Buffer.allocUnsafe(CHUNK)
+  const bufB = Buffer.allocUnsafe(CHUNK)
+  helper?.give(job)
+  try {
+    while (compareClaimed(fs, job, bufA, bufB, FILES_PER_TURN)) await new Promise(setImmediate)
   } finally {
-    closeSync(fa)
-    if (fb !== undefined) closeSync(fb)
+    // Even after an error here no claim is left, so the helper ends after its current pair.
+    Atomics.store(job.claim, 0, job.rels.length)
+    await helper?.finish()
+  }
+  const unmarked = job.rels.flatMap((_, i) => (job.states[i] === 0 ? [i] : []))
+  if (unmarked.length === 0) return
+  const again = pairJob(
+    job.expectedRoot,
+    job.actualRoot,
+    unmarked.map(i => job.rels[i])
+  )
+  await comparePairs(again)
+  unmarked.forEach((i, k) => (job.states[i] = again.states[k]))
+}
+
+/**
+ * Walks the expected tree, directory by directory without recursion: each entry is missing from
+ * `actual`, met there, and if a regular file on both sides a pair to read (else modified where
+ * `actual` has a file).
+ */
+function walkExpected(
+  expectedDir: string,
+  actual: Map<string, TreeEntry>,
+  out: { diff: TreeDiff; met: string[]; pairs: string[] }
+): void {
+  // Each directory as [expected path, relative path], the path ending in a slash.
+  const pending: [string, string][] = [[expectedDir, '']]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [expectedAt, prefix] = next
+    for (const e of readdirSync(expectedAt, { withFileTypes: true })) {
+      const rel = prefix + e.name
+      if (e.isDirectory()) {
+        pending.push([`${expectedAt}${e.name}/`, `${rel}/`])
+        continue
+      }
+      const have = actual.get(rel)
+      if (have === undefined) out.diff.missing.push(rel)
+      else {
+        out.met.push(rel)
+        if (have.kind !== 'file') continue
+        if (e.isFile()) out.pairs.push(rel)
+        else out.diff.modified.push(rel)
+      }
+    }
   }
 }
 
@@ -71,39 +248,32 @@ function sameContent(a: string, b: string, bufA: Buffer, bufB: Buffer): boolean 
  * is walked here, directory by directory, and each of its regular files is read side by side
  * with its counterpart: one listing per tree and one read of each byte, no hashing, like
  * `diff -r`. Entries of `actual` that are not regular files are left to the caller (never read).
+ * From `helperFrom` entries in `actual` a second thread helps (tests lower it).
  */
 export async function diffTrees(
   expectedDir: string,
   actualDir: string,
-  actual: Map<string, TreeEntry>
+  actual: Map<string, TreeEntry>,
+  helperFrom = HELPER_FROM_FILES
 ): Promise<TreeDiff> {
+  // Started first, so the thread's start-up overlaps the walk.
+  const helper = actual.size >= helperFrom ? startHelper() : undefined
   const diff: TreeDiff = { modified: [], missing: [], extra: [] }
-  const bufA = Buffer.allocUnsafe(CHUNK)
-  const bufB = Buffer.allocUnsafe(CHUNK)
   // What the walk met of `actual`: all of it, unless something is extra.
   const met: string[] = []
-  let compared = 0
-  // Each directory as [expected path, actual path, relative path], each ending in a slash, walked
-  // without recursion so the loop can wait for the event loop.
-  const pending: [string, string, string][] = [[`${expectedDir}/`, `${actualDir}/`, '']]
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [expectedAt, actualAt, prefix] = next
-    for (const e of readdirSync(expectedAt, { withFileTypes: true })) {
-      const rel = prefix + e.name
-      if (e.isDirectory()) {
-        pending.push([`${expectedAt}${e.name}/`, `${actualAt}${e.name}/`, `${rel}/`])
-        continue
-      }
-      const have = actual.get(rel)
-      if (have === undefined) diff.missing.push(rel)
-      else {
-        met.push(rel)
-        if (have.kind === 'file' && (!e.isFile() || !sameContent(expectedAt + e.name, actualAt + e.name, bufA, bufB)))
-          diff.modified.push(rel)
-      }
-      if (++compared % FILES_PER_TURN === 0) await new Promise(setImmediate)
-    }
+  // Regular files on both sides, by relative path: read after the walk.
+  const pairs: string[] = []
+  try {
+    walkExpected(`${expectedDir}/`, actual, { diff, met, pairs })
+  } catch (error) {
+    await helper?.finish()
+    throw error
   }
+  const job = pairJob(`${expectedDir}/`, `${actualDir}/`, pairs)
+  await comparePairs(job, helper)
+  pairs.forEach((rel, i) => {
+    if (job.states[i] === DIFFERENT) diff.modified.push(rel)
+  })
   if (met.length !== actual.size) {
     const expected = new Set(met)
     for (const [rel, have] of actual) if (have.kind === 'file' && !expected.has(rel)) diff.extra.push(rel)
