@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-LLBQRZMA.js";
+} from "./chunks/chunk-FSH7WZQF.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-LLBQRZMA.js";
+} from "./chunks/chunk-FSH7WZQF.js";
 import {
   baseFromEvent,
   emitAnnotations,
