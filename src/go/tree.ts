@@ -52,10 +52,10 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 // Files compared between two turns of the event loop, so go's output pipes keep draining.
 const FILES_PER_TURN = 512
 /**
- * From this many files in the committed tree a helper thread compares beside the main one. Most of a pair's cost
- * is Node's synchronous open/read/close bindings (user time several times diff's), so a second
- * thread is what brought the comparison to `diff -r`'s time where measured (README); it costs ~50 ms to start, which a few
- * thousand pairs repay.
+ * From this many files in the committed tree a helper thread compares beside the main one. Most
+ * of a pair's cost is Node's synchronous open/read/close bindings (user time several times
+ * diff's), so a second thread is what brought the comparison to `diff -r`'s time where measured
+ * (README); it costs ~50 ms to start, which a few thousand pairs repay.
  */
 const HELPER_FROM_FILES = 4096
 
