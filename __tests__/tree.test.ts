@@ -3,7 +3,9 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { availableParallelism } from 'node:os'
 import { build } from 'esbuild'
+import { cpuBudget } from '../src/concurrency.js'
 import * as tree_ from '../src/go/tree.js'
 import { diffTrees, listTree, pairJob, startHelper } from '../src/go/tree.js'
 
@@ -30,6 +32,15 @@ async function diff(
   return diffTrees(expected, actual, await listTree(actual), helperFrom)
 }
 
+/** Waits until `done()` holds; fails after 10 s. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('the helper thread did not get there')
+    await new Promise(resolve => setTimeout(resolve, 5))
+  }
+}
+
 /**
  * Compares `rels` with a helper thread alone (the main thread claims nothing), as `module`'s
  * pairJob and startHelper do: the states the helper left, one per pair.
@@ -38,13 +49,6 @@ async function helperAlone(module: typeof tree_, expected: string, actual: strin
   const job = module.pairJob(`${expected}/`, `${actual}/`, rels)
   const helper = module.startHelper()
   helper.give(job)
-  const until = async (done: () => boolean): Promise<void> => {
-    const deadline = Date.now() + 10_000
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error('the helper thread did not compare')
-      await new Promise(resolve => setTimeout(resolve, 5))
-    }
-  }
   // Its gate open, then every pair claimed: finish() then waits for the helper's last pair.
   await until(() => Atomics.load(job.claim, 1) === 1)
   await until(() => Atomics.load(job.claim, 0) >= rels.length)
@@ -179,6 +183,24 @@ describe('diffTrees', () => {
       expect(await helperAlone(bundled, expected, actual, rels)).toEqual(states)
     })
 
+    it('is not waited for, and compares nothing, when its turn in the CPU budget comes after the end', async () => {
+      // Every slot of the budget held: the helper's background turn waits behind them.
+      let release = (): void => {}
+      const held = new Promise<void>(resolve => (release = resolve))
+      const holders = Array.from({ length: availableParallelism() }, () => cpuBudget.use(() => held))
+      const job = pairJob(`${expected}/`, `${actual}/`, rels)
+      const helper = startHelper()
+      helper.give(job)
+      await helper.finish()
+      // The main thread closed the gate: the helper, started now, compares nothing.
+      expect(Atomics.load(job.claim, 1)).toBe(2)
+      release()
+      await Promise.all(holders)
+      await new Promise(resolve => setTimeout(resolve, 100))
+      expect(Atomics.load(job.claim, 0)).toBe(0)
+      expect(Array.from(job.states)).toEqual([0, 0, 0, 0])
+    })
+
     it('leaves unmarked the pair it failed on, for the main thread to compare again', async () => {
       const swapped = tree('have-helper-swap', { 'a.go': 'package a\n', 'b.go': 'package b\n' })
       const want = tree('want-helper-swap', { 'a.go': 'package a\n', 'b.go': 'package b\n' })
@@ -187,10 +209,11 @@ describe('diffTrees', () => {
       const job = pairJob(`${want}/`, `${swapped}/`, ['a.go', 'b.go'])
       const helper = startHelper()
       helper.give(job)
-      const deadline = Date.now() + 10_000
-      while (Atomics.load(job.claim, 1) !== 1 && Date.now() < deadline) await new Promise(r => setTimeout(r, 5))
+      // Its gate open, finish() waits for the thread to end.
+      await until(() => Atomics.load(job.claim, 1) === 1)
       await helper.finish()
-      // The link ended the helper at its first pair: nothing marked, nothing compared after it.
+      // The link ended the helper at its first pair: it claimed that one alone and marked none.
+      expect(Atomics.load(job.claim, 0)).toBe(1)
       expect(Array.from(job.states)).toEqual([0, 0])
     })
   })

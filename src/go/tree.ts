@@ -200,7 +200,8 @@ async function comparePairs(job: PairJob, helper?: Helper): Promise<void> {
     Atomics.store(job.claim, 0, job.rels.length)
     await helper?.finish()
   }
-  const unmarked = job.rels.flatMap((_, i) => (job.states[i] === 0 ? [i] : []))
+  const unmarked: number[] = []
+  for (let i = 0; i < job.rels.length; i++) if (job.states[i] === 0) unmarked.push(i)
   if (unmarked.length === 0) return
   const again = pairJob(
     job.expectedRoot,
