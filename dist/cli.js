@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-FSH7WZQF.js";
+} from "./chunks/chunk-7WA2QJEE.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

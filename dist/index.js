@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-FSH7WZQF.js";
+} from "./chunks/chunk-7WA2QJEE.js";
 import {
   baseFromEvent,
   emitAnnotations,
