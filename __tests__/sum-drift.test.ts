@@ -443,6 +443,22 @@ describe('sum-drift', () => {
     ).toBe('example.com/a v1.0.0\nexample.com/oldtag v1.0.0\n')
   })
 
+  it('a replace of the required version wins over one of all versions, wherever it is written', async () => {
+    const { result, sum, dir } = await drift(
+      { requires: ['example.com/a v1.1.0'], imports: ['example.com/a'] },
+      {
+        requires: ['example.com/a v1.1.0'],
+        imports: ['example.com/a'],
+        extra:
+          '\nreplace example.com/a => example.com/a v1.1.0\n\nreplace example.com/a v1.1.0 => example.com/a v1.0.0\n'
+      }
+    )
+    expect(located(result).filter(l => !l.startsWith('sum-unverified'))).toEqual([
+      `sum-module-downgraded go.sum:${lineOf(sum, 'example.com/a v1.0.0 h1:')}`
+    ])
+    expect(world.go(dir, 'list', '-m', '-f', '{{.Replace.Version}}', 'example.com/a')).toBe('v1.0.0\n')
+  })
+
   it('thresholds: each limit finding lists the modules that count toward it', async () => {
     const { result } = await drift(
       A,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from '@jest/globals'
-import { goFields, indexSum, parseSumFile, readBaseSum, sumKey } from '../src/go/sumfile.js'
+import { goFields, indexSum, parseSumFile, readBaseSum, sumKey, sumsByPath } from '../src/go/sumfile.js'
 import * as semver from '../src/go/semver.js'
 
 /** strings.Fields written from unicode.IsSpace's table, the way the parser once did it. */
@@ -123,10 +123,11 @@ describe('parseSumFile', () => {
   })
 })
 
-describe('readBaseSum', () => {
-  it('reads what parseSumFile and indexSum read, in the same order, without a line object per line', () => {
+describe('readBaseSum and sumsByPath', () => {
+  it('group what parseSumFile reads by path, in file order, with the highest content version', () => {
     // Few paths, versions and hashes, so keys repeat (a key with several hashes), versions of
-    // one path compete, and /go.mod-only paths, malformed lines and the empty go.mod hash occur.
+    // one path compete, a path's lines are apart (an unsorted file), and /go.mod-only paths,
+    // malformed lines and the empty go.mod hash occur.
     const entry = fc
       .tuple(
         fc.constantFrom('a.com/x', 'a.com/x/v2', 'b.org/y', 'gopkg.in/yaml.v3'),
@@ -144,23 +145,21 @@ describe('readBaseSum', () => {
       fc.property(file, lines => {
         const text = lines.join('')
         const parsed = parseSumFile(text)
-        const index = [...indexSum(parsed)]
-        const contentVersions = new Map<string, string>()
+        // The same grouping, the plain way.
+        const expected = new Map<string, { lines: typeof parsed.lines; contentVersion: string | undefined }>()
         for (const l of parsed.lines) {
-          const current = contentVersions.get(l.path)
-          if (!l.goMod && (current === undefined || semver.compare(l.version, current) > 0))
-            contentVersions.set(l.path, l.version)
+          const group = expected.get(l.path) ?? { lines: [], contentVersion: undefined }
+          expected.set(l.path, group)
+          group.lines.push(l)
+          if (!l.goMod && (group.contentVersion === undefined || semver.compare(l.version, group.contentVersion) > 0))
+            group.contentVersion = l.version
         }
-        const base = readBaseSum(text)
-        expect([...base.hashes]).toEqual(index.map(([key, group]) => [key, group[0].hash]))
-        // Where a key's further hashes were met is not kept: only which they are.
-        expect(base.moreHashes).toEqual(
-          new Map(
-            index.filter(([, group]) => group.length > 1).map(([key, group]) => [key, group.slice(1).map(l => l.hash)])
-          )
-        )
-        expect([...base.summed]).toEqual([...new Set(parsed.lines.map(l => l.path))])
-        expect([...base.contentVersions]).toEqual([...contentVersions])
+        expect([...sumsByPath(parsed)]).toEqual([...expected])
+        const slim = [...expected].map(([path, g]) => [
+          path,
+          { ...g, lines: g.lines.map(({ version, goMod, hash }) => ({ version, goMod, hash })) }
+        ])
+        expect([...readBaseSum(text)]).toEqual(slim)
       }),
       { numRuns: 2000, seed: 16 }
     )

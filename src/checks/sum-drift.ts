@@ -12,7 +12,7 @@ import { requirersOf } from '../go/buildlist.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
-import { type SumFile, type SumLine, indexSum, raiseVersion, readBaseSum, sumKey } from '../go/sumfile.js'
+import { type PathSums, type SumLine, type VersionHash, readBaseSum, sumsByPath } from '../go/sumfile.js'
 import { parseModFile } from '../go/modfile.js'
 import type { RuleId } from '../rules.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
@@ -71,16 +71,25 @@ interface ModuleDrift {
 
 /**
  * The replacement go applies to `path@version`: a replace of that exact version, else one of all
- * its versions (cmd/go/internal/modload/modfile.go replacement).
+ * its versions (cmd/go/internal/modload/modfile.go replacement). Indexed once, so a go.mod with
+ * many requirements and replacements costs one lookup per requirement, not a scan.
  */
-function replacementOf(mod: ModFile, path: string, version: string): Replace | undefined {
-  let ofAll: Replace | undefined
+function replacements(mod: ModFile | undefined): (path: string, version: string) => Replace | undefined {
+  if (mod === undefined || mod.replace.length === 0) return () => undefined
+  const byPath = new Map<string, Replace[]>()
   for (const r of mod.replace) {
-    if (r.old.path !== path) continue
-    if (r.old.version === version) return r
-    if (r.old.version === '') ofAll ??= r
+    const same = byPath.get(r.old.path)
+    if (same) same.push(r)
+    else byPath.set(r.old.path, [r])
   }
-  return ofAll
+  return (path, version) => {
+    let ofAll: Replace | undefined
+    for (const r of byPath.get(path) ?? []) {
+      if (r.old.version === version) return r
+      if (r.old.version === '') ofAll ??= r
+    }
+    return ofAll
+  }
 }
 
 /**
@@ -91,34 +100,32 @@ function replacementOf(mod: ModFile, path: string, version: string): Replace | u
  * go.mod only to walk the module graph (`go mod tidy` keeps such lines), so its highest /go.mod
  * line is no version of anything the build uses.
  */
-function buildVersions(
-  summed: Set<string>,
-  contentVersions: Map<string, string>,
-  mod: ModFile | undefined
-): Map<string, string> {
-  // contentVersions is the caller's to give: it becomes the result.
-  const out = contentVersions
+function buildVersions(sums: Map<string, PathSums<VersionHash>>, mod: ModFile | undefined): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [path, { contentVersion }] of sums) if (contentVersion !== undefined) out.set(path, contentVersion)
+  const replacementOf = replacements(mod)
   for (const r of mod?.require ?? []) {
-    const replacement = replacementOf(mod as ModFile, r.path, r.version)
+    const replacement = replacementOf(r.path, r.version)
     if (replacement && isDirectoryPath(replacement.new.path)) {
       out.delete(r.path)
       continue
     }
     const built = replacement?.new ?? r
-    if (summed.has(built.path)) out.set(built.path, built.version)
+    // Mostly go.mod requires the version go.sum hashes highest: then one lookup settles it.
+    if (out.get(built.path) !== built.version && sums.has(built.path)) out.set(built.path, built.version)
   }
   return out
 }
 
-/** Every path head's go.sum has lines for, and the highest version each hashes content for. */
-function headSumVersions(sum: SumFile | undefined): { summed: Set<string>; contentVersions: Map<string, string> } {
-  const summed = new Set<string>()
-  const contentVersions = new Map<string, string>()
-  for (const l of sum?.lines ?? []) {
-    summed.add(l.path)
-    if (!l.goMod) raiseVersion(contentVersions, l.path, l.version)
+/** The first of `lines` for `version`, its content line before its /go.mod line. */
+function lineOf<L extends VersionHash>(lines: L[], version: string): L | undefined {
+  let goModLine: L | undefined
+  for (const l of lines) {
+    if (l.version !== version) continue
+    if (!l.goMod) return l
+    goModLine ??= l
   }
-  return { summed, contentVersions }
+  return goModLine
 }
 
 export function diffModule(
@@ -127,21 +134,20 @@ export function diffModule(
   baseModText: string | undefined
 ): ModuleDrift {
   const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [], pseudoVersions: [] }
-  const baseSum = baseSumText === undefined ? undefined : readBaseSum(baseSumText)
+  const baseSums = baseSumText === undefined ? new Map<string, PathSums<VersionHash>>() : readBaseSum(baseSumText)
   const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
   const headSum = module.sum
   const headMod = module.mod.file
 
   // Where a module's findings go: its go.sum line, and its go.mod require line too.
-  const headLines = headSum ? indexSum(headSum) : new Map<string, SumLine[]>()
+  const headSums = headSum ? sumsByPath(headSum) : new Map<string, PathSums<SumLine>>()
   // The first require line of each path, looked up once per finding (a scan made it quadratic).
   const requireOf = new Map<string, (typeof headMod.require)[number]>()
   // Set from the last line up, the first line of a path is the one left.
   for (let i = headMod.require.length - 1; i >= 0; i--) requireOf.set(headMod.require[i].path, headMod.require[i])
   const locate = (path: string, version: string): Location & { also?: Location[] } => {
-    const line =
-      headLines.get(sumKey({ path, version, goMod: false }))?.[0] ??
-      headLines.get(sumKey({ path, version, goMod: true }))?.[0]
+    const lines = headSums.get(path)?.lines
+    const line = lines && lineOf(lines, version)
     const req = requireOf.get(path)
     const at: Location = line
       ? { file: module.goSumFile, line: line.line }
@@ -156,11 +162,22 @@ export function diffModule(
     )
   }
 
-  // 1. The tampering signal: the same key with a hash base never had.
-  headLines.forEach((lines, key) => {
-    const before = baseSum?.hashes.get(key)
+  // 1. The tampering signal: the same key with a hash base never had. go accepts any hash listed
+  // for a key (modfetch.checkModSum), so a head line matching any base line of its key is unchanged.
+  headSums.forEach(({ lines }, path) => {
+    const baseLines = baseSums.get(path)?.lines ?? []
     for (const l of lines) {
-      if (before === l.hash || baseSum?.moreHashes.get(key)?.includes(l.hash) === true) continue
+      let before: string | undefined
+      let unchanged = false
+      for (const b of baseLines) {
+        if (b.version !== l.version || b.goMod !== l.goMod) continue
+        before ??= b.hash
+        if (b.hash === l.hash) {
+          unchanged = true
+          break
+        }
+      }
+      if (unchanged) continue
       drift.changedLines.push(l)
       if (before === undefined) continue
       drift.findings.push(
@@ -169,16 +186,15 @@ export function diffModule(
           line: l.line,
           module: l.path,
           version: l.version,
-          message: `${key} is hashed ${l.hash} in ${module.goSumFile} but ${before} at the base commit. A published module version never changes content: either go.sum was edited or the module was re-published with other bits. Restore the base hash and find out where the new one came from.`
+          message: `${l.key} is hashed ${l.hash} in ${module.goSumFile} but ${before} at the base commit. A published module version never changes content: either go.sum was edited or the module was re-published with other bits. Restore the base hash and find out where the new one came from.`
         })
       )
     }
   })
 
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
-  const baseVersions = buildVersions(baseSum?.summed ?? new Set(), baseSum?.contentVersions ?? new Map(), baseMod)
-  const { summed: headSummed, contentVersions: headContent } = headSumVersions(headSum)
-  const headVersions = buildVersions(headSummed, headContent, headMod)
+  const baseVersions = buildVersions(baseSums, baseMod)
+  const headVersions = buildVersions(headSums, headMod)
   // Families are asked of added modules only: built at the first one.
   let baseFamilies: Map<string, { path: string; version: string }[]> | undefined
   const baseFamily = (family: string): { path: string; version: string }[] => {
@@ -258,7 +274,7 @@ export function diffModule(
         line: 1,
         module: p,
         version: v,
-        message: headSummed.has(p)
+        message: headSums.has(p)
           ? `${p}@${v} left the build: go.mod no longer requires it and ${module.goSumFile} no longer hashes its content (the /go.mod lines left are go's module graph, not code it builds).`
           : `${p}@${v} left ${module.goSumFile}${headSum ? '' : ' (the file was deleted)'}.`
       })
@@ -268,8 +284,9 @@ export function diffModule(
   // 3. New requirements on pseudo-versions: untagged commits nobody released. A replaced one is
   // not built (the replacement is, and the replace step judges it).
   let baseRequired: Map<string, string> | undefined
+  const headReplacementOf = replacements(headMod)
   for (const r of headMod.require) {
-    if (!isPseudoVersion(r.version) || replacementOf(headMod, r.path, r.version)) continue
+    if (!isPseudoVersion(r.version) || headReplacementOf(r.path, r.version)) continue
     if (baseRequired === undefined) {
       // The first require line of each path, as a scan would find it.
       baseRequired = new Map()

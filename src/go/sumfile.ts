@@ -207,38 +207,51 @@ export function parseSumFile(text: string): SumFile {
   return { lines, malformed }
 }
 
+/** What a go.sum line says of its module path's version: the part two commits' lines compare. */
+export type VersionHash = Pick<SumLine, 'version' | 'goMod' | 'hash'>
+
+/** One module path's go.sum lines, in file order, and the highest version they hash content for. */
+export interface PathSums<L extends VersionHash> {
+  lines: L[]
+  /** Undefined where the path has only `/go.mod` lines. */
+  contentVersion: string | undefined
+}
+
 /**
- * What a base commit's go.sum is compared by, read without a SumLine per line: the hashes of
- * each key (`hashes` the first, `moreHashes` any further ones, which go also accepts), every
- * path with lines, and the highest version each path hashes content (not just /go.mod) for.
+ * go.sum lines grouped by module path, in the order paths first appear. go sorts go.sum, so a
+ * path's lines come together and share one path string: the previous group is reused without a
+ * Map lookup, which leaves one lookup per module rather than one per line.
  */
-export interface BaseSum {
-  hashes: Map<string, string>
-  moreHashes: Map<string, string[]>
-  summed: Set<string>
-  contentVersions: Map<string, string>
+export class SumsByPath<L extends VersionHash> {
+  readonly paths = new Map<string, PathSums<L>>()
+  private lastPath: string | undefined
+  private last: PathSums<L> | undefined
+
+  add(path: string, line: L): void {
+    let group = path === this.lastPath ? this.last : this.paths.get(path)
+    if (group === undefined) {
+      group = { lines: [], contentVersion: undefined }
+      this.paths.set(path, group)
+    }
+    this.lastPath = path
+    this.last = group
+    group.lines.push(line)
+    if (!line.goMod && (group.contentVersion === undefined || semver.compare(line.version, group.contentVersion) > 0))
+      group.contentVersion = line.version
+  }
 }
 
-export function readBaseSum(text: string): BaseSum {
-  const base: BaseSum = { hashes: new Map(), moreHashes: new Map(), summed: new Set(), contentVersions: new Map() }
-  scanSumFile(
-    text,
-    (key, path, version, goMod, hash) => {
-      const first = base.hashes.get(key)
-      if (first === undefined) base.hashes.set(key, hash)
-      else base.moreHashes.set(key, [...(base.moreHashes.get(key) ?? []), hash])
-      base.summed.add(path)
-      if (!goMod) raiseVersion(base.contentVersions, path, version)
-    },
-    []
-  )
-  return base
+export function sumsByPath(sum: SumFile): Map<string, PathSums<SumLine>> {
+  const index = new SumsByPath<SumLine>()
+  for (const l of sum.lines) index.add(l.path, l)
+  return index.paths
 }
 
-/** Sets versions[path] to `version` where it is higher (semver.compare) or the first. */
-export function raiseVersion(versions: Map<string, string>, path: string, version: string): void {
-  const current = versions.get(path)
-  if (current === undefined || semver.compare(version, current) > 0) versions.set(path, version)
+/** A base commit's go.sum, by path, read without a SumLine (and its key) per line. */
+export function readBaseSum(text: string): Map<string, PathSums<VersionHash>> {
+  const index = new SumsByPath<VersionHash>()
+  scanSumFile(text, (_key, path, version, goMod, hash) => index.add(path, { version, goMod, hash }), [])
+  return index.paths
 }
 
 /**
