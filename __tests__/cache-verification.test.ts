@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { greedyCover } from '../src/checks/cache-verification.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
-import { loggingGo } from './helpers/go.js'
+import { GO_BIN, loggingGo } from './helpers/go.js'
 
 /**
  * Five modules of one repository; build lists (go list -m all, main module left out):
@@ -127,6 +127,22 @@ describe('verify step: the module cache verified once per module@version, across
       expect(found).toEqual(['mod-verify-failed svc5/go.sum:1'])
       expect(found).toEqual(ownVerify().sort())
     })
+  })
+  it('a go mod verify that fails naming no module is a failure of that module, never a pass or a module "go:"', async () => {
+    // go as it fails to load a graph: a fatal line whose second word starts with "v", as a
+    // fault line's version does. Only svc3's run fails; the others pass.
+    const failing = path.join(world.root, 'failing-go')
+    fs.writeFileSync(
+      failing,
+      `#!/bin/sh\nif [ "$1 $2" = "mod verify" ] && [ "\${PWD##*/}" = svc3 ]; then\n  echo "go: v.example/x@v1.0.0: reading v.example/x/go.mod: 404 Not Found" >&2\n  exit 1\nfi\nexec "${GO_BIN}" "$@"\n`,
+      { mode: 0o755 }
+    )
+    const result = await gate(world, repo, { checks: 'verify', 'go-binary': failing })
+    expect(located(result)).toEqual(['mod-verify-failed svc3/go.mod:1'])
+    expect(result.findings[0].module).toBeUndefined()
+    expect(result.findings[0].message).toMatch(
+      /^go mod verify failed for svc3\/go\.mod without naming a module .*: go: v\.example\/x@v1\.0\.0: reading .*404 Not Found$/
+    )
   })
 })
 

@@ -97,7 +97,7 @@ export const RULES = {
     step: 'verify',
     severity: 'error',
     summary:
-      'a module in the module cache does not hash to what was recorded, or a replacement’s cached copy does not hash to its go.sum line',
+      'a module in the module cache does not hash to what was recorded, a replacement’s cached copy does not hash to its go.sum line, or `go mod verify` failed without naming a module (nothing was verified)',
     fix: 'clear the module cache (`go clean -modcache`) and the Actions cache entry, then find out who modified it'
   },
   'mod-download-failed': {

@@ -23,7 +23,7 @@
  * The runs start once every module's download has ended: a download repairs a cached module whose
  * .ziphash is missing (modfetch.DownloadDir), and a module's own run always followed its download.
  */
-import { type GoCommand, type GoResult, ScratchModFile, goErrorText } from '../go/command.js'
+import { type GoCommand, type GoResult, ScratchModFile, goErrorText, goFailure } from '../go/command.js'
 import type { ModuleGraphs } from '../go/buildlist.js'
 import { hashDir } from '../go/dirhash.js'
 import type { GoModule } from '../modules.js'
@@ -37,16 +37,27 @@ export interface VerifyFault {
   what: string
 }
 
-// verifyMod's errors, printed one a line by base.Errorf.
-const VERIFY_LINE = /^(\S+) (v\S+): (.+)$/
+/** What a module's `go mod verify` found: its faults, or why it failed where it named none. */
+export interface VerifyOutcome {
+  faults: VerifyFault[]
+  /** go's error where it exited non-zero without one fault line (a graph it could not load). */
+  failure?: string
+}
 
-/** The faults a module's own `go mod verify` printed: none when it passed. */
-function ownFaults(result: GoResult): VerifyFault[] {
-  if (result.code === 0) return []
-  return result.stderr.split('\n').flatMap(line => {
+// verifyMod's errors, printed one a line by base.Errorf: "<path> <version>: <what>". Neither a
+// module path nor a version holds ':' or '@' (module.CheckPath, semver), so a fatal line such as
+// "go: v.example/x@v1.0.0: ..." is no fault of a module "go:".
+const VERIFY_LINE = /^([^\s:@]+) (v[^\s:@]+): (.+)$/
+
+/** What a module's own `go mod verify` printed: nothing when it passed. */
+function ownOutcome(result: GoResult): VerifyOutcome {
+  if (result.code === 0) return { faults: [] }
+  const faults = result.stderr.split('\n').flatMap(line => {
     const m = VERIFY_LINE.exec(line)
     return m ? [{ path: m[1], version: m[2], what: m[3] }] : []
   })
+  // A failure that names no module verified nothing: it is reported, never taken for a pass.
+  return faults.length > 0 ? { faults } : { faults, failure: goFailure(result) }
 }
 
 /**
@@ -112,17 +123,18 @@ export class CacheVerification {
     private readonly modules: GoModule[]
   ) {}
 
-  /** What `go mod verify` in `module` reports, in go's order. */
-  async faults(module: GoModule): Promise<VerifyFault[]> {
+  /** What `go mod verify` in `module` reports, its faults in go's order. */
+  async outcome(module: GoModule): Promise<VerifyOutcome> {
     // One module has no other run to share: its build list would be one more go command for nothing.
-    if (this.modules.length < 2) return ownFaults(await this.ownRun(module))
+    if (this.modules.length < 2) return ownOutcome(await this.ownRun(module))
     const { buildLists, verified } = await (this.plan ??= this.makePlan())
     const list = buildLists.get(module.dir)
-    if (list === undefined || !list.every(key => verified.has(key))) return ownFaults(await this.ownRun(module))
-    return list.flatMap(key => {
+    if (list === undefined || !list.every(key => verified.has(key))) return ownOutcome(await this.ownRun(module))
+    const faults = list.flatMap(key => {
       const at = key.lastIndexOf('@')
       return verified.get(key)!.map(what => ({ path: key.slice(0, at), version: key.slice(at + 1), what }))
     })
+    return { faults }
   }
 
   /** dirhash.HashDir of a cached module's directory, once a run. */

@@ -286,8 +286,21 @@ async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatche
   return [...findings.values()]
 }
 
-async function modVerifyFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
-  const faults = await ctx.verification.faults(module)
+/**
+ * mod-verify-failed for each module@version the cache no longer holds as downloaded, and for a
+ * `go mod verify` that failed naming none. Where the download failed, that failure is the cause
+ * and already blocks: the verify run's own failure would only repeat it.
+ */
+async function modVerifyFindings(ctx: RunContext, module: GoModule, downloaded: boolean): Promise<Finding[]> {
+  const { faults, failure } = await ctx.verification.outcome(module)
+  if (failure !== undefined && downloaded)
+    return [
+      newFinding('mod-verify-failed', {
+        file: module.goModFile,
+        line: 1,
+        message: `go mod verify failed for ${module.goModFile} without naming a module it found modified, so the module cache is not verified: ${failure}`
+      })
+    ]
   return faults.map(({ path: modPath, version, what }) =>
     newFinding('mod-verify-failed', {
       ...locateSum(module, modPath, version),
@@ -341,7 +354,7 @@ async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[
   )
   const [missing, verified, replaced, denied] = await Promise.all([
     missingEntryFindings(ctx, module, mismatched),
-    modVerifyFindings(ctx, module),
+    modVerifyFindings(ctx, module, downloadFailures.length === 0),
     replacementFindings(ctx, module, download),
     deniedModuleFindings(ctx, module)
   ])
