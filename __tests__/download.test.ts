@@ -11,9 +11,11 @@ describe('downloads', () => {
     const url = req.url ?? '/'
     const n = (asked.get(url) ?? 0) + 1
     asked.set(url, n)
-    const flaky = /^\/flaky-(\d+)$/.exec(url)
-    const status = flaky ? (n > Number(flaky[1]) ? 200 : 503) : Number(url.slice(1))
-    res.writeHead(status).end(status === 200 ? 'ok' : '')
+    // `/flaky-2-429-1`: fails twice with 429, asking to come back after 1 s.
+    const flaky = /^\/flaky-(\d+)(?:-(\d+))?(?:-(\d+))?$/.exec(url)
+    const status = flaky ? (n > Number(flaky[1]) ? 200 : Number(flaky[2] ?? 503)) : Number(url.slice(1))
+    const retryAfter = flaky?.[3] === undefined || status === 200 ? {} : { 'retry-after': flaky[3] }
+    res.writeHead(status, retryAfter).end(status === 200 ? 'ok' : '')
   })
   let base = ''
   beforeAll(async () => {
@@ -33,5 +35,15 @@ describe('downloads', () => {
     expect(asked.get('/500')).toBe(1 + limits.retries)
     expect(await downloadText(`${base}/flaky-2`, limits)).toBe('ok')
     expect(asked.get('/flaky-2')).toBe(3)
+  })
+  it.each([[408], [429]])('retries an HTTP %i: the server is busy, not refusing', async status => {
+    expect(await downloadText(`${base}/flaky-1-${status}`, limits)).toBe('ok')
+    expect(asked.get(`/flaky-1-${status}`)).toBe(2)
+  })
+
+  it('waits as long as Retry-After asks before trying again', async () => {
+    const started = performance.now()
+    expect(await downloadText(`${base}/flaky-1-429-1`, limits)).toBe('ok')
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950)
   })
 })

@@ -24,10 +24,27 @@ export function limitsFrom(variables: GoGuardVariables): DownloadLimits {
 class HttpStatusError extends Error {
   constructor(
     readonly status: number,
-    statusText: string
+    statusText: string,
+    /** Retry-After in milliseconds, where the server said when to come back. */
+    readonly retryAfterMs?: number
   ) {
     super(`HTTP ${status} ${statusText}`)
   }
+
+  /** 5xx, 408 Request Timeout and 429 Too Many Requests may pass; any other 4xx will not change. */
+  get retryable(): boolean {
+    return this.status >= 500 || this.status === 408 || this.status === 429
+  }
+}
+
+// Longest Retry-After honoured: a gate waits for a busy server, not for one that asks for hours.
+const MAX_RETRY_AFTER_MS = 30_000
+
+/** Retry-After (RFC 9110 10.2.3): delay-seconds or an HTTP date. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now()
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS)
 }
 
 async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: Readable) => Promise<T>): Promise<T> {
@@ -38,7 +55,8 @@ async function attempt<T>(url: string, limits: DownloadLimits, consume: (body: R
   )
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow' })
-    if (!response.ok || response.body === null) throw new HttpStatusError(response.status, response.statusText)
+    if (!response.ok || response.body === null)
+      throw new HttpStatusError(response.status, response.statusText, retryAfterMs(response.headers.get('retry-after')))
     const declared = Number(response.headers.get('content-length') ?? NaN)
     if (declared > limits.maxBytes) throw new Error(`${declared} bytes is over the ${limits.maxBytes}-byte limit`)
     let seen = 0
@@ -68,13 +86,16 @@ async function withRetries<T>(
 ): Promise<T> {
   let last: unknown
   for (let i = 0; i <= limits.retries; i++) {
-    if (i > 0) await new Promise(r => setTimeout(r, limits.backoffMs * 2 ** (i - 1)))
+    if (i > 0) {
+      const backoff = limits.backoffMs * 2 ** (i - 1)
+      const asked = last instanceof HttpStatusError ? last.retryAfterMs : undefined
+      await new Promise(r => setTimeout(r, Math.max(backoff, asked ?? 0)))
+    }
     try {
       return await attempt(url, limits, consume)
     } catch (error) {
       last = error
-      // A 4xx will not change on retry.
-      if (error instanceof HttpStatusError && error.status >= 400 && error.status < 500) break
+      if (error instanceof HttpStatusError && !error.retryable) break
     }
   }
   // fetch reports "fetch failed" and keeps the reason (DNS, refused, TLS) in `cause`.
