@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-7WA2QJEE.js";
+} from "./chunks/chunk-MZZCAD6O.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -16,7 +16,7 @@ import {
   parseConfig,
   redactSecrets,
   verdict
-} from "./chunks/chunk-QTQ2KUB2.js";
+} from "./chunks/chunk-CGJVF2DM.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -135,7 +135,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-EKTTIB5N.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-4OR6D5AJ.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-7WA2QJEE.js";
+} from "./chunks/chunk-MZZCAD6O.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-DENVAU2W.js";
+} from "./chunks/chunk-GS634P7P.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -24,7 +24,7 @@ import {
   redactSecrets,
   renderSummary,
   verdict
-} from "./chunks/chunk-QTQ2KUB2.js";
+} from "./chunks/chunk-CGJVF2DM.js";
 import {
   getInput,
   info,
