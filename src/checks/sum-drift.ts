@@ -100,10 +100,13 @@ function replacements(mod: ModFile | undefined): (path: string, version: string)
  * go.mod only to walk the module graph (`go mod tidy` keeps such lines), so its highest /go.mod
  * line is no version of anything the build uses.
  */
-function buildVersions(sums: Map<string, PathSums<VersionHash>>, mod: ModFile | undefined): Map<string, string> {
+function buildVersions(
+  sums: Map<string, PathSums<VersionHash>>,
+  mod: ModFile | undefined,
+  replacementOf: ReturnType<typeof replacements>
+): Map<string, string> {
   const out = new Map<string, string>()
   for (const [path, { contentVersion }] of sums) if (contentVersion !== undefined) out.set(path, contentVersion)
-  const replacementOf = replacements(mod)
   for (const r of mod?.require ?? []) {
     const replacement = replacementOf(r.path, r.version)
     if (replacement && isDirectoryPath(replacement.new.path)) {
@@ -193,8 +196,10 @@ export function diffModule(
   })
 
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
-  const baseVersions = buildVersions(baseSums, baseMod)
-  const headVersions = buildVersions(headSums, headMod)
+  // Indexed once: the pseudo-version pass below asks the same replacements.
+  const headReplacementOf = replacements(headMod)
+  const baseVersions = buildVersions(baseSums, baseMod, replacements(baseMod))
+  const headVersions = buildVersions(headSums, headMod, headReplacementOf)
   // Families are asked of added modules only: built at the first one.
   let baseFamilies: Map<string, { path: string; version: string }[]> | undefined
   const baseFamily = (family: string): { path: string; version: string }[] => {
@@ -284,7 +289,6 @@ export function diffModule(
   // 3. New requirements on pseudo-versions: untagged commits nobody released. A replaced one is
   // not built (the replacement is, and the replace step judges it).
   let baseRequired: Map<string, string> | undefined
-  const headReplacementOf = replacements(headMod)
   for (const r of headMod.require) {
     if (!isPseudoVersion(r.version) || headReplacementOf(r.path, r.version)) continue
     if (baseRequired === undefined) {
