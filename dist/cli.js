@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-MZZCAD6O.js";
+} from "./chunks/chunk-MONTUQF7.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-MZZCAD6O.js";
+} from "./chunks/chunk-MONTUQF7.js";
 import {
   baseFromEvent,
   emitAnnotations,
