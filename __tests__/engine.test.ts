@@ -150,6 +150,32 @@ describe('the engine', () => {
       world.cleanup()
     }
   })
+  it("runs one step's module judgments beside another's slow go commands (only go's work waits for cores)", async () => {
+    const world = new GoWorld()
+    try {
+      const files: Record<string, string> = {}
+      for (const name of ['a', 'b', 'c', 'd']) files[`${name}/go.mod`] = mod(`example.com/${name}`)
+      const dir = world.dir('repo', files)
+      // go that takes 1.5 s over every download: the verify step's judgments hold it.
+      const bin = world.dir('bin', {
+        go: `#!/bin/sh\ncase "$*" in *"mod download"*) sleep 1.5;; esac\nexec "${GO_BIN}" "$@"\n`
+      })
+      fs.chmodSync(path.join(bin, 'go'), 0o755)
+      const result = await gate(world, dir, { 'go-binary': path.join(bin, 'go'), checks: 'verify,replace' })
+      const [verify, replace] = result.steps
+      expect([verify.step, verify.status, replace.step, replace.status]).toEqual([
+        'verify',
+        'passed',
+        'replace',
+        'passed'
+      ])
+      expect(verify.durationMs).toBeGreaterThan(1500)
+      // The replace step runs no go: its judgments do not queue behind verify's for a slot.
+      expect(replace.durationMs).toBeLessThan(1000)
+    } finally {
+      world.cleanup()
+    }
+  })
 })
 
 describe('redactSecrets', () => {

@@ -42,15 +42,11 @@ export class Semaphore {
   }
 }
 
-/** A budget shared by every caller: at most `limit` tasks run at once, the rest wait in order. */
-export function createLimiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
-  const semaphore = new Semaphore(limit)
-  return task => semaphore.use(task)
-}
-
 /**
  * The run's one budget for CPU-heavy work: every go subprocess and every file hash holds a slot
  * while it runs, so the steps running side by side never ask for more than the machine's cores
  * (two on a hosted runner) and none starves the others. Nothing that holds a slot waits for another.
+ * It is the only bound on the steps' work: a judgment that runs no go (replace, a skipped vendor
+ * step) never queues behind another step's go commands.
  */
 export const cpuBudget = new Semaphore(availableParallelism())

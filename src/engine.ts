@@ -2,8 +2,9 @@
  * The fixed sequence. Read the scope as go sees it, build the run's context, run every selected
  * step (a repository step once, a module step on each module and workspace go-guard can judge),
  * then put every step's findings through policy's processors. Steps are independent, so they run
- * concurrently (the go command locks its module cache); a step that throws becomes a failed step
- * with an error and the others still run. Results keep the order.
+ * concurrently (the go command locks its module cache), bounded only by the one CPU budget their
+ * go commands and hashes share; a step that throws becomes a failed step with an error and the
+ * others still run. Results keep the order.
  */
 import { type Audit, collectAudit } from './audit.js'
 import { CHECKS } from './checks/index.js'
@@ -11,7 +12,6 @@ import type { Check, Judgment, RunContext } from './checks/check.js'
 import { CacheVerification } from './checks/cache-verification.js'
 import { ModuleDownloads } from './checks/downloads.js'
 import { ModuleGraphs } from './go/buildlist.js'
-import { createLimiter } from './concurrency.js'
 import type { Config } from './config.js'
 import {
   isParsed,
@@ -52,9 +52,6 @@ function proofOf(ctx: RunContext, steps: { step: string; status: string }[]): st
   const toolchain = steps.find(s => s.step === 'toolchain')
   return toolchain ? `not proven (toolchain step ${toolchain.status})` : 'toolchain step not run'
 }
-
-// Module judgements at once, across all steps: each runs go processes that already use the runner's cores.
-const MODULE_BUDGET = 2
 
 /**
  * The run's context, and the base resolution where a step asked for it (the report names it).
@@ -107,12 +104,7 @@ function asJudgment(outcome: Finding[] | Judgment): Judgment {
 }
 
 /** One step's raw findings: a repository step judges once; a module step judges each target it can. */
-async function judge(
-  check: Check,
-  ctx: RunContext,
-  running: string | undefined,
-  budget: ReturnType<typeof createLimiter>
-): Promise<Judgment> {
+async function judge(check: Check, ctx: RunContext, running: string | undefined): Promise<Judgment> {
   const cannotParse = check.needs === 'environment' ? [] : unparseableFindings(check.id, ctx)
   const judgments =
     check.judges === 'repository'
@@ -122,7 +114,7 @@ async function judge(
             .filter(isParsed)
             .map(async target => {
               const blocked = tooNewFinding(check.id, check.needs, target, running && fromToolchainName(running))
-              if (blocked === undefined) return asJudgment(await budget(() => check.judge(target)))
+              if (blocked === undefined) return asJudgment(await check.judge(target))
               const rest = check.judgeWithoutGo ? asJudgment(await check.judgeWithoutGo(target)) : undefined
               return { findings: [blocked, ...(rest?.findings ?? [])], judged: rest?.judged ?? false }
             })
@@ -157,7 +149,6 @@ export async function runGate(
   const wantAudit = Boolean(config.reportFile || config.sbomFile || options.audit)
   // Its go commands fill idle slots once the module cache is filled (cold, they would download go.mod files ahead of the steps).
   if (wantAudit) scope.modules.forEach(m => ctx.downloads.afterDownload(m, () => ctx.graphs.prefetch(m)))
-  const budget = createLimiter(MODULE_BUDGET)
   const selected = STEP_IDS.filter(id => config.checks.has(id))
 
   const steps = await Promise.all(
@@ -168,7 +159,7 @@ export async function runGate(
       let judged = false
       let error: string | undefined
       try {
-        const judgment = await judge(CHECKS[id], ctx, running, budget)
+        const judgment = await judge(CHECKS[id], ctx, running)
         raw = [...raw, ...judgment.findings]
         judged = judgment.judged
       } catch (e) {
