@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-MONTUQF7.js";
+} from "./chunks/chunk-UB2RRQMN.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-MONTUQF7.js";
+} from "./chunks/chunk-UB2RRQMN.js";
 import {
   baseFromEvent,
   emitAnnotations,
