@@ -142,6 +142,32 @@ describe.each(RUNTIMES)('dist/index.js on %s', (_name, node) => {
     expect(cli('--no-such-flag').status).toBe(2)
   })
 
+  it('--verbose and the job debug log say what each go and git command did; without them, nothing', () => {
+    const cli = (...args: string[]) =>
+      spawnSync(
+        node,
+        [path.join(ROOT, 'dist/cli.js'), '.', '--base', 'HEAD', '--checks', 'verify,sum-drift', ...args],
+        {
+          cwd: repo,
+          encoding: 'utf8',
+          env: world.env
+        }
+      )
+    const verbose = cli('--verbose').stderr
+    expect(verbose).toMatch(/^debug: ran go mod verify -modfile=\S+ in \S+: exit 0 after \d+\.\d\d s$/m)
+    expect(verbose).toMatch(/^debug: ran git cat-file --batch in \S+: exit 0 after \d+\.\d\d s$/m)
+    expect(cli().stderr).not.toContain('debug:')
+    const debug = runAction({
+      repo,
+      node,
+      inputs: { checks: 'verify' },
+      env: { ...world.env, RUNNER_DEBUG: '1' },
+      event: { pull_request: { base: { sha: 'HEAD' } } }
+    })
+    expect(debug.stdout).toMatch(/^::debug::ran go mod verify -modfile=\S+ in \S+: exit 0 after/m)
+    expect(run({ checks: 'verify' }).stdout).not.toContain('::debug::ran ')
+  })
+
   it('the CLI refuses a working-directory that is a file, or holds no Go module, with exit 2 and a clear message', () => {
     const cli = (...args: string[]) =>
       spawnSync(node, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: world.env })

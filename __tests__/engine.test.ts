@@ -150,6 +150,25 @@ describe('the engine', () => {
       world.cleanup()
     }
   })
+  it('names at most 20 modules of the scope in the log, and says how many more', async () => {
+    const world = new GoWorld()
+    try {
+      const files: Record<string, string> = {}
+      for (let i = 0; i < 23; i++) files[`m${String(i).padStart(2, '0')}/go.mod`] = mod(`example.com/m${i}`)
+      const dir = world.dir('repo', files)
+      const lines: string[] = []
+      const logger = { ...silentLogger, info: (m: string) => void lines.push(m) }
+      const config = parseConfig({ 'working-directory': dir, checks: 'replace' })
+      await runGate(config, new GoCommand(GO_BIN, world.env), logger)
+      const scopeLine = lines.find(l => l.includes('in scope'))
+      expect(scopeLine).toBe(
+        `go-guard: 23 module(s) in scope: ${Array.from({ length: 20 }, (_, i) => `m${String(i).padStart(2, '0')}`).join(', ')} and 3 more (the report lists them all)`
+      )
+    } finally {
+      world.cleanup()
+    }
+  })
+
   it("runs one step's module judgments beside another's slow go commands (only go's work waits for cores)", async () => {
     const world = new GoWorld()
     try {

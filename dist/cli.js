@@ -8,15 +8,16 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-UB2RRQMN.js";
+} from "./chunks/chunk-UNXZVMKI.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
   countsLine,
   parseConfig,
   redactSecrets,
+  traceProcesses,
   verdict
-} from "./chunks/chunk-CGJVF2DM.js";
+} from "./chunks/chunk-4R5PADWW.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -119,7 +120,9 @@ ${USAGE}
   try {
     const config = parseConfig({ ...CLI_DEFAULTS, ...parsed.raw });
     const go = new GoCommand(config.goBinary, process.env, config.variables);
-    const result = await runGate(config, go, stderrLogger(parsed.verbose), { audit: parsed.format === "json" });
+    const logger = stderrLogger(parsed.verbose);
+    if (parsed.verbose) traceProcesses(logger.debug);
+    const result = await runGate(config, go, logger, { audit: parsed.format === "json" });
     const place = { ...reportPlace(config), cwd: process.cwd() };
     await writeReports(config, result, go, place);
     switch (parsed.format) {
@@ -135,7 +138,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-4OR6D5AJ.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-X2QVYHNB.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-UB2RRQMN.js";
+} from "./chunks/chunk-UNXZVMKI.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-GS634P7P.js";
+} from "./chunks/chunk-U6GVENGW.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -23,11 +23,13 @@ import {
   parseConfig,
   redactSecrets,
   renderSummary,
+  traceProcesses,
   verdict
-} from "./chunks/chunk-CGJVF2DM.js";
+} from "./chunks/chunk-4R5PADWW.js";
 import {
   getInput,
   info,
+  isDebug,
   setFailed,
   setOutput,
   summary
@@ -108,6 +110,7 @@ function describeError(error) {
 }
 async function run() {
   const token = takeGitHubToken();
+  if (isDebug()) traceProcesses(coreLogger.debug);
   try {
     const config = parseConfig(readInputs());
     const go = new GoCommand(config.goBinary, process.env, config.variables);

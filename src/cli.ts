@@ -5,6 +5,7 @@ import { runGate } from './engine.js'
 import { redactSecrets } from './findings.js'
 import { GoCommand } from './go/command.js'
 import { stderrLogger } from './logger.js'
+import { traceProcesses } from './process.js'
 import { reportPlace, writeReports } from './outputs.js'
 import { verdict } from './policy.js'
 import { renderJson } from './report/json.js'
@@ -104,7 +105,9 @@ async function main(): Promise<number> {
   try {
     const config = parseConfig({ ...CLI_DEFAULTS, ...parsed.raw })
     const go = new GoCommand(config.goBinary, process.env, config.variables)
-    const result = await runGate(config, go, stderrLogger(parsed.verbose), { audit: parsed.format === 'json' })
+    const logger = stderrLogger(parsed.verbose)
+    if (parsed.verbose) traceProcesses(logger.debug)
+    const result = await runGate(config, go, logger, { audit: parsed.format === 'json' })
     // Report files named on the command line are relative to where it runs.
     const place = { ...reportPlace(config), cwd: process.cwd() }
     await writeReports(config, result, go, place)

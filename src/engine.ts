@@ -129,6 +129,15 @@ export interface GateOptions {
   audit?: boolean
 }
 
+/** Names shown in the log: a pull request adding thousands of modules must not flood it. */
+const LISTED_NAMES = 20
+
+function listed(names: string[]): string {
+  if (names.length === 0) return 'none'
+  const more = names.length - LISTED_NAMES
+  return names.slice(0, LISTED_NAMES).join(', ') + (more > 0 ? ` and ${more} more (the report lists them all)` : '')
+}
+
 /** Runs the selected steps. */
 export async function runGate(
   config: Config,
@@ -140,9 +149,7 @@ export async function runGate(
   const started = performance.now()
   const cpu = process.cpuUsage()
   const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules, go))
-  logger.info(
-    `go-guard: ${scope.modules.length} module(s) in scope: ${scope.modules.map(m => m.relDir).join(', ') || 'none'}`
-  )
+  logger.info(`go-guard: ${scope.modules.length} module(s) in scope: ${listed(scope.modules.map(m => m.relDir))}`)
   const running = await runningVersion(go)
   const { ctx, baseAsked } = runContext(config, go, logger, scope, running && fromToolchainName(running))
   // The JSON report and the SBOM describe this snapshot.

@@ -11,6 +11,7 @@ import { actionsLogger } from './logger.js'
 import { loadScope, moduleDirsInRepository } from './modules.js'
 import { reportPlace, writeReports } from './outputs.js'
 import { verdict } from './policy.js'
+import { traceProcesses } from './process.js'
 import { countsLine, renderSummary } from './report/summary.js'
 
 // Repository text reaches these lines: the escaping writer, never core.info (which writes raw).
@@ -33,6 +34,8 @@ function describeError(error: unknown): string {
 export async function run(): Promise<void> {
   // Before any subprocess starts: none may inherit the token.
   const token = takeGitHubToken()
+  // What each go and git command did, where the job's debug logging is on.
+  if (core.isDebug()) traceProcesses(coreLogger.debug)
   try {
     const config = parseConfig(readInputs())
     const go = new GoCommand(config.goBinary, process.env, config.variables)

@@ -35,6 +35,20 @@ export interface ProcessOptions {
  */
 const DRAIN_MS = 500
 
+let trace: ((line: string) => void) | undefined
+
+/**
+ * Where every subprocess is described once it ended (command, directory, exit, time): the CLI's
+ * --verbose and the Actions debug log. Set once by the adapter, for the whole run.
+ */
+export function traceProcesses(log: ((line: string) => void) | undefined): void {
+  trace = log
+}
+
+function describeEnd(file: string, args: readonly string[], cwd: string, ms: number, how: string): string {
+  return `ran ${file} ${args.join(' ')} in ${cwd}: ${how} after ${(ms / 1000).toFixed(2)} s`
+}
+
 function killGroup(pid: number): void {
   try {
     // A negative pid names the process group (kill(2)).
@@ -46,6 +60,7 @@ function killGroup(pid: number): void {
 
 /** Runs `file args`; a non-zero exit is a result. Rejects only when the process cannot be started. */
 export function runProcess(file: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult> {
+  const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       cwd: options.cwd,
@@ -71,6 +86,7 @@ export function runProcess(file: string, args: readonly string[], options: Proce
       if (settled) return
       settled = true
       clearTimeout(deadline)
+      trace?.(describeEnd(file, args, options.cwd, performance.now() - started, `could not start (${error.message})`))
       reject(error)
     })
     child.on('exit', (code, signal) => {
@@ -83,6 +99,8 @@ export function runProcess(file: string, args: readonly string[], options: Proce
         child.stdout.destroy()
         child.stderr.destroy()
         const stdoutBytes = Buffer.concat(stdout)
+        const how = timedOut ? 'timed out' : signal !== null ? `killed by ${signal}` : `exit ${code}`
+        trace?.(describeEnd(file, args, options.cwd, performance.now() - started, how))
         resolve({
           code: code ?? -1,
           signal,
