@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from '@jest/globals'
-import { goFields, indexSum, parseSumFile, readBaseSum, sumKey, sumsByPath } from '../src/go/sumfile.js'
+import { BaseSum, SAME_HASH, goFields, indexSum, parseSumFile, sumKey, sumsByPath } from '../src/go/sumfile.js'
 import * as semver from '../src/go/semver.js'
 
 /** strings.Fields written from unicode.IsSpace's table, the way the parser once did it. */
@@ -123,7 +123,7 @@ describe('parseSumFile', () => {
   })
 })
 
-describe('readBaseSum and sumsByPath', () => {
+describe('BaseSum and sumsByPath', () => {
   it('group what parseSumFile reads by path, in file order, with the highest content version', () => {
     // Few paths, versions and hashes, so keys repeat (a key with several hashes), versions of
     // one path compete, a path's lines are apart (an unsorted file), and /go.mod-only paths,
@@ -155,11 +155,27 @@ describe('readBaseSum and sumsByPath', () => {
             group.contentVersion = l.version
         }
         expect([...sumsByPath(parsed)]).toEqual([...expected])
-        const slim = [...expected].map(([path, g]) => [
-          path,
-          { ...g, lines: g.lines.map(({ version, goMod, hash }) => ({ version, goMod, hash })) }
-        ])
-        expect([...readBaseSum(text)]).toEqual(slim)
+        const base = new BaseSum(text)
+        const contentVersions: [string, string][] = []
+        base.contentVersions((path, version) => contentVersions.push([path, version]))
+        expect(contentVersions).toEqual(
+          [...expected].flatMap(([path, g]) => (g.contentVersion === undefined ? [] : [[path, g.contentVersion]]))
+        )
+        for (const [path, group] of expected) {
+          expect(base.has(path)).toBe(true)
+          for (const l of group.lines) {
+            // The plain way: any line of the key with this hash, else the key's first hash.
+            const ofKey = group.lines.filter(o => o.version === l.version && o.goMod === l.goMod)
+            const hash = `${l.hash}x`
+            expect(base.hashOf(base.linesOf(path), l.version, l.goMod, l.hash)).toBe(SAME_HASH)
+            expect(base.hashOf(base.linesOf(path), l.version, l.goMod, hash)).toBe(
+              ofKey.some(o => o.hash === hash) ? SAME_HASH : ofKey[0].hash
+            )
+            expect(base.hashOf(base.linesOf(path), `${l.version}x`, l.goMod, l.hash)).toBeUndefined()
+          }
+        }
+        expect(base.has('c.net/absent')).toBe(false)
+        expect(base.linesOf('c.net/absent')).toBeUndefined()
       }),
       { numRuns: 2000, seed: 16 }
     )

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { expectEqualIn } from '../helpers/expect.js'
-import { parseSumFile, sumKey } from '../../src/go/sumfile.js'
+import { BaseSum, SAME_HASH, parseSumFile, sumKey, sumsByPath } from '../../src/go/sumfile.js'
 import { corpusFiles } from '../helpers/corpus.js'
 
 describe('parseSumFile on the corpus', () => {
@@ -17,6 +17,25 @@ describe('parseSumFile on the corpus', () => {
       // Every entry round-trips to its own line.
       const lines = text.split('\n')
       for (const l of parsed.lines) expect(lines[l.line - 1]).toBe(`${sumKey(l)} ${l.hash}`)
+    }
+  })
+
+  it('reads every go.sum of the corpus as a base commit the same way: every line listed with its hash, the same content versions', () => {
+    for (const file of sums) {
+      const text = fs.readFileSync(file, 'utf8')
+      const parsed = parseSumFile(text)
+      const base = new BaseSum(text)
+      for (const l of parsed.lines)
+        expect(base.hashOf(base.linesOf(l.path), l.version, l.goMod, l.hash)).toBe(SAME_HASH)
+      const contentVersions: [string, string][] = []
+      base.contentVersions((path, version) => contentVersions.push([path, version]))
+      expectEqualIn(
+        file,
+        contentVersions,
+        [...sumsByPath(parsed)].flatMap(([path, g]) =>
+          g.contentVersion === undefined ? [] : [[path, g.contentVersion]]
+        )
+      )
     }
   })
 

@@ -12,7 +12,7 @@ import { requirersOf } from '../go/buildlist.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
-import { type PathSums, type SumLine, type VersionHash, readBaseSum, sumsByPath } from '../go/sumfile.js'
+import { BaseSum, type PathSums, SAME_HASH, type SumLine, sumsByPath } from '../go/sumfile.js'
 import { parseModFile } from '../go/modfile.js'
 import type { RuleId } from '../rules.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
@@ -92,6 +92,21 @@ function replacements(mod: ModFile | undefined): (path: string, version: string)
   }
 }
 
+/** What buildVersions reads of a go.sum: its paths, each with the highest version it hashes content for. */
+interface SumVersions {
+  has(path: string): boolean
+  contentVersions(visit: (path: string, version: string) => void): void
+}
+
+/** A head go.sum grouped by path, as buildVersions reads it. */
+function headVersionsOf(sums: Map<string, PathSums<SumLine>>): SumVersions {
+  return {
+    has: path => sums.has(path),
+    contentVersions: visit =>
+      sums.forEach(({ contentVersion }, path) => contentVersion !== undefined && visit(path, contentVersion))
+  }
+}
+
 /**
  * The modules the build uses and their versions. A requirement stands for what go builds for it:
  * its replacement's path and version (none where a directory replaces it), where go.sum has
@@ -101,12 +116,12 @@ function replacements(mod: ModFile | undefined): (path: string, version: string)
  * line is no version of anything the build uses.
  */
 function buildVersions(
-  sums: Map<string, PathSums<VersionHash>>,
+  sums: SumVersions,
   mod: ModFile | undefined,
   replacementOf: ReturnType<typeof replacements>
 ): Map<string, string> {
   const out = new Map<string, string>()
-  for (const [path, { contentVersion }] of sums) if (contentVersion !== undefined) out.set(path, contentVersion)
+  sums.contentVersions((path, version) => out.set(path, version))
   for (const r of mod?.require ?? []) {
     const replacement = replacementOf(r.path, r.version)
     if (replacement && isDirectoryPath(replacement.new.path)) {
@@ -121,8 +136,8 @@ function buildVersions(
 }
 
 /** The first of `lines` for `version`, its content line before its /go.mod line. */
-function lineOf<L extends VersionHash>(lines: L[], version: string): L | undefined {
-  let goModLine: L | undefined
+function lineOf(lines: SumLine[], version: string): SumLine | undefined {
+  let goModLine: SumLine | undefined
   for (const l of lines) {
     if (l.version !== version) continue
     if (!l.goMod) return l
@@ -137,7 +152,7 @@ export function diffModule(
   baseModText: string | undefined
 ): ModuleDrift {
   const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [], pseudoVersions: [] }
-  const baseSums = baseSumText === undefined ? new Map<string, PathSums<VersionHash>>() : readBaseSum(baseSumText)
+  const baseSum = new BaseSum(baseSumText ?? '')
   const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
   const headSum = module.sum
   const headMod = module.mod.file
@@ -168,19 +183,10 @@ export function diffModule(
   // 1. The tampering signal: the same key with a hash base never had. go accepts any hash listed
   // for a key (modfetch.checkModSum), so a head line matching any base line of its key is unchanged.
   headSums.forEach(({ lines }, path) => {
-    const baseLines = baseSums.get(path)?.lines ?? []
+    const baseLines = baseSum.linesOf(path)
     for (const l of lines) {
-      let before: string | undefined
-      let unchanged = false
-      for (const b of baseLines) {
-        if (b.version !== l.version || b.goMod !== l.goMod) continue
-        before ??= b.hash
-        if (b.hash === l.hash) {
-          unchanged = true
-          break
-        }
-      }
-      if (unchanged) continue
+      const before = baseSum.hashOf(baseLines, l.version, l.goMod, l.hash)
+      if (before === SAME_HASH) continue
       drift.changedLines.push(l)
       if (before === undefined) continue
       drift.findings.push(
@@ -198,8 +204,8 @@ export function diffModule(
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
   // Indexed once: the pseudo-version pass below asks the same replacements.
   const headReplacementOf = replacements(headMod)
-  const baseVersions = buildVersions(baseSums, baseMod, replacements(baseMod))
-  const headVersions = buildVersions(headSums, headMod, headReplacementOf)
+  const baseVersions = buildVersions(baseSum, baseMod, replacements(baseMod))
+  const headVersions = buildVersions(headVersionsOf(headSums), headMod, headReplacementOf)
   // Families are asked of added modules only: built at the first one.
   let baseFamilies: Map<string, { path: string; version: string }[]> | undefined
   const baseFamily = (family: string): { path: string; version: string }[] => {

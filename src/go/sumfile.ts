@@ -143,65 +143,94 @@ function sameText(text: string, from: number, to: number, known: string | undefi
   return known !== undefined && known.length === to - from && text.startsWith(known, from) ? known : undefined
 }
 
-/** What scanSumFile hands on for each line go keeps, in file order. */
-type SumLineVisitor = (key: string, path: string, version: string, goMod: boolean, hash: string, line: number) => void
+/**
+ * A line go keeps, as offsets into the file's text: [pathFrom, pathTo), the version without
+ * `/go.mod` [versionFrom, versionTo), the second field whole ending at `keyTo`, [hashFrom,
+ * hashTo). One object is reused from line to line: a reader takes the strings it needs.
+ */
+interface SumLineAt {
+  line: number
+  pathFrom: number
+  pathTo: number
+  versionFrom: number
+  versionTo: number
+  keyTo: number
+  goMod: boolean
+  hashFrom: number
+  hashTo: number
+}
 
 /**
- * The lines go keeps of a go.sum, handed to `visit` in order; the rest to `malformed`. Both
- * parseSumFile and readBaseSum read a file through this one scan, so they agree on every line.
+ * The lines go keeps of a go.sum, handed to `visit` in order; the rest to `malformed`. Every
+ * reader of a go.sum reads it through this one scan, so they agree on every line.
  */
-function scanSumFile(text: string, visit: SumLineVisitor, malformed: SumFile['malformed']): void {
+function scanSumFile(text: string, visit: (at: SumLineAt) => void, malformed: SumFile['malformed']): void {
   const fields = new LineFields(text)
   // The first three fields: a line with more is malformed.
   const bounds = new Int32Array(6)
-  let prevPath: string | undefined
-  let prevVersion: string | undefined
-  let lineNo = 0
+  const at: SumLineAt = {
+    line: 0,
+    pathFrom: 0,
+    pathTo: 0,
+    versionFrom: 0,
+    versionTo: 0,
+    keyTo: 0,
+    goMod: false,
+    hashFrom: 0,
+    hashTo: 0
+  }
   let start = 0
   // A manual scan: go.sum files of half a megabyte are common; only the fields become strings.
   while (start <= text.length) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
-    lineNo++
+    at.line++
     const count = fields.split(start, end, bounds)
     const lineStart = start
     start = end + 1
     if (count === 0) continue
     if (count !== 3) {
-      malformed.push({ line: lineNo, text: text.slice(lineStart, end), fields: count })
+      malformed.push({ line: at.line, text: text.slice(lineStart, end), fields: count })
       continue
     }
-    const hash = text.slice(bounds[4], bounds[5])
-    if (hash === EMPTY_GO_MOD_HASH) continue
-    const pathTo = bounds[1]
-    const versionFrom = bounds[2]
-    const versionTo = bounds[3]
-    const goMod =
-      versionTo - versionFrom >= GO_MOD_SUFFIX.length &&
-      text.startsWith(GO_MOD_SUFFIX, versionTo - GO_MOD_SUFFIX.length)
-    const versionEnd = goMod ? versionTo - GO_MOD_SUFFIX.length : versionTo
-    // A module's lines come together (go sorts go.sum): they share the strings of path and
-    // version, which a Map then hashes once and compares by identity.
-    const path = sameText(text, bounds[0], pathTo, prevPath) ?? text.slice(bounds[0], pathTo)
-    const version = sameText(text, versionFrom, versionEnd, prevVersion) ?? text.slice(versionFrom, versionEnd)
-    prevPath = path
-    prevVersion = version
-    // The line holds its own key where one ' ' parts path and version (as go writes it): a
-    // slice of the text hashes in a Map without first being copied, as a concatenation is.
-    const key =
-      versionFrom === pathTo + 1 && text.charCodeAt(pathTo) === 0x20
-        ? text.slice(bounds[0], versionTo)
-        : sumKey({ path, version, goMod })
-    visit(key, path, version, goMod, hash, lineNo)
+    if (bounds[5] - bounds[4] === EMPTY_GO_MOD_HASH.length && text.startsWith(EMPTY_GO_MOD_HASH, bounds[4])) continue
+    const keyTo = bounds[3]
+    at.goMod = keyTo - bounds[2] >= GO_MOD_SUFFIX.length && text.startsWith(GO_MOD_SUFFIX, keyTo - GO_MOD_SUFFIX.length)
+    at.pathFrom = bounds[0]
+    at.pathTo = bounds[1]
+    at.versionFrom = bounds[2]
+    at.versionTo = at.goMod ? keyTo - GO_MOD_SUFFIX.length : keyTo
+    at.keyTo = keyTo
+    at.hashFrom = bounds[4]
+    at.hashTo = bounds[5]
+    visit(at)
   }
 }
 
 export function parseSumFile(text: string): SumFile {
   const lines: SumLine[] = []
   const malformed: SumFile['malformed'] = []
+  let prevPath: string | undefined
+  let prevVersion: string | undefined
   scanSumFile(
     text,
-    (key, path, version, goMod, hash, line) => lines.push({ key, path, version, goMod, hash, line }),
+    at => {
+      // A module's lines come together (go sorts go.sum): they share the strings of path and
+      // version, which a Map then hashes once and compares by identity.
+      const path = sameText(text, at.pathFrom, at.pathTo, prevPath) ?? text.slice(at.pathFrom, at.pathTo)
+      const version =
+        sameText(text, at.versionFrom, at.versionTo, prevVersion) ?? text.slice(at.versionFrom, at.versionTo)
+      prevPath = path
+      prevVersion = version
+      const goMod = at.goMod
+      // The line holds its own key where one ' ' parts path and version (as go writes it): a
+      // slice of the text hashes in a Map without first being copied, as a concatenation is.
+      const key =
+        at.versionFrom === at.pathTo + 1 && text.charCodeAt(at.pathTo) === 0x20
+          ? text.slice(at.pathFrom, at.keyTo)
+          : sumKey({ path, version, goMod })
+      lines.push({ key, path, version, goMod, hash: text.slice(at.hashFrom, at.hashTo), line: at.line })
+    },
     malformed
   )
   return { lines, malformed }
@@ -247,11 +276,94 @@ export function sumsByPath(sum: SumFile): Map<string, PathSums<SumLine>> {
   return index.paths
 }
 
-/** A base commit's go.sum, by path, read without a SumLine (and its key) per line. */
-export function readBaseSum(text: string): Map<string, PathSums<VersionHash>> {
-  const index = new SumsByPath<VersionHash>()
-  scanSumFile(text, (_key, path, version, goMod, hash) => index.add(path, { version, goMod, hash }), [])
-  return index.paths
+/** A head line's key is unchanged at base: base lists it with the same hash. */
+export const SAME_HASH = true
+
+// A base line's offsets in BaseSum: five numbers a line.
+const VERSION_FROM = 0
+const VERSION_TO = 1
+const GO_MOD = 2
+const HASH_FROM = 3
+const HASH_TO = 4
+const STRIDE = 5
+
+/** One path's lines in a BaseSum: five offsets a line (see STRIDE). */
+export type BaseLines = readonly number[]
+
+/**
+ * A base commit's go.sum, by module path, kept as offsets into its text: no string or object
+ * per line, only one string and one array of numbers per path. Two commits' go.sum files share
+ * most lines, and a drift check asks of each head line only whether base lists it.
+ */
+export class BaseSum {
+  private readonly byPath = new Map<string, number[]>()
+
+  constructor(private readonly text: string) {
+    let lastPath: string | undefined
+    let last: number[] | undefined
+    scanSumFile(
+      text,
+      at => {
+        // A path's lines come together in a go.sum go wrote: one Map lookup per path.
+        if (sameText(text, at.pathFrom, at.pathTo, lastPath) === undefined) {
+          lastPath = text.slice(at.pathFrom, at.pathTo)
+          last = this.byPath.get(lastPath)
+          if (last === undefined) this.byPath.set(lastPath, (last = []))
+        }
+        last!.push(at.versionFrom, at.versionTo, at.goMod ? 1 : 0, at.hashFrom, at.hashTo)
+      },
+      []
+    )
+  }
+
+  has(path: string): boolean {
+    return this.byPath.has(path)
+  }
+
+  /** The lines of `path`, for hashOf; undefined where base has none. */
+  linesOf(path: string): BaseLines | undefined {
+    return this.byPath.get(path)
+  }
+
+  /**
+   * SAME_HASH where a base line of the key `path version[/go.mod]` (of `lines`, its path's) has
+   * `hash`; otherwise the first hash base lists for the key, or undefined where base has no line
+   * of it. go accepts any hash listed for a key (modfetch.checkModSum), so one match is enough.
+   */
+  hashOf(
+    lines: BaseLines | undefined,
+    version: string,
+    goMod: boolean,
+    hash: string
+  ): typeof SAME_HASH | string | undefined {
+    if (lines === undefined) return undefined
+    let first = -1
+    for (let i = 0; i < lines.length; i += STRIDE) {
+      if ((lines[i + GO_MOD] === 1) !== goMod || !this.holds(lines, i + VERSION_FROM, version)) continue
+      if (this.holds(lines, i + HASH_FROM, hash)) return SAME_HASH
+      if (first < 0) first = i
+    }
+    return first < 0 ? undefined : this.text.slice(lines[first + HASH_FROM], lines[first + HASH_TO])
+  }
+
+  /** Each path base hashes content for, with the highest such version (the first of equals). */
+  contentVersions(visit: (path: string, version: string) => void): void {
+    this.byPath.forEach((lines, path) => {
+      let highest: string | undefined
+      for (let i = 0; i < lines.length; i += STRIDE) {
+        if (lines[i + GO_MOD] === 1) continue
+        if (highest !== undefined && this.holds(lines, i + VERSION_FROM, highest)) continue
+        const version = this.text.slice(lines[i + VERSION_FROM], lines[i + VERSION_TO])
+        if (highest === undefined || semver.compare(version, highest) > 0) highest = version
+      }
+      if (highest !== undefined) visit(path, highest)
+    })
+  }
+
+  /** Whether the field at lines[from], lines[from + 1] reads `s`. */
+  private holds(lines: BaseLines, from: number, s: string): boolean {
+    return lines[from + 1] - lines[from] === s.length && this.text.startsWith(s, lines[from])
+  }
 }
 
 /**
