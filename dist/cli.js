@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-UNXZVMKI.js";
+} from "./chunks/chunk-VLR2GRWE.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-UNXZVMKI.js";
+} from "./chunks/chunk-VLR2GRWE.js";
 import {
   baseFromEvent,
   emitAnnotations,
