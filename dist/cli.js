@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-VLR2GRWE.js";
+} from "./chunks/chunk-MMH566FD.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-VLR2GRWE.js";
+} from "./chunks/chunk-MMH566FD.js";
 import {
   baseFromEvent,
   emitAnnotations,

@@ -282,7 +282,7 @@ export const SAME_HASH = true
 // A base line's offsets in BaseSum: five numbers a line.
 const VERSION_FROM = 0
 const VERSION_TO = 1
-const GO_MOD = 2
+const IS_GO_MOD = 2
 const HASH_FROM = 3
 const HASH_TO = 4
 const STRIDE = 5
@@ -339,7 +339,7 @@ export class BaseSum {
     if (lines === undefined) return undefined
     let first = -1
     for (let i = 0; i < lines.length; i += STRIDE) {
-      if ((lines[i + GO_MOD] === 1) !== goMod || !this.holds(lines, i + VERSION_FROM, version)) continue
+      if ((lines[i + IS_GO_MOD] === 1) !== goMod || !this.holds(lines, i + VERSION_FROM, version)) continue
       if (this.holds(lines, i + HASH_FROM, hash)) return SAME_HASH
       if (first < 0) first = i
     }
@@ -351,7 +351,7 @@ export class BaseSum {
     this.byPath.forEach((lines, path) => {
       let highest: string | undefined
       for (let i = 0; i < lines.length; i += STRIDE) {
-        if (lines[i + GO_MOD] === 1) continue
+        if (lines[i + IS_GO_MOD] === 1) continue
         if (highest !== undefined && this.holds(lines, i + VERSION_FROM, highest)) continue
         const version = this.text.slice(lines[i + VERSION_FROM], lines[i + VERSION_TO])
         if (highest === undefined || semver.compare(version, highest) > 0) highest = version
