@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { CommitFiles, GitError, gitRunner } from '../src/git.js'
 import { GoCommand } from '../src/go/command.js'
+import { runProcess, traceProcesses } from '../src/process.js'
 import { GoWorld } from './fixtures/workspace.js'
 
 /** A shell script that records the pid of a background sleep holding its pipes, then `rest`. */
@@ -64,6 +65,27 @@ describe('the subprocess runner', () => {
     expect(performance.now() - started).toBeLessThan(2000)
     expect(result).toMatchObject({ code: 3, stdout: 'started\n' })
     expect(await alive(pids)).toBe(false)
+  })
+
+  it('describes each command once it ended, with at most 20 of its arguments, where a trace is asked for', async () => {
+    const lines: string[] = []
+    traceProcesses(line => lines.push(line))
+    try {
+      const args = Array.from({ length: 23 }, (_, i) => `a${i}`)
+      await runProcess('true', args, { cwd: world.root, env: world.env, timeoutMs: 20_000 })
+      await expect(
+        runProcess('/nonexistent/x', [], { cwd: world.root, env: world.env, timeoutMs: 20_000 })
+      ).rejects.toThrow(/ENOENT/)
+    } finally {
+      traceProcesses(undefined)
+    }
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^ran true ${Array.from({ length: 20 }, (_, i) => `a${i}`).join(' ')} \\(and 3 more arguments\\) in \\S+: exit 0 after \\d+\\.\\d\\d s$`
+      )
+    )
+    expect(lines[1]).toMatch(/^ran \/nonexistent\/x in \S+: could not start \(.*ENOENT.*\) after/)
   })
 
   it('git is bounded the same way; a git that cannot answer is a GitError, not an absent file', async () => {

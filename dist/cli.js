@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-MMH566FD.js";
+} from "./chunks/chunk-N34SZFXC.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -17,7 +17,7 @@ import {
   redactSecrets,
   traceProcesses,
   verdict
-} from "./chunks/chunk-4R5PADWW.js";
+} from "./chunks/chunk-T2YUHNJJ.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -138,7 +138,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-X2QVYHNB.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-J7R7XA56.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-MMH566FD.js";
+} from "./chunks/chunk-N34SZFXC.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-U6GVENGW.js";
+} from "./chunks/chunk-VDME5DRW.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-4R5PADWW.js";
+} from "./chunks/chunk-T2YUHNJJ.js";
 import {
   getInput,
   info,

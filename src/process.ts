@@ -45,8 +45,13 @@ export function traceProcesses(log: ((line: string) => void) | undefined): void 
   trace = log
 }
 
+/** Arguments shown in a trace line: go list can be handed every package of a vendor/ tree. */
+const TRACED_ARGS = 20
+
 function describeEnd(file: string, args: readonly string[], cwd: string, ms: number, how: string): string {
-  return `ran ${file} ${args.join(' ')} in ${cwd}: ${how} after ${(ms / 1000).toFixed(2)} s`
+  const more = args.length - TRACED_ARGS
+  const command = [file, ...args.slice(0, TRACED_ARGS)].join(' ') + (more > 0 ? ` (and ${more} more arguments)` : '')
+  return `ran ${command} in ${cwd}: ${how} after ${(ms / 1000).toFixed(2)} s`
 }
 
 function killGroup(pid: number): void {
