@@ -15,7 +15,8 @@ function recorder(): Logger & { lines: string[] } {
 const scope = (sum: string): Scope => ({
   modules: [{ goSumFile: 'go.sum', goSumText: sum } as never],
   workspaces: [],
-  problems: []
+  problems: [],
+  fences: []
 })
 
 function store(overrides: Partial<CacheStore> = {}): CacheStore & { calls: string[] } {

@@ -211,6 +211,37 @@ describe('scope: what go builds', () => {
     expect(result.steps[0].status).toBe('failed')
   })
 
+  it('a go.mod with no module line fences its directory off: go builds nothing there, so it is a notice, not a module; a go.work that uses it makes it one', async () => {
+    const dir = world.dir('fenced', {
+      'go.mod': goMod('example.com/app'),
+      'go.sum': cleanSum,
+      'main.go': MAIN,
+      // An empty go.mod, as repositories keep one to leave generated or tool code out of the build.
+      'gen/go.mod': '',
+      'gen/gen.go': 'package gen\n\nimport "example.com/missing/dep"\n\nvar _ = dep.X\n',
+      'tools/go.mod': 'go 1.21\n\nrequire example.com/lib v1.0.0\n'
+    })
+    // go: the parent's ./... stops at both directories, and go refuses to work in them.
+    expect(world.go(dir, 'list', './...').trim()).toBe('example.com/app')
+    expect(() => world.go(path.join(dir, 'gen'), 'list', '-m')).toThrow(/missing module declaration/)
+    const result = await gate(world, dir, { checks: 'verify,sum-drift,vendor,replace', 'base-ref': '' })
+    expect(result.scope.modules.map(m => m.relDir)).toEqual(['.'])
+    expect(result.scope.fences).toEqual(['gen/go.mod', 'tools/go.mod'])
+    const fenced = result.findings.filter(f => f.file !== 'go.mod' && f.file !== 'go.sum')
+    expect(fenced.map(f => `${f.rule} ${f.severity} ${f.file}:${f.line}`)).toEqual([
+      'step-skipped notice gen/go.mod:1',
+      'step-skipped notice tools/go.mod:1'
+    ])
+    expect(result.blocking).toBe(0)
+
+    // Used by a go.work, the same file is a module of the workspace build: judged, and go's refusal reported.
+    fs.writeFileSync(path.join(dir, 'go.work'), 'go 1.21\n\nuse (\n\t.\n\t./gen\n)\n')
+    const used = await gate(world, dir, { checks: 'verify', 'base-ref': '' })
+    expect(used.scope.fences).toEqual(['tools/go.mod'])
+    expect(used.scope.modules.map(m => m.relDir)).toContain('gen')
+    expect(used.blocking).toBeGreaterThan(0)
+  })
+
   it('a go line newer than the toolchain is one toolchain-version-mismatch, and the steps that need go say they could not run', async () => {
     const dir = world.dir('too-new', {
       'go.mod': 'module example.com/app\n\ngo 1.99.0\n\nrequire example.com/lib v1.0.0\n',

@@ -29,7 +29,7 @@ function result(findings: Finding[], blocking: number): GateResult {
     steps,
     findings,
     blocking,
-    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [] },
+    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [], fences: [] },
     base: { sha: BASE },
     durationMs: 30,
     goMs: 20,
@@ -138,7 +138,8 @@ describe('job summary', () => {
       scope: {
         modules: Array.from({ length: 150 }, (_, i) => ({ relDir: `svc/m${i}` }) as never),
         workspaces: [],
-        problems: []
+        problems: [],
+        fences: []
       }
     }
     const md = renderSummary(many, { failOn: 'error' })

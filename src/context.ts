@@ -90,6 +90,15 @@ export function tooNewFinding(
  */
 export function scopeFindings(step: StepId, scope: Scope, runningName: string | undefined): Finding[] {
   const findings = scope.problems.map(p => newFinding(p.rule, { ...p, step }))
+  for (const file of scope.fences)
+    findings.push(
+      skipped(
+        step,
+        file,
+        `${file} declares no module (it has no \`module\` line): go refuses to build in its directory and leaves the directory out of the enclosing module, so go builds nothing from it and no step judges it`,
+        `nothing, if the file is there to keep its directory out of the build; otherwise declare the module (\`go mod edit -module=<path>\`)`
+      )
+    )
   const running = runningName === undefined ? undefined : fromToolchainName(runningName)
   if (running === undefined) return findings
   const files = [

@@ -57,6 +57,11 @@ export interface Scope {
   modules: GoModule[]
   workspaces: GoWorkspace[]
   problems: ScopeProblem[]
+  /**
+   * go.mod files (repository-relative) that declare no module and that no go.work uses: go builds
+   * nothing from their directories, so no step judges them (see isFence).
+   */
+  fences: string[]
 }
 
 // Never descended into: not modules of this repository, or not modules at all.
@@ -367,15 +372,30 @@ export async function loadScope(root: string, patterns: string[] | undefined, go
         `the modules input names ${relPath(root, dir)}, which a link leads outside the repository: the module judged is code no reviewer of this repository sees.`
       )
   }
-  const modules = (await Promise.all(dirs.map(dir => loadModule(root, dir, problems)))).filter(
+  const loaded = (await Promise.all(dirs.map(dir => loadModule(root, dir, problems)))).filter(
     (m): m is GoModule => m !== undefined
   )
+  const inWorkspace = new Set(workspaces.flatMap(w => w.uses))
+  const modules = loaded.filter(m => !isFence(m, inWorkspace))
+  const fences = loaded.filter(m => isFence(m, inWorkspace)).map(m => m.goModFile)
   // A gate pointed at the wrong directory must not pass for want of anything to judge.
-  if (modules.length === 0 && workspaces.length === 0 && problems.list.length === 0)
+  if (modules.length === 0 && workspaces.length === 0 && problems.list.length === 0 && fences.length === 0)
     throw new ConfigError(
       'working-directory',
       root,
       'a directory holding a go.mod or go.work (outside vendor/, testdata/, node_modules/ and dot-directories)'
     )
-  return { modules, workspaces, problems: problems.list }
+  return { modules, workspaces, problems: problems.list, fences }
+}
+
+/**
+ * A go.mod go reads without error but that has no `module` line declares no module: go refuses
+ * to work in its directory ("missing module declaration", cmd/go/internal/modload/init.go), and
+ * the file fences the directory off from the enclosing module, whose `./...` stops at any
+ * directory holding a go.mod (modload/search.go matchPackages). Repositories keep such files on
+ * purpose (an empty go.mod keeps generated or tool code out of the build); every step would fail
+ * on one. A go.work that uses it makes it a module of the workspace build, judged as usual.
+ */
+function isFence(module: GoModule, inWorkspace: Set<string>): boolean {
+  return module.mod.errors.length === 0 && module.mod.file.module === undefined && !inWorkspace.has(module.dir)
 }
