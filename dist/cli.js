@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-N34SZFXC.js";
+} from "./chunks/chunk-ISKUQQA2.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

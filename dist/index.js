@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-N34SZFXC.js";
+} from "./chunks/chunk-ISKUQQA2.js";
 import {
   baseFromEvent,
   emitAnnotations,
