@@ -162,7 +162,7 @@ describe('the engine', () => {
       await runGate(config, new GoCommand(GO_BIN, world.env), logger)
       const scopeLine = lines.find(l => l.includes('in scope'))
       expect(scopeLine).toBe(
-        `go-guard: 23 module(s) in scope: ${Array.from({ length: 20 }, (_, i) => `m${String(i).padStart(2, '0')}`).join(', ')} and 3 more (the report lists them all)`
+        `go-guard: 23 module(s) in scope: ${Array.from({ length: 20 }, (_, i) => `m${String(i).padStart(2, '0')}`).join(', ')} and 3 more`
       )
     } finally {
       world.cleanup()

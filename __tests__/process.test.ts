@@ -82,7 +82,7 @@ describe('the subprocess runner', () => {
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatch(
       new RegExp(
-        `^ran true ${Array.from({ length: 20 }, (_, i) => `a${i}`).join(' ')} \\(and 3 more arguments\\) in \\S+: exit 0 after \\d+\\.\\d\\d s$`
+        `^ran true ${Array.from({ length: 20 }, (_, i) => `a${i}`).join(' ')} and 3 more in \\S+: exit 0 after \\d+\\.\\d\\d s$`
       )
     )
     expect(lines[1]).toMatch(/^ran \/nonexistent\/x in \S+: could not start \(.*ENOENT.*\) after/)

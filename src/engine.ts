@@ -28,6 +28,7 @@ import { fromToolchainName } from './go/gover.js'
 import type { Logger } from './logger.js'
 import { type Scope, loadScope } from './modules.js'
 import { applyProcessors, isBlocking, mergeSteps, stepStatus } from './policy.js'
+import { shortList } from './shortlist.js'
 
 export interface GateResult {
   steps: (StepResult & { error?: string })[]
@@ -129,14 +130,8 @@ export interface GateOptions {
   audit?: boolean
 }
 
-/** Names shown in the log: a pull request adding thousands of modules must not flood it. */
-const LISTED_NAMES = 20
-
-function listed(names: string[]): string {
-  if (names.length === 0) return 'none'
-  const more = names.length - LISTED_NAMES
-  return names.slice(0, LISTED_NAMES).join(', ') + (more > 0 ? ` and ${more} more (the report lists them all)` : '')
-}
+/** Modules named in the log's scope line (the report lists them all). */
+const LOGGED_MODULES = 20
 
 /** Runs the selected steps. */
 export async function runGate(
@@ -149,7 +144,8 @@ export async function runGate(
   const started = performance.now()
   const cpu = process.cpuUsage()
   const scope = preloaded ?? (await loadScope(config.workingDirectory, config.modules, go))
-  logger.info(`go-guard: ${scope.modules.length} module(s) in scope: ${listed(scope.modules.map(m => m.relDir))}`)
+  const names = scope.modules.map(m => m.relDir)
+  logger.info(`go-guard: ${names.length} module(s) in scope: ${shortList(names, LOGGED_MODULES) || 'none'}`)
   const running = await runningVersion(go)
   const { ctx, baseAsked } = runContext(config, go, logger, scope, running && fromToolchainName(running))
   // The JSON report and the SBOM describe this snapshot.

@@ -8,6 +8,7 @@
  * outlive it), and the result settles shortly after 'exit' whether or not the pipes closed.
  */
 import { spawn } from 'node:child_process'
+import { shortList } from './shortlist.js'
 
 export interface ProcessResult {
   /** Exit status; -1 when the process was killed by a signal. */
@@ -49,8 +50,7 @@ export function traceProcesses(log: ((line: string) => void) | undefined): void 
 const TRACED_ARGS = 20
 
 function describeEnd(file: string, args: readonly string[], cwd: string, ms: number, how: string): string {
-  const more = args.length - TRACED_ARGS
-  const command = [file, ...args.slice(0, TRACED_ARGS)].join(' ') + (more > 0 ? ` (and ${more} more arguments)` : '')
+  const command = args.length === 0 ? file : `${file} ${shortList(args, TRACED_ARGS, ' ')}`
   return `ran ${command} in ${cwd}: ${how} after ${(ms / 1000).toFixed(2)} s`
 }
 

@@ -14,6 +14,7 @@ import { type ModulesTxt, checkVendorConsistency, diffModulesTxt, parseModulesTx
 import { listTree } from '../go/tree.js'
 import type { GoModule } from '../modules.js'
 import { removeScratch } from '../scratch.js'
+import { shortList } from '../shortlist.js'
 import type { Check, RunContext } from './check.js'
 import {
   type VendorTree,
@@ -166,7 +167,7 @@ async function compareWithRegeneration(
         newFinding('vendor-file-ignored', {
           file: vendorPath(module, MODULES_TXT),
           line: 1,
-          message: `${files.length === 1 ? 'a file' : `${files.length} files`} \`go mod vendor\` writes, not committed because .gitignore excludes ${files.length === 1 ? 'it' : 'them'}; the build never reads ${files.length === 1 ? 'it' : 'them'} (no source file, no embedded file), so \`go mod vendor\` then \`git status\` stays clean: ${files.slice(0, 20).join(', ')}${files.length > 20 ? `, and ${files.length - 20} more` : ''}.`
+          message: `${files.length === 1 ? 'a file' : `${files.length} files`} \`go mod vendor\` writes, not committed because .gitignore excludes ${files.length === 1 ? 'it' : 'them'}; the build never reads ${files.length === 1 ? 'it' : 'them'} (no source file, no embedded file), so \`go mod vendor\` then \`git status\` stays clean: ${shortList(files, 20)}.`
         })
       )
     }

@@ -8,6 +8,7 @@ import type { FailOn } from '../config.js'
 import type { GateResult } from '../engine.js'
 import { type Finding, SEVERITIES, type Severity } from '../findings.js'
 import { isBlocking } from '../policy.js'
+import { shortList } from '../shortlist.js'
 import { type BlobLinks, code, escapeMarkdown, location, ruleLabel } from './markdown.js'
 
 /** GitHub's limit for one step's summary (docs: "Job summaries ... up to 1MiB"). */
@@ -106,8 +107,7 @@ const FINDINGS_HEADER = ['| severity | rule | location | message |', '|---|---|-
 /** The modules in scope, the first `shown` named: a monorepo's list must not crowd out its findings. */
 export function modulesLine(result: GateResult, shown = 100): string {
   const dirs = result.scope.modules.map(m => code(m.relDir, 'text'))
-  if (dirs.length === 0) return 'none'
-  return dirs.length > shown ? `${dirs.slice(0, shown).join(', ')} and ${dirs.length - shown} more` : dirs.join(', ')
+  return shortList(dirs, shown) || 'none'
 }
 
 function head(result: GateResult): string[] {
