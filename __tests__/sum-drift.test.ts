@@ -150,6 +150,10 @@ describe('sum-drift', () => {
     })
     const line = lineOf(sum, 'example.com/b v1.2.0 h1:')
     expect(located(result)).toEqual([`sum-hash-changed go.sum:${line}`, `sum-unverified-hash go.sum:${line}`])
+    // Both hashes named: the one go.sum has now, and the one the base commit had.
+    expect(result.findings.find(f => f.rule === 'sum-hash-changed')!.message).toMatch(
+      /is hashed h1:T2JGFC7V8xnw\/y8GkzlohNxJf9LxVdt7X\+lcHd6YyLZ= in go\.sum but h1:T2JGFC7V8xnw\/y8GkzlohNxJf9LxVdt7X\+lcHd6YyLY= at the base commit/
+    )
     expect(result.findings.find(f => f.rule === 'sum-unverified-hash')!.message).toMatch(
       /records h1:T2JGFC7V8xnw\/y8GkzlohNxJf9LxVdt7X\+lcHd6YyLY=/
     )

@@ -376,8 +376,12 @@ export async function loadScope(root: string, patterns: string[] | undefined, go
     (m): m is GoModule => m !== undefined
   )
   const inWorkspace = new Set(workspaces.flatMap(w => w.uses))
-  const modules = loaded.filter(m => !isFence(m, inWorkspace))
-  const fences = loaded.filter(m => isFence(m, inWorkspace)).map(m => m.goModFile)
+  const modules: GoModule[] = []
+  const fences: string[] = []
+  for (const m of loaded) {
+    if (isFence(m, inWorkspace)) fences.push(m.goModFile)
+    else modules.push(m)
+  }
   // A gate pointed at the wrong directory must not pass for want of anything to judge.
   if (modules.length === 0 && workspaces.length === 0 && problems.list.length === 0 && fences.length === 0)
     throw new ConfigError(

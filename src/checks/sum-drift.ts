@@ -99,7 +99,7 @@ interface SumVersions {
 }
 
 /** A head go.sum grouped by path, as buildVersions reads it. */
-function headVersionsOf(sums: Map<string, PathSums<SumLine>>): SumVersions {
+function headVersionsOf(sums: Map<string, PathSums>): SumVersions {
   return {
     has: path => sums.has(path),
     contentVersions: visit =>
@@ -158,7 +158,7 @@ export function diffModule(
   const headMod = module.mod.file
 
   // Where a module's findings go: its go.sum line, and its go.mod require line too.
-  const headSums = headSum ? sumsByPath(headSum) : new Map<string, PathSums<SumLine>>()
+  const headSums = headSum ? sumsByPath(headSum) : new Map<string, PathSums>()
   // The first require line of each path, looked up once per finding (a scan made it quadratic).
   const requireOf = new Map<string, (typeof headMod.require)[number]>()
   // Set from the last line up, the first line of a path is the one left.

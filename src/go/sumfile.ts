@@ -236,12 +236,9 @@ export function parseSumFile(text: string): SumFile {
   return { lines, malformed }
 }
 
-/** What a go.sum line says of its module path's version: the part two commits' lines compare. */
-export type VersionHash = Pick<SumLine, 'version' | 'goMod' | 'hash'>
-
 /** One module path's go.sum lines, in file order, and the highest version they hash content for. */
-export interface PathSums<L extends VersionHash> {
-  lines: L[]
+export interface PathSums {
+  lines: SumLine[]
   /** Undefined where the path has only `/go.mod` lines. */
   contentVersion: string | undefined
 }
@@ -251,29 +248,23 @@ export interface PathSums<L extends VersionHash> {
  * path's lines come together and share one path string: the previous group is reused without a
  * Map lookup, which leaves one lookup per module rather than one per line.
  */
-export class SumsByPath<L extends VersionHash> {
-  readonly paths = new Map<string, PathSums<L>>()
-  private lastPath: string | undefined
-  private last: PathSums<L> | undefined
-
-  add(path: string, line: L): void {
-    let group = path === this.lastPath ? this.last : this.paths.get(path)
+export function sumsByPath(sum: SumFile): Map<string, PathSums> {
+  const paths = new Map<string, PathSums>()
+  let lastPath: string | undefined
+  let last: PathSums | undefined
+  for (const line of sum.lines) {
+    let group = line.path === lastPath ? last : paths.get(line.path)
     if (group === undefined) {
       group = { lines: [], contentVersion: undefined }
-      this.paths.set(path, group)
+      paths.set(line.path, group)
     }
-    this.lastPath = path
-    this.last = group
+    lastPath = line.path
+    last = group
     group.lines.push(line)
     if (!line.goMod && (group.contentVersion === undefined || semver.compare(line.version, group.contentVersion) > 0))
       group.contentVersion = line.version
   }
-}
-
-export function sumsByPath(sum: SumFile): Map<string, PathSums<SumLine>> {
-  const index = new SumsByPath<SumLine>()
-  for (const l of sum.lines) index.add(l.path, l)
-  return index.paths
+  return paths
 }
 
 /** A head line's key is unchanged at base: base lists it with the same hash. */
