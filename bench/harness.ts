@@ -313,7 +313,11 @@ async function main(): Promise<void> {
   const driftRun = (): { ms: number; cpu: number } => {
     const cpu = process.cpuUsage()
     const { ms } = time(() =>
-      diffModule({ ...module, mod: parseModFile(headMod), sum: parseSumFile(headSum) }, baseSum, baseMod)
+      diffModule(
+        { ...module, mod: parseModFile(headMod), sum: parseSumFile(headSum) },
+        baseSum,
+        parseModFile(baseMod).file
+      )
     )
     const used = process.cpuUsage(cpu)
     return { ms, cpu: (used.user + used.system) / 1000 }

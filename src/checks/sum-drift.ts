@@ -146,14 +146,14 @@ function lineOf(lines: SumLine[], version: string): SumLine | undefined {
   return goModLine
 }
 
+/** `baseMod` is the base commit's go.mod (go.work for a workspace), parsed once for drift and lifecycle. */
 export function diffModule(
   module: SumTarget,
   baseSumText: string | undefined,
-  baseModText: string | undefined
+  baseMod: ModFile | undefined
 ): ModuleDrift {
   const drift: ModuleDrift = { findings: [], added: [], updated: [], majors: [], changedLines: [], pseudoVersions: [] }
   const baseSum = new BaseSum(baseSumText ?? '')
-  const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
   const headSum = module.sum
   const headMod = module.mod.file
 
@@ -564,16 +564,17 @@ export const sumDriftCheck: Check = {
         try {
           // A module outside the repository (a go.work `use`) has no base in this repository.
           const outside = module.goModFile.startsWith('../')
-          const [baseSum, baseMod] = outside
+          const [baseSum, baseModText] = outside
             ? [undefined, undefined]
             : await Promise.all([
                 ctx.readAtBase(base.sha, module.goSumFile),
                 ctx.readAtBase(base.sha, module.goModFile)
               ])
-          return { module, baseModText: baseMod, drift: diffModule(module, baseSum, baseMod) }
+          const baseMod = baseModText === undefined ? undefined : parseModFile(baseModText).file
+          return { module, baseMod, drift: diffModule(module, baseSum, baseMod) }
         } catch (error) {
           if (!(error instanceof GitError)) throw error
-          return { module, baseModText: undefined, drift: unreadableBase(module, error) }
+          return { module, baseMod: undefined, drift: unreadableBase(module, error) }
         }
       })
     )
@@ -596,7 +597,7 @@ export const sumDriftCheck: Check = {
       ),
       lifecycleFindings(
         ctx,
-        drifts.flatMap(d => (d.module.module ? [{ module: d.module.module, baseModText: d.baseModText }] : [])),
+        drifts.flatMap(d => (d.module.module ? [{ module: d.module.module, baseMod: d.baseMod }] : [])),
         true
       )
     ])

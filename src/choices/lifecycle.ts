@@ -8,7 +8,7 @@ import type { RunContext } from '../checks/check.js'
 import { mapLimit } from '../concurrency.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { GoCommandError } from '../go/command.js'
-import { parseModFile } from '../go/modfile.js'
+import type { ModFile } from '../go/modfile.js'
 import { type ModuleVersionArg, isSafeModuleArg, listLifecycle, proxyUnavailable } from '../go/retractions.js'
 import type { GoModule } from '../modules.js'
 import { allRulesOff } from '../policy.js'
@@ -16,15 +16,15 @@ import type { RuleId } from '../rules.js'
 
 export interface JudgedModule {
   module: GoModule
-  /** go.mod at the base commit; undefined where it did not exist there. */
-  baseModText?: string
+  /** go.mod at the base commit, parsed; undefined where it did not exist there. */
+  baseMod?: ModFile
 }
 
 const RULE_IDS: RuleId[] = ['sum-retracted-version', 'sum-deprecated-module']
 
 /** The require lines of head that the base does not have at the same version; all of them when `hasBase` is false. */
-function judgedRequirements({ module, baseModText }: JudgedModule, hasBase: boolean) {
-  const base = hasBase && baseModText !== undefined ? parseModFile(baseModText).file.require : []
+function judgedRequirements({ module, baseMod }: JudgedModule, hasBase: boolean) {
+  const base = hasBase && baseMod !== undefined ? baseMod.require : []
   // A set, not a search per line: go.mod files of hundreds of requirements are common.
   const atBase = new Set(base.map(b => `${b.path} ${b.version}`))
   return module.mod.file.require.filter(r => !atBase.has(`${r.path} ${r.version}`))
