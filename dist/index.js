@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-ISKUQQA2.js";
+} from "./chunks/chunk-IBU6CL6N.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-VDME5DRW.js";
+} from "./chunks/chunk-6BKFJFG7.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-T2YUHNJJ.js";
+} from "./chunks/chunk-W3GYUA6Y.js";
 import {
   getInput,
   info,
