@@ -2,12 +2,14 @@
  * The scope is what the go command builds: each case is a real repository built at test time,
  * go itself shows it builds the code in question, and go-guard must judge it.
  */
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { renderJson } from '../src/report/json.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
+import { GO_BIN } from './helpers/go.js'
 
 const LIB = { path: 'example.com/lib', version: 'v1.0.0' }
 const EVIL = 'package lib\n\n// Version is what the build prints.\nconst Version = "evil"\n'
@@ -152,6 +154,70 @@ describe('scope: what go builds', () => {
     world.commitAll(dir, 'head')
     const forged = await gate(world, dir, { checks: 'sum-drift', 'base-ref': base })
     expect(located(forged)).toEqual(['sum-hash-changed go.work.sum:1', 'sum-unverified-hash go.work.sum:1'])
+  })
+
+  describe('a go.work.sum hash the download disagrees with, with no base commit to compare', () => {
+    const FORGED = 'h1:AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY='
+    /** go in the module alone: go.work is not read. */
+    const goAlone = (cwd: string, ...args: string[]): string =>
+      execFileSync(GO_BIN, args, { cwd, env: { ...world.env, GOWORK: 'off' }, encoding: 'utf8', stdio: 'pipe' })
+
+    it('blocks where the module go.sum beside it is right: the workspace build refuses it', async () => {
+      const dir = world.dir('work-sum-forged', {
+        'go.work': 'go 1.21\n\nuse ./app\n',
+        'go.work.sum': `example.com/lib v1.0.0 ${FORGED}\n`,
+        'app/go.mod': goMod('example.com/app'),
+        'app/go.sum': cleanSum,
+        'app/main.go': MAIN
+      })
+      expect(() => world.go(dir, 'build', './app')).toThrow(
+        /checksum mismatch[\s\S]*go\.work\.sum: +h1:AAAA[\s\S]*SECURITY ERROR/
+      )
+      goAlone(path.join(dir, 'app'), 'build', '.')
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual(['mod-download-failed go.work.sum:1'])
+      expect(result.findings[0].message).toContain(`but go.work.sum records ${FORGED}`)
+      expect(result.blocking).toBe(1)
+      expect(fs.readFileSync(path.join(dir, 'go.work.sum'), 'utf8')).toBe(`example.com/lib v1.0.0 ${FORGED}\n`)
+    })
+
+    it("blocks on a go.work replacement's hash, which only the workspace build checks, once", async () => {
+      world.addModules([
+        {
+          path: 'example.com/fork',
+          version: 'v1.0.0',
+          goMod: 'module example.com/lib\n\ngo 1.21\n',
+          files: { 'lib.go': EVIL }
+        }
+      ])
+      const dir = world.dir('work-replace-forged', {
+        'go.work': 'go 1.21\n\nuse ./app\n\nreplace example.com/lib v1.0.0 => example.com/fork v1.0.0\n',
+        'app/go.mod': goMod('example.com/app'),
+        'app/go.sum': cleanSum,
+        'app/main.go': MAIN
+      })
+      world.go(dir, 'mod', 'download')
+      const sum = fs.readFileSync(path.join(dir, 'go.work.sum'), 'utf8')
+      const line = sum.split('\n').findIndex(l => l.startsWith('example.com/fork v1.0.0 h1:')) + 1
+      expect(line).toBeGreaterThan(0)
+      const passed = await gate(world, dir, { checks: 'verify' })
+      expect(located(passed)).toEqual([])
+      expect(passed.steps[0].status).toBe('passed')
+
+      fs.writeFileSync(
+        path.join(dir, 'go.work.sum'),
+        sum.replace(/^(example\.com\/fork v1\.0\.0 )h1:\S+/m, `$1${FORGED}`)
+      )
+      expect(() => world.go(dir, 'build', './app')).toThrow(/SECURITY ERROR/)
+      goAlone(path.join(dir, 'app'), 'build', '.')
+      // The module's own download fails too where go.sum is wrong: said once, on the module's line.
+      fs.writeFileSync(
+        path.join(dir, 'app/go.sum'),
+        cleanSum.replace(/^(example\.com\/lib v1\.0\.0 )h1:\S+/m, `$1${FORGED}`)
+      )
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual(['mod-download-failed app/go.mod:5', `mod-download-failed go.work.sum:${line}`])
+    })
   })
 
   it('a file discovery cannot read is scope-unreadable on it, and the rest is still judged', async () => {

@@ -2,22 +2,28 @@
  * `go mod download -json` per module, run at most once per run and shared by every step that
  * needs the module cache filled. It runs on a scratch copy of go.mod/go.sum: go may add the
  * go.sum lines it trusted on first use, and those must never reach the work tree.
+ *
+ * A workspace's download runs in workspace mode, on a scratch copy of go.work and go.work.sum:
+ * it is the one run that checks the workspace's build list against go.work.sum, and against
+ * every module's go.sum at once (modfetch.haveModSumLocked), as `go build` in the workspace does.
  */
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import {
   type DownloadedModule,
-  type GoCommand,
   GoCommandError,
+  type GoCommand,
   type GoResult,
   ScratchModFile,
   parseJSONStream
 } from '../go/command.js'
-import type { GoModule } from '../modules.js'
+import { writeScratchWorkFile } from '../go/workfile.js'
+import type { GoModule, GoWorkspace } from '../modules.js'
 
 export interface ModuleDownload {
   result: GoResult
   modules: DownloadedModule[]
-  /** The scratch go.sum after go ran: what go would have written to the user's go.sum. */
-  goSumAfter: string
   /** Set when go did not finish in time: nothing about the module's dependencies is known. */
   timeout?: string
 }
@@ -25,6 +31,7 @@ export interface ModuleDownload {
 export class ModuleDownloads {
   private readonly runs = new Map<string, Promise<ModuleDownload>>()
   private readonly waiters = new Map<string, () => void>()
+  private readonly workspaceRuns = new Map<string, Promise<ModuleDownload>>()
 
   constructor(private readonly go: GoCommand) {}
 
@@ -35,6 +42,16 @@ export class ModuleDownloads {
       this.runs.set(module.dir, run)
       const waiter = this.waiters.get(module.dir)
       if (waiter) void run.finally(waiter).catch(() => {})
+    }
+    return run
+  }
+
+  /** The workspace's download; `members` are its modules in scope, whose go.sum files go names by absolute path. */
+  workspace(ws: GoWorkspace, members: GoModule[]): Promise<ModuleDownload> {
+    let run = this.workspaceRuns.get(ws.file)
+    if (run === undefined) {
+      run = this.downloadWorkspace(ws, members)
+      this.workspaceRuns.set(ws.file, run)
     }
     return run
   }
@@ -53,22 +70,46 @@ export class ModuleDownloads {
   private async download(module: GoModule): Promise<ModuleDownload> {
     const scratch = await ScratchModFile.create(module.goModText, module.goSumText)
     try {
-      const result = await scratch.run(this.go, ['mod', 'download', '-json'], module.dir, module.goModFile)
-      return {
-        result,
-        modules: parseJSONStream<DownloadedModule>(result.stdout),
-        goSumAfter: await scratch.readGoSum()
-      }
+      return settled(await scratch.run(this.go, ['mod', 'download', '-json'], module.dir, module.goModFile))
     } catch (error) {
-      if (!(error instanceof GoCommandError && error.timedOut)) throw error
-      return {
-        result: { code: -1, stdout: '', stderr: error.message },
-        modules: [],
-        goSumAfter: '',
-        timeout: error.message
-      }
+      return timedOut(error)
     } finally {
       await scratch.dispose()
     }
   }
+
+  private async downloadWorkspace(ws: GoWorkspace, members: GoModule[]): Promise<ModuleDownload> {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-work-'))
+    try {
+      const file = await writeScratchWorkFile(this.go, ws, dir)
+      const result = await this.go.run(['mod', 'download', '-json'], {
+        cwd: ws.dir,
+        workspace: true,
+        env: { GOWORK: file }
+      })
+      // Findings name the repository's files: go names the copies, and each go.sum by its absolute path.
+      const names: [string, string][] = [
+        [`${file}.sum`, ws.sumFile],
+        [file, ws.file],
+        ...members.map((m): [string, string] => [path.join(m.dir, 'go.sum'), m.goSumFile])
+      ]
+      const stderr = names.reduce((text, [from, to]) => text.split(from).join(to), result.stderr)
+      return settled({ ...result, stderr })
+    } catch (error) {
+      return timedOut(error)
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+const settled = (result: GoResult): ModuleDownload => ({
+  result,
+  modules: parseJSONStream<DownloadedModule>(result.stdout)
+})
+
+/** A download go did not finish in time; any other error is rethrown. */
+function timedOut(error: unknown): ModuleDownload {
+  if (!(error instanceof GoCommandError && error.timedOut)) throw error
+  return { result: { code: -1, stdout: '', stderr: error.message }, modules: [], timeout: error.message }
 }

@@ -7,8 +7,8 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { parseJSONStream } from '../go/command.js'
 import { listTree } from '../go/tree.js'
+import { writeScratchWorkFile } from '../go/workfile.js'
 import { type GoWorkspace, relPath } from '../modules.js'
 import { removeScratch } from '../scratch.js'
 import {
@@ -22,31 +22,6 @@ import {
 import type { Judgment, RunContext } from './check.js'
 
 const FIX = fixFor('go work vendor')
-
-interface WorkEditJSON {
-  Use?: { DiskPath: string }[] | null
-  Replace?: { Old: { Path: string; Version?: string }; New: { Path: string; Version?: string } }[] | null
-}
-
-/**
- * A copy of go.work (and go.work.sum) in `dir` whose `use` and local `replace` paths are made
- * absolute with `go work edit`, so it means what the original means from anywhere.
- */
-async function scratchWorkFile(ctx: RunContext, ws: GoWorkspace, dir: string): Promise<string> {
-  const file = path.join(dir, 'go.work')
-  await fs.writeFile(file, ws.workText)
-  if (ws.sumText !== undefined) await fs.writeFile(path.join(dir, 'go.work.sum'), ws.sumText)
-  const parsed = parseJSONStream<WorkEditJSON>((await ctx.go.run(['work', 'edit', '-json', file], { cwd: dir })).stdout)
-  const edits: string[] = []
-  for (const u of parsed[0]?.Use ?? []) edits.push(`-dropuse=${u.DiskPath}`, `-use=${path.resolve(ws.dir, u.DiskPath)}`)
-  for (const r of parsed[0]?.Replace ?? []) {
-    if (r.New.Version || !/^\.\.?(\/|$)/.test(r.New.Path)) continue
-    const old = r.Old.Version ? `${r.Old.Path}@${r.Old.Version}` : r.Old.Path
-    edits.push(`-dropreplace=${old}`, `-replace=${old}=${path.resolve(ws.dir, r.New.Path)}`)
-  }
-  if (edits.length > 0) await ctx.go.run(['work', 'edit', ...edits, file], { cwd: dir })
-  return file
-}
 
 export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace): Promise<Finding[] | Judgment> {
   const owner = { relDir: relPath(ctx.root, ws.dir) }
@@ -68,7 +43,7 @@ export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace):
     ctx.go.run(['work', 'vendor', '-o', vendor], {
       cwd: ws.dir,
       workspace: true,
-      env: { GOWORK: await scratchWorkFile(ctx, ws, scratch) }
+      env: { GOWORK: await writeScratchWorkFile(ctx.go, ws, scratch) }
     })
   )
   if (regeneration.skipped) return [regeneration.skipped]

@@ -21,7 +21,7 @@ import { type Finding, newFinding } from '../findings.js'
 import { ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
 import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
-import type { GoModule } from '../modules.js'
+import type { GoModule, GoWorkspace } from '../modules.js'
 import type { Check, RunContext } from './check.js'
 import type { ModuleDownload } from './downloads.js'
 import { deniedModuleFindings } from '../choices/denied.js'
@@ -43,9 +43,10 @@ function locateSum(module: GoModule, modPath: string, version: string): { file: 
 }
 
 // "verifying example.com/a@v1.0.0: checksum mismatch" (modfetch.checkModSum) and
-// "verifying example.com/a@v1.0.0/go.mod: checksum mismatch".
+// "verifying example.com/a@v1.0.0/go.mod: checksum mismatch", then the file that records the other
+// hash: "go.sum" in a module, "go.work.sum" or a module's go.sum in a workspace (haveModSumLocked).
 const CHECKSUM_MISMATCH =
-  /verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch\n\s*downloaded: (\S+)\n\s*go\.sum:\s+(\S+)/g
+  /verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch\n\s*downloaded: (\S+)\n\s*(\S+):\s+(\S+)/g
 // "go: example.com/c@v1.9.9: reading file:///...: 404 Not Found", "...: unknown revision v1.9.9",
 // "...: invalid version: ...", "go: x@v1 (replaced by ../x): reading ../x/go.mod: ...":
 // a module@version followed by why it failed.
@@ -54,17 +55,55 @@ const MODULE_ERROR = /^(?:go: )?(?:[^\s:]+: )?(\S+?)@(v\S+?)(?: \(replaced by [^
 // "malformed go.sum:\n<file>:3: wrong number of fields 2" (modfetch.readGoSum).
 const FILE_ERROR = /^(?:go: )?(\S*go\.(mod|sum)):(\d+)(?::\d+)?: (.+)$/gm
 
+/** Where a download's findings go: a module's go.mod and go.sum, or a workspace's go.work and go.work.sum. */
+export interface DownloadTarget {
+  /** go.mod or go.work: where a failure that names no module goes. */
+  file: string
+  /** go.sum or go.work.sum: the file go's bare "go.sum" or "go.work.sum" means. */
+  sumFile: string
+  locate(modPath: string, version: string, goMod: boolean): { file: string; line: number }
+  /**
+   * go.mod and go.sum, which go's "<file>:<line>: problem" errors are about. Unset for a
+   * workspace: its errors may be about any module's files, so they are not placed on a line.
+   */
+  lineErrors?: { mod: string; sum: string }
+}
+
+export function moduleTarget(module: GoModule): DownloadTarget {
+  return {
+    file: module.goModFile,
+    sumFile: module.goSumFile,
+    locate: (modPath, version) => locateModule(module, modPath, version),
+    lineErrors: { mod: module.goModFile, sum: module.goSumFile }
+  }
+}
+
+/** A workspace's failures go on go.work.sum's line of the module@version, else on the go.work replace that brings it. */
+function workspaceTarget(ws: GoWorkspace): DownloadTarget {
+  return {
+    file: ws.file,
+    sumFile: ws.sumFile,
+    locate(modPath, version, goMod) {
+      const lines = ws.sum?.lines.filter(l => l.path === modPath && l.version === version) ?? []
+      const sumLine = lines.find(l => l.goMod === goMod) ?? lines[0]
+      if (sumLine) return { file: ws.sumFile, line: sumLine.line }
+      const replace = ws.work.file.replace.find(r => r.new.path === modPath && r.new.version === version)
+      return { file: ws.file, line: replace?.line ?? 1 }
+    }
+  }
+}
+
 /** mod-download-failed for each module@version (or file) go could not download or read. */
-export function downloadFindings(module: GoModule, download: ModuleDownload): Finding[] {
+export function downloadFindings(target: DownloadTarget, download: ModuleDownload): Finding[] {
   const findings: Finding[] = []
   const seen = new Set<string>()
-  const add = (modPath: string, version: string, message: string, cause?: Finding['cause']): void => {
+  const add = (modPath: string, version: string, message: string, goMod = false, cause?: Finding['cause']): void => {
     const key = `${modPath}@${version}`
     if (seen.has(key)) return
     seen.add(key)
     findings.push(
       newFinding('mod-download-failed', {
-        ...locateModule(module, modPath, version),
+        ...target.locate(modPath, version, goMod),
         module: modPath,
         version,
         message,
@@ -74,12 +113,14 @@ export function downloadFindings(module: GoModule, download: ModuleDownload): Fi
   }
   const { stderr, code } = download.result
   for (const m of stderr.matchAll(CHECKSUM_MISMATCH)) {
-    const [, modPath, version, goMod, downloaded, recorded] = m
+    const [, modPath, version, goMod, downloaded, recordedIn, recorded] = m
+    const file = recordedIn === 'go.sum' || recordedIn === 'go.work.sum' ? target.sumFile : recordedIn
     add(
       modPath,
       version,
-      `${modPath}@${version}${goMod ?? ''}: checksum mismatch: the download hashes to ${downloaded} but go.sum records ${recorded}. ` +
-        'Either go.sum was edited or the module content changed at its source; a published version never changes.',
+      `${modPath}@${version}${goMod ?? ''}: checksum mismatch: the download hashes to ${downloaded} but ${file} records ${recorded}. ` +
+        `Either ${file} was edited or the module content changed at its source; a published version never changes.`,
+      goMod !== undefined,
       'checksum-mismatch'
     )
   }
@@ -89,8 +130,9 @@ export function downloadFindings(module: GoModule, download: ModuleDownload): Fi
   for (const m of stderr.matchAll(MODULE_ERROR)) {
     if (!m[3].includes('checksum mismatch')) add(m[1], m[2], `${m[1]}@${m[2]} cannot be downloaded: ${m[3]}`)
   }
-  for (const [, , kind, line, problem] of stderr.matchAll(FILE_ERROR)) {
-    const file = kind === 'mod' ? module.goModFile : module.goSumFile
+  const lineErrors = target.lineErrors
+  for (const [, , kind, line, problem] of lineErrors ? stderr.matchAll(FILE_ERROR) : []) {
+    const file = kind === 'mod' ? lineErrors!.mod : lineErrors!.sum
     findings.push(
       newFinding('mod-download-failed', {
         file,
@@ -102,9 +144,9 @@ export function downloadFindings(module: GoModule, download: ModuleDownload): Fi
   if (code !== 0 && findings.length === 0) {
     findings.push(
       newFinding('mod-download-failed', {
-        file: module.goModFile,
+        file: target.file,
         line: 1,
-        message: `go mod download failed for ${module.goModFile}: ${goFailure(download.result)}`
+        message: `go mod download failed for ${target.file}: ${goFailure(download.result)}`
       })
     )
   }
@@ -336,19 +378,24 @@ async function replacementFindings(ctx: RunContext, module: GoModule, download: 
   return findings
 }
 
+/** mod-download-failed where go did not finish downloading in time: nothing could be checked. */
+async function timeoutFinding(ctx: RunContext, file: string, timeout: string): Promise<Finding> {
+  const env = await ctx.go.env()
+  return newFinding('mod-download-failed', {
+    file,
+    line: 1,
+    message: `the modules of ${file} could not be downloaded in time (${timeout}), so none could be checked. Check that the module proxy (GOPROXY=${env.GOPROXY}) is reachable; set GO_GUARD_GO_TIMEOUT (seconds) to wait longer.`
+  })
+}
+
 async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   const download = await ctx.downloads.get(module)
-  if (download.timeout !== undefined) {
-    const env = await ctx.go.env()
-    return [
-      newFinding('mod-download-failed', {
-        file: module.goModFile,
-        line: 1,
-        message: `the modules of ${module.goModFile} could not be downloaded in time (${download.timeout}), so none could be checked. Check that the module proxy (GOPROXY=${env.GOPROXY}) is reachable; set GO_GUARD_GO_TIMEOUT (seconds) to wait longer.`
-      })
-    ]
-  }
-  const downloadFailures = await noteUnchangedRequirements(ctx, module, downloadFindings(module, download))
+  if (download.timeout !== undefined) return [await timeoutFinding(ctx, module.goModFile, download.timeout)]
+  const downloadFailures = await noteUnchangedRequirements(
+    ctx,
+    module,
+    downloadFindings(moduleTarget(module), download)
+  )
   const mismatched = new Set(
     downloadFailures.filter(f => f.cause === 'checksum-mismatch').map(f => `${f.module}@${f.version}`)
   )
@@ -364,12 +411,31 @@ async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[
   return [...broken, ...denied, ...(broken.length === 0 ? await tidyFindings(ctx, module) : [])]
 }
 
+/**
+ * A workspace builds from its own build list, checked against go.work.sum and every module's
+ * go.sum at once: a go.work.sum hash the download disagrees with stops `go build` in the
+ * workspace ("SECURITY ERROR"), though each module, downloaded on its own (GOWORK=off), passes.
+ * What a module of the workspace already reports of its own download is not said again.
+ */
+async function verifyWorkspace(ctx: RunContext, ws: GoWorkspace): Promise<Finding[]> {
+  const members = ctx.scope.modules.filter(m => ws.uses.includes(m.dir) && m.mod.errors.length === 0)
+  const download = await ctx.downloads.workspace(ws, members)
+  if (download.timeout !== undefined) return [await timeoutFinding(ctx, ws.file, download.timeout)]
+  const byMembers = await Promise.all(
+    members.map(async m => downloadFindings(moduleTarget(m), await ctx.downloads.get(m)))
+  )
+  const reported = new Set(byMembers.flat().flatMap(f => (f.module ? [`${f.module}@${f.version}`] : [])))
+  return downloadFindings(workspaceTarget(ws), download).filter(
+    f => f.module === undefined || !reported.has(`${f.module}@${f.version}`)
+  )
+}
+
 export const verifyCheck: Check = {
   id: 'verify',
   needs: 'go',
   judges: 'module',
-  // A workspace's modules are each judged as modules; go.work.sum is sum-drift's.
-  judge: async ctx => (ctx.kind === 'module' ? verifyModule(ctx, ctx.module) : { findings: [], judged: false }),
+  // A workspace's modules are each judged as modules, and the workspace as the build it is.
+  judge: async ctx => (ctx.kind === 'module' ? verifyModule(ctx, ctx.module) : verifyWorkspace(ctx, ctx.workspace)),
   // deny-modules still judges go.mod's requirements, and says what it may have missed.
   judgeWithoutGo: async ctx =>
     ctx.kind === 'module' ? deniedModuleFindings(ctx, ctx.module) : { findings: [], judged: false }

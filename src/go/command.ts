@@ -3,7 +3,6 @@
  * never pointed at the user's go.mod/go.sum when the command could write them.
  */
 import * as fsSync from 'node:fs'
-import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { cpuBudget } from '../concurrency.js'
@@ -224,10 +223,6 @@ export class ScratchModFile {
     } finally {
       await scratch.dispose()
     }
-  }
-
-  async readGoSum(): Promise<string> {
-    return fs.readFile(this.goSum, 'utf8').catch(() => '')
   }
 
   async dispose(): Promise<void> {
