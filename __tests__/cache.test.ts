@@ -16,7 +16,8 @@ const scope = (sum: string): Scope => ({
   modules: [{ goSumFile: 'go.sum', goSumText: sum } as never],
   workspaces: [],
   problems: [],
-  fences: []
+  fences: [],
+  strayVendors: []
 })
 
 function store(overrides: Partial<CacheStore> = {}): CacheStore & { calls: string[] } {

@@ -277,6 +277,42 @@ describe('scope: what go builds', () => {
     expect(result.steps[0].status).toBe('failed')
   })
 
+  it('a vendor/ with a modules.txt and no go.mod or go.work beside it is a notice: go builds from none, so nothing compared it', async () => {
+    const dir = world.dir('stray-vendor', {
+      // moby's layout: the root's requirements in vendor.mod, a go.mod written only for the build.
+      'vendor.mod': goMod('example.com/app'),
+      'vendor.sum': cleanSum,
+      'main.go': MAIN,
+      'api/go.mod': goMod('example.com/api'),
+      'api/go.sum': cleanSum,
+      'api/api.go': 'package api\n\nimport "example.com/lib"\n\nvar V = lib.Version\n',
+      // Not Go's: a vendor/ without modules.txt (PHP, Ruby) is no notice.
+      'web/vendor/autoload.php': '<?php\n'
+    })
+    fs.copyFileSync(path.join(dir, 'vendor.mod'), path.join(dir, 'go.mod'))
+    fs.copyFileSync(path.join(dir, 'vendor.sum'), path.join(dir, 'go.sum'))
+    world.go(dir, 'mod', 'vendor')
+    world.go(path.join(dir, 'api'), 'mod', 'vendor')
+    fs.rmSync(path.join(dir, 'go.mod'))
+    fs.rmSync(path.join(dir, 'go.sum'))
+    fs.writeFileSync(path.join(dir, 'vendor/example.com/lib/lib.go'), EVIL)
+    // No go command reads the root's vendor/ (there is no main module there); the build script's go.mod makes it build from it.
+    expect(() => world.go(dir, 'list', '.')).toThrow(/go\.mod file not found/)
+    const result = await gate(world, dir, { checks: 'verify,vendor,replace' })
+    expect(result.scope.strayVendors).toEqual(['vendor'])
+    expect(result.findings.map(f => `${f.rule} ${f.severity} ${f.file}:${f.line}`)).toEqual([
+      'step-skipped notice vendor/modules.txt:1'
+    ])
+    expect(result.findings[0].message).toMatch(/no go\.mod or go\.work beside it/)
+    // The module's own vendor/ is judged as always.
+    expect(result.steps.find(s => s.step === 'vendor')?.status).toBe('passed')
+    fs.writeFileSync(path.join(dir, 'api/vendor/example.com/lib/lib.go'), EVIL)
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual([
+      'vendor-file-modified api/vendor/example.com/lib/lib.go:1',
+      'step-skipped vendor/modules.txt:1'
+    ])
+  })
+
   it('a go.mod with no module line fences its directory off: go builds nothing there, so it is a notice, not a module; a go.work that uses it makes it one', async () => {
     const dir = world.dir('fenced', {
       'go.mod': goMod('example.com/app'),

@@ -29,7 +29,7 @@ function result(findings: Finding[], blocking: number): GateResult {
     steps,
     findings,
     blocking,
-    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [], fences: [] },
+    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [], fences: [], strayVendors: [] },
     base: { sha: BASE },
     durationMs: 30,
     goMs: 20,
@@ -139,7 +139,8 @@ describe('job summary', () => {
         modules: Array.from({ length: 150 }, (_, i) => ({ relDir: `svc/m${i}` }) as never),
         workspaces: [],
         problems: [],
-        fences: []
+        fences: [],
+        strayVendors: []
       }
     }
     const md = renderSummary(many, { failOn: 'error' })

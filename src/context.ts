@@ -99,6 +99,15 @@ export function scopeFindings(step: StepId, scope: Scope, runningName: string | 
         `nothing, if the file is there to keep its directory out of the build; otherwise declare the module (\`go mod edit -module=<path>\`)`
       )
     )
+  for (const vendor of scope.strayVendors)
+    findings.push(
+      skipped(
+        step,
+        `${vendor}/modules.txt`,
+        `${vendor}/ has no go.mod or go.work beside it: go builds from a vendor/ only beside the main module's go.mod or the go.work, so no go command reads this one and it was compared with nothing`,
+        `nothing, if no build uses it; if a script builds from it with a go.mod of its own (a vendor.mod copied to go.mod), commit that go.mod so vendor/ is regenerated and compared`
+      )
+    )
   const running = runningName === undefined ? undefined : fromToolchainName(runningName)
   if (running === undefined) return findings
   const files = [

@@ -62,6 +62,11 @@ export interface Scope {
    * nothing from their directories, so no step judges them (see isFence).
    */
   fences: string[]
+  /**
+   * vendor/ directories (repository-relative) holding a modules.txt with no go.mod or go.work
+   * beside them: go builds from none of them, so no step compares them (see strayVendors).
+   */
+  strayVendors: string[]
 }
 
 // Never descended into: not modules of this repository, or not modules at all.
@@ -139,9 +144,13 @@ function isFileThroughLink(file: string): boolean {
  * run does, nothing runs beside it, and a pull request can add tens of thousands of directories,
  * where a promise per directory costs five times the CPU of the directory listing itself.
  */
-function discover(root: string, problems: Problems): { moduleDirs: string[]; workFiles: string[] } {
+function discover(
+  root: string,
+  problems: Problems
+): { moduleDirs: string[]; workFiles: string[]; vendorParents: string[] } {
   const moduleDirs: string[] = []
   const workFiles: string[] = []
+  const vendorParents: string[] = []
   // A stack, not recursion: nesting is as deep as a pull request makes it.
   const dirs = [root]
   for (let dir = dirs.pop(); dir !== undefined; dir = dirs.pop()) {
@@ -155,6 +164,7 @@ function discover(root: string, problems: Problems): { moduleDirs: string[]; wor
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) dirs.push(path.join(dir, e.name))
+        else if (e.name === 'vendor') vendorParents.push(dir)
         continue
       }
       if (e.name !== 'go.mod' && e.name !== 'go.work') continue
@@ -166,7 +176,22 @@ function discover(root: string, problems: Problems): { moduleDirs: string[]; wor
       else workFiles.push(file)
     }
   }
-  return { moduleDirs: moduleDirs.sort(), workFiles: workFiles.sort() }
+  return { moduleDirs: moduleDirs.sort(), workFiles: workFiles.sort(), vendorParents }
+}
+
+/**
+ * go builds from a vendor/ only beside the main module's go.mod (modload.vendorDir) or the
+ * go.work (`go work vendor`); one elsewhere is read by no go command. One with a modules.txt is a
+ * Go vendor tree all the same: a tool may build from it with a go.mod of its own (moby kept its
+ * requirements in vendor.mod, and wrote go.mod only for the build), code no step judged. Said
+ * once, so a vendor/ nothing compares never passes silently.
+ */
+function strayVendors(root: string, found: ReturnType<typeof discover>): string[] {
+  const owners = new Set([...found.moduleDirs, ...found.workFiles.map(file => path.dirname(file))])
+  return found.vendorParents
+    .filter(dir => !owners.has(dir) && fsSync.existsSync(path.join(dir, 'vendor', 'modules.txt')))
+    .map(dir => relPath(root, path.join(dir, 'vendor')))
+    .sort()
 }
 
 /** Applies the `modules` input: plain directories must hold a go.mod; globs must match one. */
@@ -389,7 +414,9 @@ export async function loadScope(root: string, patterns: string[] | undefined, go
       root,
       'a directory holding a go.mod or go.work (outside vendor/, testdata/, node_modules/ and dot-directories)'
     )
-  return { modules, workspaces, problems: problems.list, fences }
+  // A job the modules input narrows judges its own modules; the repository's other files are the others'.
+  const stray = patterns === undefined ? strayVendors(root, found) : []
+  return { modules, workspaces, problems: problems.list, fences, strayVendors: stray }
 }
 
 /**

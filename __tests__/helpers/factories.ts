@@ -24,7 +24,7 @@ export function gateResult(findings: Finding[], blocking = 0): GateResult {
     ],
     findings,
     blocking,
-    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [], fences: [] },
+    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [], fences: [], strayVendors: [] },
     durationMs: 1300,
     goMs: 1000,
     ownCpuMs: 50
