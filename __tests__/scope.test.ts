@@ -218,6 +218,31 @@ describe('scope: what go builds', () => {
       const result = await gate(world, dir, { checks: 'verify' })
       expect(located(result)).toEqual(['mod-download-failed app/go.mod:5', `mod-download-failed go.work.sum:${line}`])
     })
+
+    it('blocks on a modified cached copy of a module only the workspace builds, which no go mod verify hashes', async () => {
+      const dir = world.dir('work-replace-poisoned', {
+        'go.work': 'go 1.21\n\nuse ./app\n\nreplace example.com/lib v1.0.0 => example.com/fork v1.0.0\n',
+        'app/go.mod': goMod('example.com/app'),
+        'app/go.sum': cleanSum,
+        'app/main.go': MAIN
+      })
+      world.go(dir, 'mod', 'download')
+      const line =
+        fs
+          .readFileSync(path.join(dir, 'go.work.sum'), 'utf8')
+          .split('\n')
+          .findIndex(l => l.startsWith('example.com/fork v1.0.0 h1:')) + 1
+      const cached = world.go(dir, 'list', '-m', '-f', '{{.Replace.Dir}}', 'example.com/lib').trim()
+      fs.appendFileSync(path.join(cached, 'lib.go'), '\n// poisoned\n')
+      // go builds the package from that copy, and no go mod verify hashes it: the module's alone
+      // never sees the replacement, the workspace's hashes example.com/lib@v1.0.0 instead (golang/go#79942).
+      expect(world.go(dir, 'list', '-f', '{{.Dir}}', 'example.com/lib').trim()).toBe(cached)
+      expect(world.go(dir, 'mod', 'verify')).toMatch(/all modules verified/)
+      expect(goAlone(path.join(dir, 'app'), 'mod', 'verify')).toMatch(/all modules verified/)
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual([`mod-verify-failed go.work.sum:${line}`])
+      expect(result.findings[0].message).toMatch(/only the workspace of go\.work builds/)
+    })
   })
 
   it('a file discovery cannot read is scope-unreadable on it, and the rest is still judged', async () => {

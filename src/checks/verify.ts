@@ -412,10 +412,49 @@ async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[
 }
 
 /**
+ * mod-verify-failed for each module@version of the workspace's build list that no module's build
+ * list holds (a go.work `replace`, a version only the modules together select) and whose cached
+ * copy does not hash to what was downloaded (`Sum`, which the download checked against the sum
+ * files). Each module's `go mod verify` runs alone and never hashes them; this is its directory
+ * check (verify.go verifyMod) for them. A module whose build list go could not print covers nothing.
+ */
+async function workspaceOnlyFindings(
+  ctx: RunContext,
+  ws: GoWorkspace,
+  members: GoModule[],
+  download: ModuleDownload
+): Promise<Finding[]> {
+  const lists = await Promise.all(members.map(m => ctx.graphs.buildList(m).catch(() => undefined)))
+  const verified = new Set(
+    lists.flatMap(l => (l && l.error === undefined ? l.modules.map(m => `${m.Path}@${m.Version}`) : []))
+  )
+  const target = workspaceTarget(ws)
+  const findings = await Promise.all(
+    download.modules
+      .filter(m => m.Dir && m.Sum && !verified.has(`${m.Path}@${m.Version}`))
+      .map(async m => {
+        const key = `${m.Path}@${m.Version}`
+        const actual = await ctx.verification.hashDir(m.Dir!, key)
+        if (actual === m.Sum) return []
+        return [
+          newFinding('mod-verify-failed', {
+            ...target.locate(m.Path, m.Version, false),
+            module: m.Path,
+            version: m.Version,
+            message: `the cached copy of ${key}, which only the workspace of ${ws.file} builds (no module of it alone needs it), hashes to ${actual} but was downloaded as ${m.Sum}. \`go mod verify\` in each module never hashes it; clear the module cache (and the Actions cache entry) and find out what modified it.`
+          })
+        ]
+      })
+  )
+  return findings.flat()
+}
+
+/**
  * A workspace builds from its own build list, checked against go.work.sum and every module's
  * go.sum at once: a go.work.sum hash the download disagrees with stops `go build` in the
  * workspace ("SECURITY ERROR"), though each module, downloaded on its own (GOWORK=off), passes.
- * What a module of the workspace already reports of its own download is not said again.
+ * What a module of the workspace already reports of its own download is not said again. In
+ * workspace mode `go mod download` downloads the whole build list (modcmd/download.go: "all").
  */
 async function verifyWorkspace(ctx: RunContext, ws: GoWorkspace): Promise<Finding[]> {
   const members = ctx.scope.modules.filter(m => ws.uses.includes(m.dir) && m.mod.errors.length === 0)
@@ -425,9 +464,13 @@ async function verifyWorkspace(ctx: RunContext, ws: GoWorkspace): Promise<Findin
     members.map(async m => downloadFindings(moduleTarget(m), await ctx.downloads.get(m)))
   )
   const reported = new Set(byMembers.flat().flatMap(f => (f.module ? [`${f.module}@${f.version}`] : [])))
-  return downloadFindings(workspaceTarget(ws), download).filter(
+  const failures = downloadFindings(workspaceTarget(ws), download).filter(
     f => f.module === undefined || !reported.has(`${f.module}@${f.version}`)
   )
+  // Where the download failed, that failure blocks already (as a module's verify run is not said after it).
+  return download.result.code === 0
+    ? [...failures, ...(await workspaceOnlyFindings(ctx, ws, members, download))]
+    : failures
 }
 
 export const verifyCheck: Check = {
