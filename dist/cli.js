@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-IBU6CL6N.js";
+} from "./chunks/chunk-M5QBFSBP.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-IBU6CL6N.js";
+} from "./chunks/chunk-M5QBFSBP.js";
 import {
   baseFromEvent,
   emitAnnotations,

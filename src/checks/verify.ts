@@ -130,16 +130,18 @@ export function downloadFindings(target: DownloadTarget, download: ModuleDownloa
   for (const m of stderr.matchAll(MODULE_ERROR)) {
     if (!m[3].includes('checksum mismatch')) add(m[1], m[2], `${m[1]}@${m[2]} cannot be downloaded: ${m[3]}`)
   }
-  const lineErrors = target.lineErrors
-  for (const [, , kind, line, problem] of lineErrors ? stderr.matchAll(FILE_ERROR) : []) {
-    const file = kind === 'mod' ? lineErrors!.mod : lineErrors!.sum
-    findings.push(
-      newFinding('mod-download-failed', {
-        file,
-        line: Number(line),
-        message: `go cannot read ${file}, so no module can be downloaded or checked: ${problem}`
-      })
-    )
+  if (target.lineErrors) {
+    const { mod, sum } = target.lineErrors
+    for (const [, , kind, line, problem] of stderr.matchAll(FILE_ERROR)) {
+      const file = kind === 'mod' ? mod : sum
+      findings.push(
+        newFinding('mod-download-failed', {
+          file,
+          line: Number(line),
+          message: `go cannot read ${file}, so no module can be downloaded or checked: ${problem}`
+        })
+      )
+    }
   }
   if (code !== 0 && findings.length === 0) {
     findings.push(
