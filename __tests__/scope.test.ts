@@ -118,6 +118,34 @@ describe('scope: what go builds', () => {
     expect(fs.existsSync(path.join(dir, 'go.work.sum'))).toBe(false)
   })
 
+  it("a workspace vendor/ whose modules replace a module with a local directory passes as go writes it, paths relative to go.work's directory", async () => {
+    const dir = world.dir('work-vendor-local-replace', {
+      'go.work': 'go 1.21\n\nuse ./app\n',
+      'app/go.mod': goMod('example.com/app', 'replace example.com/lib => ../staging/lib\n'),
+      'app/main.go': MAIN,
+      'staging/lib/go.mod': 'module example.com/lib\n\ngo 1.21\n',
+      'staging/lib/lib.go': 'package lib\n\n// Version is what the build prints.\nconst Version = "staged"\n'
+    })
+    world.go(dir, 'work', 'vendor')
+    expect(fs.readFileSync(path.join(dir, 'vendor/modules.txt'), 'utf8')).toContain(
+      '# example.com/lib v1.0.0 => ./staging/lib\n'
+    )
+    const files = (): string[] => fs.readdirSync(dir).sort()
+    const before = files()
+    const result = await gate(world, dir, { checks: 'verify,vendor' })
+    // Notices only: the modules' own go.mod have no vendor/ (the workspace's serves them).
+    expect(result.findings.filter(f => f.severity !== 'notice')).toEqual([])
+    expect(result.steps.map(s => `${s.step} ${s.status}`)).toEqual(['verify passed', 'vendor passed'])
+    // The copy of go.work that go ran on lay beside it, and is gone.
+    expect(files()).toEqual(before)
+    fs.writeFileSync(path.join(dir, 'vendor/example.com/lib/lib.go'), EVIL)
+    expect(located(await gate(world, dir, { checks: 'vendor' }))).toEqual([
+      'vendor-file-modified vendor/example.com/lib/lib.go:1',
+      'step-skipped app/go.mod:1',
+      'step-skipped staging/lib/go.mod:1'
+    ])
+  })
+
   it('a workspace vendor/ beside a module of the workspace is judged once, as the workspace builds it', async () => {
     const dir = world.dir('work-vendor-root', {
       'go.work': 'go 1.21\n\nuse .\n',

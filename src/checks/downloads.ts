@@ -7,8 +7,6 @@
  * it is the one run that checks the workspace's build list against go.work.sum, and against
  * every module's go.sum at once (modfetch.haveModSumLocked), as `go build` in the workspace does.
  */
-import * as fs from 'node:fs/promises'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import {
   type DownloadedModule,
@@ -18,7 +16,7 @@ import {
   ScratchModFile,
   parseJSONStream
 } from '../go/command.js'
-import { writeScratchWorkFile } from '../go/workfile.js'
+import { ScratchWorkFile } from '../go/workfile.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
 
 export interface ModuleDownload {
@@ -79,18 +77,17 @@ export class ModuleDownloads {
   }
 
   private async downloadWorkspace(ws: GoWorkspace, members: GoModule[]): Promise<ModuleDownload> {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-guard-work-'))
+    const scratch = await ScratchWorkFile.create(ws)
     try {
-      const file = await writeScratchWorkFile(this.go, ws, dir)
       const result = await this.go.run(['mod', 'download', '-json'], {
         cwd: ws.dir,
         workspace: true,
-        env: { GOWORK: file }
+        env: { GOWORK: scratch.file }
       })
       // Findings name the repository's files: go names the copies, and each go.sum by its absolute path.
       const names: [string, string][] = [
-        [`${file}.sum`, ws.sumFile],
-        [file, ws.file],
+        [`${scratch.file}.sum`, ws.sumFile],
+        [scratch.file, ws.file],
         ...members.map((m): [string, string] => [path.join(m.dir, 'go.sum'), m.goSumFile])
       ]
       const stderr = names.reduce((text, [from, to]) => text.split(from).join(to), result.stderr)
@@ -98,7 +95,7 @@ export class ModuleDownloads {
     } catch (error) {
       return timedOut(error)
     } finally {
-      await fs.rm(dir, { recursive: true, force: true })
+      await scratch.dispose()
     }
   }
 }

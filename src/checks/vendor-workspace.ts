@@ -8,7 +8,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
 import { listTree } from '../go/tree.js'
-import { writeScratchWorkFile } from '../go/workfile.js'
+import { ScratchWorkFile } from '../go/workfile.js'
 import { type GoWorkspace, relPath } from '../modules.js'
 import { removeScratch } from '../scratch.js'
 import {
@@ -39,13 +39,18 @@ export async function workspaceVendorFindings(ctx: RunContext, ws: GoWorkspace):
     ]
   }
   const tree: VendorTree = { owner, tool: 'go work vendor', committed, have: await listTree(committed) }
-  const regeneration = await compareRegeneration(tree, 'go-guard-work-vendor-', ws.file, async (scratch, vendor) =>
-    ctx.go.run(['work', 'vendor', '-o', vendor], {
-      cwd: ws.dir,
-      workspace: true,
-      env: { GOWORK: await writeScratchWorkFile(ctx.go, ws, scratch) }
-    })
-  )
+  const regeneration = await compareRegeneration(tree, 'go-guard-work-vendor-', ws.file, async (_, vendor) => {
+    const work = await ScratchWorkFile.create(ws)
+    try {
+      return await ctx.go.run(['work', 'vendor', '-o', vendor], {
+        cwd: ws.dir,
+        workspace: true,
+        env: { GOWORK: work.file }
+      })
+    } finally {
+      await work.dispose()
+    }
+  })
   if (regeneration.skipped) return [regeneration.skipped]
   const { diff } = regeneration
   await removeScratch(regeneration.scratch)
