@@ -397,7 +397,7 @@ describe('scope: what go builds', () => {
     expect(used.blocking).toBeGreaterThan(0)
   })
 
-  it('a go line newer than the toolchain is one toolchain-version-mismatch, and the steps that need go say they could not run', async () => {
+  it('a go line newer than the toolchain is one toolchain-version-mismatch, and the steps that need go block, saying they could not run', async () => {
     const dir = world.dir('too-new', {
       'go.mod': 'module example.com/app\n\ngo 1.99.0\n\nrequire example.com/lib v1.0.0\n',
       'go.sum': cleanSum,
@@ -405,12 +405,17 @@ describe('scope: what go builds', () => {
     })
     expect(() => world.go(dir, 'list', '-m')).toThrow(/go\.mod requires go >= 1\.99\.0/)
     const result = await gate(world, dir, { checks: 'verify,vendor,replace' })
+    // The skips block: raising the go line past the gate's toolchain must not switch its checks
+    // off, while a build with GOTOOLCHAIN=auto switches toolchains and builds the module.
     expect(located(result)).toEqual([
-      'toolchain-version-mismatch go.mod:3',
       'step-skipped go.mod:3',
-      'step-skipped go.mod:3'
+      'step-skipped go.mod:3',
+      'toolchain-version-mismatch go.mod:3'
     ])
-    expect(result.findings.filter(f => f.rule === 'step-skipped').map(f => f.step)).toEqual(['verify', 'vendor'])
+    const skips = result.findings.filter(f => f.rule === 'step-skipped')
+    expect(skips.map(f => `${f.step} ${f.severity}`)).toEqual(['verify error', 'vendor error'])
+    expect(skips[0].message).toMatch(/GOTOOLCHAIN=auto \(the default\) switches to go 1\.99\.0/)
+    expect(result.blocking).toBe(2)
     expect(result.findings.some(f => f.rule === 'mod-download-failed')).toBe(false)
   })
 })

@@ -62,7 +62,10 @@ export function modulesRunningGo(scope: Scope, running: string | undefined): GoM
 
 /**
  * `step-skipped` on the `go` line where `step` runs go on a target whose `go` line is newer than
- * the running toolchain (`running`, "1.26.8"): go refuses to work on it at all.
+ * the running toolchain (`running`, "1.26.8"): go refuses to work on it at all. It blocks (error,
+ * as the contract's "where skipping weakens the gate"): the go command of a build elsewhere
+ * (GOTOOLCHAIN=auto, the default) switches to the newer toolchain and builds, so raising the
+ * `go` line must not switch this gate's checks of the module off.
  */
 export function tooNewFinding(
   step: StepId,
@@ -77,10 +80,11 @@ export function tooNewFinding(
     ...skipped(
       step,
       file,
-      `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it (see toolchain-version-mismatch)`,
+      `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it here and the step checked nothing of it; a go command with GOTOOLCHAIN=auto (the default) switches to go ${tooNew.version} and builds it (see toolchain-version-mismatch)`,
       `install go ${tooNew.version} or newer (setup-go with \`go-version-file: go.mod\`)`
     ),
-    line: tooNew.line
+    line: tooNew.line,
+    severity: 'error'
   }
 }
 

@@ -14,7 +14,8 @@ export const RULES = {
   'step-skipped': {
     step: 'any',
     severity: 'notice',
-    summary: 'a step could not run',
+    summary:
+      'a step could not run; at error where skipping weakens the gate (an unreadable base commit, a `go` line newer than the running go)',
     fix: 'give the step what its finding says it needs (a base commit, the module proxy, a newer go); some skips need nothing'
   },
   'toolchain-checksum-mismatch': {
