@@ -263,6 +263,34 @@ describe('verify step: every package go can build, as go reports it', () => {
     expect(result.findings[0]).toMatchObject({ module: 'example.com/b', version: 'v1.2.0' })
   })
 
+  it('checks the packages of tool directives, which go tool builds', async () => {
+    world.addModules([
+      { path: 'example.com/tool', version: 'v1.0.0', files: { 'main.go': 'package main\n\nfunc main() {}\n' } }
+    ])
+    const dir = world.dir('tools', {
+      'go.mod': 'module example.com/app\n\ngo 1.24\n',
+      'main.go': 'package main\n\nfunc main() {}\n'
+    })
+    world.go(dir, 'get', '-tool', 'example.com/tool@v1.0.0')
+    const sum = fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')
+    const passed = await gate(world, dir, { checks: 'verify' })
+    expect(located(passed)).toEqual([])
+    fs.writeFileSync(path.join(dir, 'go.sum'), dropLine(sum, 'example.com/tool v1.0.0 h1:'))
+    // go's own view: the module builds, its tool does not.
+    world.go(dir, 'build', './...')
+    expect(() => world.go(dir, 'tool', 'tool')).toThrow(
+      /missing go\.sum entry for module providing package example\.com\/tool/
+    )
+    const result = await gate(world, dir, { checks: 'verify' })
+    const require =
+      fs
+        .readFileSync(path.join(dir, 'go.mod'), 'utf8')
+        .split('\n')
+        .findIndex(l => l.startsWith('require example.com/tool')) + 1
+    expect(located(result)).toEqual([`sum-missing-entry go.mod:${require}`])
+    expect(result.findings[0]).toMatchObject({ module: 'example.com/tool', version: 'v1.0.0' })
+  })
+
   it('reports the hash go needs to verify a package is provided by exactly one module', async () => {
     const goMod =
       'module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/amb/a v1.0.0\n\texample.com/amb/a/b v0.0.0-empty\n)\n'

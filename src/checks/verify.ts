@@ -18,7 +18,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
+import { type GoResult, ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
 import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
@@ -258,24 +258,32 @@ async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatche
           .filter((_, i) => !dropped.has(i + 1))
           .join('\n')
   const patterns = await packageDirs(module.dir)
-  if (patterns.length === 0) return []
+  // `go tool` builds each tool package (go 1.24 `tool` directive) and its imports, not their
+  // tests: listed apart, without -test, whose test imports go never needs for it.
+  const tools = module.mod.file.tool.map(t => t.path)
+  if (patterns.length === 0 && tools.length === 0) return []
   const scratch = await ScratchModFile.create(module.goModText, goSum)
-  let result
-  try {
-    result = await scratch.run(
+  // -mod=readonly: a module with vendor/ would default to -mod=vendor, which reads no go.sum.
+  const list = (flags: string[], of: string[]): Promise<GoResult> =>
+    scratch.run(
       ctx.go,
-      // -mod=readonly: a module with vendor/ would default to -mod=vendor, which reads no go.sum.
-      ['list', '-mod=readonly', '-e', '-deps', '-test', '-json=ImportPath,Error', '--', ...patterns],
+      ['list', '-mod=readonly', '-e', '-deps', ...flags, '-json=ImportPath,Error', '--', ...of],
       module.dir,
       module.goModFile
     )
+  let results
+  try {
+    results = await Promise.all([
+      ...(patterns.length > 0 ? [list(['-test'], patterns)] : []),
+      ...(tools.length > 0 ? [list([], tools)] : [])
+    ])
   } finally {
     await scratch.dispose()
   }
   const findings = new Map<string, Finding>()
   // What go saw: the scratch go.sum, without the mismatched lines.
   const sums = indexSum(parseSumFile(goSum ?? ''))
-  const packages = parseJSONStream<ListedPackage>(result.stdout)
+  const packages = results.flatMap(r => parseJSONStream<ListedPackage>(r.stdout))
   for (const pkg of packagesMissingSums(packages)) {
     const unhashed = unhashedProviders(module, sums, pkg)
     if (unhashed.length === 0 && !findings.has(pkg)) {
@@ -307,7 +315,7 @@ async function missingEntryFindings(ctx: RunContext, module: GoModule, mismatche
     }
   }
   // Loading the module graph fails on stderr; loading a package lazily fails in its Error.
-  const texts = [result.stderr, ...packages.flatMap(p => (p.Error ? [p.Error.Err] : []))].join('\n')
+  const texts = [...results.map(r => r.stderr), ...packages.flatMap(p => (p.Error ? [p.Error.Err] : []))].join('\n')
   for (const [, modPath, version, newPath, newVersion] of texts.matchAll(MISSING_GOMOD_SUM)) {
     const [missingPath, missingVersion] = newPath ? [newPath, newVersion] : [modPath, version]
     const key = `${missingPath}@${missingVersion}/go.mod`
