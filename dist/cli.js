@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-M5QBFSBP.js";
+} from "./chunks/chunk-EOIHZBZE.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -17,7 +17,7 @@ import {
   redactSecrets,
   traceProcesses,
   verdict
-} from "./chunks/chunk-W3GYUA6Y.js";
+} from "./chunks/chunk-22UYOMEH.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -138,7 +138,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-QIWXZIW2.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-N5GEKNG2.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

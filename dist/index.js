@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-M5QBFSBP.js";
+} from "./chunks/chunk-EOIHZBZE.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-6BKFJFG7.js";
+} from "./chunks/chunk-7MCZJGE2.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-W3GYUA6Y.js";
+} from "./chunks/chunk-22UYOMEH.js";
 import {
   getInput,
   info,
