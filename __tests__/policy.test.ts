@@ -444,6 +444,23 @@ describe('policy on the real go command', () => {
       }
     })
 
+    it('say go’s error once where go answered for no module, naming every module not checked', async () => {
+      const { dir } = app(['example.com/retracted', 'example.com/deprecated'])
+      // A go whose listing of retractions fails as a whole, with a message of several lines.
+      const failing = path.join(world.dir(`go-fails-${cases}`), 'go')
+      fs.writeFileSync(
+        failing,
+        `#!/bin/sh\ncase "$*" in *-retracted*) printf 'go: errors parsing go.mod:\\ngo.mod:3: broken\\n' >&2; exit 1;; esac\nexec "${GO_BIN}" "$@"\n`,
+        { mode: 0o755 }
+      )
+      const result = await gate(world, dir, { checks: 'sum-drift', 'go-binary': failing })
+      const skip = result.findings.find(f => f.rule === 'step-skipped' && f.file === 'go.mod')!
+      expect(skip.message).toMatch(
+        /for example\.com\/deprecated@v1\.0\.0, example\.com\/retracted@v1\.0\.0 \(go: errors parsing go\.mod:/
+      )
+      expect(skip.message.split('go.mod:3: broken').length).toBe(2)
+    })
+
     it.each([
       ['unreachable', async () => `http://127.0.0.1:${await closedPort()}`],
       ['off', async () => 'off']

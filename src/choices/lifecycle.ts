@@ -57,11 +57,17 @@ async function moduleFindings(ctx: RunContext, judged: JudgedModule, hasBase: bo
     return [...findings, notChecked(asked, error.message)]
   }
   const failed: string[] = []
+  // Modules go gave no answer for: its one error of the whole run says why, once.
+  const unanswered: string[] = []
   for (const r of asked) {
     const answer = listed.answers.find(a => a.Path === r.path && a.Version === r.version)
     const at = { file: module.goModFile, line: r.line, module: r.path, version: r.version }
-    if (answer === undefined || answer.Error) {
-      failed.push(`${r.path}@${r.version} (${answer?.Error?.Err ?? listed.error ?? 'go gave no answer'})`)
+    if (answer === undefined) {
+      unanswered.push(`${r.path}@${r.version}`)
+      continue
+    }
+    if (answer.Error) {
+      failed.push(`${r.path}@${r.version} (${answer.Error.Err})`)
       continue
     }
     if (answer.Retracted?.length) {
@@ -81,6 +87,7 @@ async function moduleFindings(ctx: RunContext, judged: JudgedModule, hasBase: bo
       )
     }
   }
+  if (unanswered.length > 0) failed.push(`${unanswered.join(', ')} (${listed.error ?? 'go gave no answer'})`)
   if (failed.length > 0) {
     findings.push(
       skipped(
