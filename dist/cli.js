@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-EOIHZBZE.js";
+} from "./chunks/chunk-OOOFM4YI.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

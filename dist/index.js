@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-EOIHZBZE.js";
+} from "./chunks/chunk-OOOFM4YI.js";
 import {
   baseFromEvent,
   emitAnnotations,
