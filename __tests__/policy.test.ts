@@ -309,6 +309,17 @@ describe('policy on the real go command', () => {
       expect(located(await gate(world, dir, { checks: 'verify' }))).toEqual([])
     })
 
+    it('says a line tidy would only move is moved, in a godebug block as in requirements', async () => {
+      const { dir, goMod: mod } = app(['example.com/lib'], ({ goMod: m }) => ({
+        goMod: `${m.replace('go 1.21', 'go 1.23')}\ngodebug (\n\ttlsrsakex=1\n\tpanicnil=1\n)\n`
+      }))
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual([`mod-not-tidy go.mod:${lineOf(mod, 'tlsrsakex')}`])
+      expect(result.findings[0].message).toMatch(
+        /^go mod tidy would move "\ttlsrsakex=1" within go\.mod \(it writes each block sorted, and requirements/
+      )
+    })
+
     it('reports each line tidy would change, and leaves the work tree untouched', async () => {
       const fresh = app(['example.com/fresh'])
       const {

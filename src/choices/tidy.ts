@@ -22,7 +22,7 @@ function describe(c: TidyChange, file: string): string {
     case 'change':
       return `go mod tidy would change "${c.before}" to "${c.after}" in ${file}`
     case 'move':
-      return `go mod tidy would move "${c.before}" within ${file} (it keeps requirements sorted, direct apart from indirect)`
+      return `go mod tidy would move "${c.before}" within ${file} (it writes each block sorted, and requirements direct apart from indirect)`
   }
 }
 
