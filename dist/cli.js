@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-OOOFM4YI.js";
+} from "./chunks/chunk-3JMP6YSQ.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

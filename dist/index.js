@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-OOOFM4YI.js";
+} from "./chunks/chunk-3JMP6YSQ.js";
 import {
   baseFromEvent,
   emitAnnotations,
