@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-3JMP6YSQ.js";
+} from "./chunks/chunk-B2CDOUHO.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-3JMP6YSQ.js";
+} from "./chunks/chunk-B2CDOUHO.js";
 import {
   baseFromEvent,
   emitAnnotations,

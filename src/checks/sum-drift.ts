@@ -19,7 +19,7 @@ import type { GoModule, GoWorkspace } from '../modules.js'
 import type { Check, RunContext } from './check.js'
 import { lifecycleFindings } from '../choices/lifecycle.js'
 import type { ModuleDownload } from './downloads.js'
-import { downloadFindings, moduleTarget } from './verify.js'
+import { failedDownloads } from './verify.js'
 
 /**
  * A go.sum or go.work.sum with the file whose requirements it serves (go.mod or go.work): go
@@ -435,9 +435,7 @@ function reportedByVerify(ctx: RunContext, downloads: { module: GoModule; downlo
   if (!ctx.config.checks.has('verify')) return new Set()
   return new Set(
     downloads.flatMap(({ module, download }) =>
-      download && download.timeout === undefined
-        ? downloadFindings(moduleTarget(module), download).flatMap(f => (f.module ? [`${f.module}@${f.version}`] : []))
-        : []
+      download && download.timeout === undefined ? failedDownloads(module, download) : []
     )
   )
 }

@@ -56,7 +56,7 @@ const MODULE_ERROR = /^(?:go: )?(?:[^\s:]+: )?(\S+?)@(v\S+?)(?: \(replaced by [^
 const FILE_ERROR = /^(?:go: )?(\S*go\.(mod|sum)):(\d+)(?::\d+)?: (.+)$/gm
 
 /** Where a download's findings go: a module's go.mod and go.sum, or a workspace's go.work and go.work.sum. */
-export interface DownloadTarget {
+interface DownloadTarget {
   /** go.mod or go.work: where a failure that names no module goes. */
   file: string
   /** go.sum or go.work.sum: the file go's bare "go.sum" or "go.work.sum" means. */
@@ -69,7 +69,7 @@ export interface DownloadTarget {
   lineErrors?: { mod: string; sum: string }
 }
 
-export function moduleTarget(module: GoModule): DownloadTarget {
+function moduleTarget(module: GoModule): DownloadTarget {
   return {
     file: module.goModFile,
     sumFile: module.goSumFile,
@@ -94,7 +94,7 @@ function workspaceTarget(ws: GoWorkspace): DownloadTarget {
 }
 
 /** mod-download-failed for each module@version (or file) go could not download or read. */
-export function downloadFindings(target: DownloadTarget, download: ModuleDownload): Finding[] {
+function downloadFindings(target: DownloadTarget, download: ModuleDownload): Finding[] {
   const findings: Finding[] = []
   const seen = new Set<string>()
   const add = (modPath: string, version: string, message: string, goMod = false, cause?: Finding['cause']): void => {
@@ -153,6 +153,11 @@ export function downloadFindings(target: DownloadTarget, download: ModuleDownloa
     )
   }
   return findings
+}
+
+/** The module@versions a module's own download reports as mod-download-failed: what is not said again elsewhere. */
+export function failedDownloads(module: GoModule, download: ModuleDownload): string[] {
+  return downloadFindings(moduleTarget(module), download).flatMap(f => (f.module ? [`${f.module}@${f.version}`] : []))
 }
 
 /**
@@ -470,10 +475,9 @@ async function verifyWorkspace(ctx: RunContext, ws: GoWorkspace): Promise<Findin
   const members = ctx.scope.modules.filter(m => ws.uses.includes(m.dir) && m.mod.errors.length === 0)
   const download = await ctx.downloads.workspace(ws, members)
   if (download.timeout !== undefined) return [await timeoutFinding(ctx, ws.file, download.timeout)]
-  const byMembers = await Promise.all(
-    members.map(async m => downloadFindings(moduleTarget(m), await ctx.downloads.get(m)))
+  const reported = new Set(
+    (await Promise.all(members.map(async m => failedDownloads(m, await ctx.downloads.get(m))))).flat()
   )
-  const reported = new Set(byMembers.flat().flatMap(f => (f.module ? [`${f.module}@${f.version}`] : [])))
   const failures = downloadFindings(workspaceTarget(ws), download).filter(
     f => f.module === undefined || !reported.has(`${f.module}@${f.version}`)
   )
