@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-B2CDOUHO.js";
+} from "./chunks/chunk-5UQ3HGCL.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -17,7 +17,7 @@ import {
   redactSecrets,
   traceProcesses,
   verdict
-} from "./chunks/chunk-22UYOMEH.js";
+} from "./chunks/chunk-FDAIZ5N4.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -138,7 +138,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-N5GEKNG2.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-GVYK4PAP.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

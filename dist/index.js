@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-B2CDOUHO.js";
+} from "./chunks/chunk-5UQ3HGCL.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-7MCZJGE2.js";
+} from "./chunks/chunk-PS6UAZUP.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-22UYOMEH.js";
+} from "./chunks/chunk-FDAIZ5N4.js";
 import {
   getInput,
   info,

@@ -5,7 +5,7 @@
  * mismatches). Steps never decide these themselves.
  */
 import type { RunContext, StepNeeds, TargetContext } from './checks/check.js'
-import { type Finding, type StepId, newFinding, skipped } from './findings.js'
+import { type Finding, type StepId, blockingSkip, newFinding, skipped } from './findings.js'
 import type { ModFile, ParseResult } from './go/modfile.js'
 import { compareGoVersions, fromToolchainName } from './go/gover.js'
 import type { GoModule, Scope } from './modules.js'
@@ -62,10 +62,9 @@ export function modulesRunningGo(scope: Scope, running: string | undefined): GoM
 
 /**
  * `step-skipped` on the `go` line where `step` runs go on a target whose `go` line is newer than
- * the running toolchain (`running`, "1.26.8"): go refuses to work on it at all. It blocks (error,
- * as the contract's "where skipping weakens the gate"): the go command of a build elsewhere
- * (GOTOOLCHAIN=auto, the default) switches to the newer toolchain and builds, so raising the
- * `go` line must not switch this gate's checks of the module off.
+ * the running toolchain (`running`, "1.26.8"): go refuses to work on it at all. It blocks
+ * (blockingSkip): a build elsewhere switches toolchains (GOTOOLCHAIN=auto, the default) and
+ * builds, so raising the `go` line must not switch this gate's checks of the module off.
  */
 export function tooNewFinding(
   step: StepId,
@@ -76,16 +75,13 @@ export function tooNewFinding(
   const { file, parsed } = facts(target)
   const tooNew = needs === 'go' ? tooNewGoLine(parsed.file, running) : undefined
   if (tooNew === undefined) return undefined
-  return {
-    ...skipped(
-      step,
-      file,
-      `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it here and the step checked nothing of it; a go command with GOTOOLCHAIN=auto (the default) switches to go ${tooNew.version} and builds it (see toolchain-version-mismatch)`,
-      `install go ${tooNew.version} or newer (setup-go with \`go-version-file: go.mod\`)`
-    ),
-    line: tooNew.line,
-    severity: 'error'
-  }
+  return blockingSkip(
+    step,
+    file,
+    tooNew.line,
+    `step ${step} could not run on ${file}: its line ${tooNew.line}, \`go ${tooNew.version}\`, is newer than the running go ${running}, so go refuses to work on it here and the step checked nothing of it; a go command with GOTOOLCHAIN=auto (the default) switches to go ${tooNew.version} and builds it (see toolchain-version-mismatch)`,
+    `install go ${tooNew.version} or newer (setup-go with \`go-version-file: go.mod\`)`
+  )
 }
 
 /**

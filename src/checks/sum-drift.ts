@@ -4,7 +4,7 @@
  * changed hash means go.sum was edited or someone is serving other bits. Every added or changed
  * line is also re-checked against the checksum database (`go env GOSUMDB`).
  */
-import { type Finding, newFinding, skipped } from '../findings.js'
+import { type Finding, blockingSkip, newFinding, skipped } from '../findings.js'
 import { GitError } from '../git.js'
 import type { ModFile, Replace } from '../go/modfile.js'
 import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
@@ -414,14 +414,16 @@ async function pseudoVersionFindings(
  * `sum-hash-changed`, so the module is not diffed and the skip blocks (error, not notice).
  */
 function unreadableBase(module: SumTarget, error: GitError): ModuleDrift {
-  const finding = skipped(
-    'sum-drift',
-    module.goSumFile,
-    `the base commit could not be read, so ${module.goSumFile} was not compared with it (${error.message})`,
-    "make the base commit's objects available (actions/checkout with `fetch-depth: 0`, or a clone without --filter) and re-run"
-  )
   return {
-    findings: [{ ...finding, severity: 'error' }],
+    findings: [
+      blockingSkip(
+        'sum-drift',
+        module.goSumFile,
+        1,
+        `the base commit could not be read, so ${module.goSumFile} was not compared with it (${error.message})`,
+        "make the base commit's objects available (actions/checkout with `fetch-depth: 0`, or a clone without --filter) and re-run"
+      )
+    ],
     added: [],
     updated: [],
     majors: [],
