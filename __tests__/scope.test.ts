@@ -28,6 +28,16 @@ describe('scope: what go builds', () => {
   })
   afterAll(() => world.cleanup())
 
+  /** A workspace of one module, ./app (the application with its clean go.sum), `work` appended to go.work. */
+  const appWorkspace = (name: string, work = '', files: Record<string, string> = {}): string =>
+    world.dir(name, {
+      'go.work': `go 1.21\n\nuse ./app\n${work}`,
+      'app/go.mod': goMod('example.com/app'),
+      'app/go.sum': cleanSum,
+      'app/main.go': MAIN,
+      ...files
+    })
+
   it('a go.mod that is a symbolic link is followed and reported', async () => {
     const dir = world.dir('linked-gomod', {
       'mod/app.mod': goMod('example.com/app', 'replace example.com/lib => ./evil\n'),
@@ -101,12 +111,7 @@ describe('scope: what go builds', () => {
   })
 
   it('a workspace vendor/ (go work vendor) is regenerated and compared', async () => {
-    const dir = world.dir('work-vendor', {
-      'go.work': 'go 1.21\n\nuse ./app\n',
-      'app/go.mod': goMod('example.com/app'),
-      'app/go.sum': cleanSum,
-      'app/main.go': MAIN
-    })
+    const dir = appWorkspace('work-vendor')
     world.go(dir, 'work', 'vendor')
     fs.writeFileSync(path.join(dir, 'vendor/example.com/lib/lib.go'), EVIL)
     // go builds the workspace from the edited vendor/.
@@ -161,13 +166,7 @@ describe('scope: what go builds', () => {
 
   it('go.work.sum is judged like a go.sum: a changed hash, and lines go refuses', async () => {
     const realLine = cleanSum.split('\n').find(l => l.startsWith('example.com/lib v1.0.0 h1:'))!
-    const dir = world.dir('work-sum', {
-      'go.work': 'go 1.21\n\nuse ./app\n',
-      'go.work.sum': `${realLine}\n`,
-      'app/go.mod': goMod('example.com/app'),
-      'app/go.sum': cleanSum,
-      'app/main.go': MAIN
-    })
+    const dir = appWorkspace('work-sum', '', { 'go.work.sum': `${realLine}\n` })
     const base = world.commitAll(dir, 'base')
     // go reads go.work.sum for the workspace: a line it refuses there stops the build.
     fs.writeFileSync(path.join(dir, 'go.work.sum'), 'example.com/lib v1.0.0\n')
@@ -186,18 +185,13 @@ describe('scope: what go builds', () => {
 
   describe('a go.work.sum hash the download disagrees with, with no base commit to compare', () => {
     const FORGED = 'h1:AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY='
+    const FORK = '\nreplace example.com/lib v1.0.0 => example.com/fork v1.0.0\n'
     /** go in the module alone: go.work is not read. */
     const goAlone = (cwd: string, ...args: string[]): string =>
       execFileSync(GO_BIN, args, { cwd, env: { ...world.env, GOWORK: 'off' }, encoding: 'utf8', stdio: 'pipe' })
 
     it('blocks where the module go.sum beside it is right: the workspace build refuses it', async () => {
-      const dir = world.dir('work-sum-forged', {
-        'go.work': 'go 1.21\n\nuse ./app\n',
-        'go.work.sum': `example.com/lib v1.0.0 ${FORGED}\n`,
-        'app/go.mod': goMod('example.com/app'),
-        'app/go.sum': cleanSum,
-        'app/main.go': MAIN
-      })
+      const dir = appWorkspace('work-sum-forged', '', { 'go.work.sum': `example.com/lib v1.0.0 ${FORGED}\n` })
       expect(() => world.go(dir, 'build', './app')).toThrow(
         /checksum mismatch[\s\S]*go\.work\.sum: +h1:AAAA[\s\S]*SECURITY ERROR/
       )
@@ -218,12 +212,7 @@ describe('scope: what go builds', () => {
           files: { 'lib.go': EVIL }
         }
       ])
-      const dir = world.dir('work-replace-forged', {
-        'go.work': 'go 1.21\n\nuse ./app\n\nreplace example.com/lib v1.0.0 => example.com/fork v1.0.0\n',
-        'app/go.mod': goMod('example.com/app'),
-        'app/go.sum': cleanSum,
-        'app/main.go': MAIN
-      })
+      const dir = appWorkspace('work-replace-forged', FORK)
       world.go(dir, 'mod', 'download')
       const sum = fs.readFileSync(path.join(dir, 'go.work.sum'), 'utf8')
       const line = sum.split('\n').findIndex(l => l.startsWith('example.com/fork v1.0.0 h1:')) + 1
@@ -248,12 +237,7 @@ describe('scope: what go builds', () => {
     })
 
     it('blocks on a modified cached copy of a module only the workspace builds, which no go mod verify hashes', async () => {
-      const dir = world.dir('work-replace-poisoned', {
-        'go.work': 'go 1.21\n\nuse ./app\n\nreplace example.com/lib v1.0.0 => example.com/fork v1.0.0\n',
-        'app/go.mod': goMod('example.com/app'),
-        'app/go.sum': cleanSum,
-        'app/main.go': MAIN
-      })
+      const dir = appWorkspace('work-replace-poisoned', FORK)
       world.go(dir, 'mod', 'download')
       const line =
         fs
