@@ -65,6 +65,21 @@ describe('verify with a module proxy that misbehaves', () => {
     )
   })
 
+  it("a workspace's download that hangs fails closed too, on go.work", async () => {
+    proxy.behaviour = 'hang'
+    const work = path.join(app, 'go.work')
+    fs.writeFileSync(work, 'go 1.21\n\nuse .\n')
+    try {
+      const result = await judge()
+      expect(located(result)).toEqual(['mod-download-failed go.mod:1', 'mod-download-failed go.work:1'])
+      expect(result.findings[1].message).toMatch(
+        /the modules of go\.work could not be downloaded in time \(.*timed out after 4 s/
+      )
+    } finally {
+      fs.rmSync(work)
+    }
+  })
+
   it('a truncated module zip is mod-download-failed', async () => {
     proxy.behaviour = 'truncate-zip'
     const result = await judge()
