@@ -236,6 +236,39 @@ describe('scope: what go builds', () => {
       expect(located(result)).toEqual(['mod-download-failed app/go.mod:5', `mod-download-failed go.work.sum:${line}`])
     })
 
+    it('denies a module only the workspace builds: deny-modules judges the go.work replacement', async () => {
+      world.addModules([
+        {
+          path: 'example.com/unreviewed',
+          version: 'v1.0.0',
+          goMod: 'module example.com/lib\n\ngo 1.21\n',
+          files: { 'lib.go': EVIL }
+        }
+      ])
+      const dir = appWorkspace(
+        'work-replace-denied',
+        '\nreplace example.com/lib v1.0.0 => example.com/unreviewed v1.0.0\n'
+      )
+      world.go(dir, 'mod', 'download')
+      const line =
+        fs
+          .readFileSync(path.join(dir, 'go.work.sum'), 'utf8')
+          .split('\n')
+          .findIndex(l => l.startsWith('example.com/unreviewed v1.0.0 h1:')) + 1
+      // The workspace builds the denied module; the module alone never sees it.
+      expect(world.go(dir, 'list', '-m', '-f', '{{.Replace.Path}}', 'example.com/lib').trim()).toBe(
+        'example.com/unreviewed'
+      )
+      expect(goAlone(path.join(dir, 'app'), 'list', '-m', 'all')).not.toContain('unreviewed')
+      const result = await gate(world, dir, {
+        checks: 'verify',
+        'deny-modules': 'example.com/unreviewed # not reviewed'
+      })
+      expect(located(result)).toEqual([`mod-denied go.work.sum:${line}`])
+      expect(result.findings[0].message).toMatch(/the workspace of go\.work builds .*\(not reviewed\)/)
+      expect(result.blocking).toBe(1)
+    })
+
     it('blocks on a modified cached copy of a module only the workspace builds, which no go mod verify hashes', async () => {
       const dir = appWorkspace('work-replace-poisoned', FORK)
       world.go(dir, 'mod', 'download')

@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-5UQ3HGCL.js";
+} from "./chunks/chunk-J26LED4N.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

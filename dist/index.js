@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-5UQ3HGCL.js";
+} from "./chunks/chunk-J26LED4N.js";
 import {
   baseFromEvent,
   emitAnnotations,

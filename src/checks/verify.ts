@@ -18,13 +18,13 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
-import { type GoResult, ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
+import { type DownloadedModule, type GoResult, ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
 import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
 import type { Check, RunContext } from './check.js'
 import type { ModuleDownload } from './downloads.js'
-import { deniedModuleFindings } from '../choices/denied.js'
+import { deniedInWorkspace, deniedModuleFindings } from '../choices/denied.js'
 import { tidyFindings } from '../choices/tidy.js'
 
 /** Where a module's findings go: its go.mod require line, else its go.sum line, else go.mod line 1. */
@@ -427,26 +427,16 @@ async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[
 }
 
 /**
- * mod-verify-failed for each module@version of the workspace's build list that no module's build
- * list holds (a go.work `replace`, a version only the modules together select) and whose cached
+ * mod-verify-failed for each module@version only the workspace builds (workspaceOnly) whose cached
  * copy does not hash to what was downloaded (`Sum`, which the download checked against the sum
  * files). Each module's `go mod verify` runs alone and never hashes them; this is its directory
- * check (verify.go verifyMod) for them. A module whose build list go could not print covers nothing.
+ * check (verify.go verifyMod) for them.
  */
-async function workspaceOnlyFindings(
-  ctx: RunContext,
-  ws: GoWorkspace,
-  members: GoModule[],
-  download: ModuleDownload
-): Promise<Finding[]> {
-  const lists = await Promise.all(members.map(m => ctx.graphs.buildList(m).catch(() => undefined)))
-  const verified = new Set(
-    lists.flatMap(l => (l && l.error === undefined ? l.modules.map(m => `${m.Path}@${m.Version}`) : []))
-  )
+async function workspaceOnlyFindings(ctx: RunContext, ws: GoWorkspace, only: DownloadedModule[]): Promise<Finding[]> {
   const target = workspaceTarget(ws)
   const findings = await Promise.all(
-    download.modules
-      .filter(m => m.Dir && m.Sum && !verified.has(`${m.Path}@${m.Version}`))
+    only
+      .filter(m => m.Dir && m.Sum)
       .map(async m => {
         const key = `${m.Path}@${m.Version}`
         const actual = await ctx.verification.hashDir(m.Dir!, key)
@@ -481,10 +471,31 @@ async function verifyWorkspace(ctx: RunContext, ws: GoWorkspace): Promise<Findin
   const failures = downloadFindings(workspaceTarget(ws), download).filter(
     f => f.module === undefined || !reported.has(`${f.module}@${f.version}`)
   )
+  const only = await workspaceOnly(ctx, members, download)
+  const denied = deniedInWorkspace(ctx.config.denyModules, ws.file, only, (p, v) =>
+    workspaceTarget(ws).locate(p, v, false)
+  )
   // Where the download failed, that failure blocks already (as a module's verify run is not said after it).
   return download.result.code === 0
-    ? [...failures, ...(await workspaceOnlyFindings(ctx, ws, members, download))]
-    : failures
+    ? [...failures, ...denied, ...(await workspaceOnlyFindings(ctx, ws, only))]
+    : [...failures, ...denied]
+}
+
+/**
+ * The module@versions of the workspace's build list that no module's build list holds (a go.work
+ * `replace`, a version only the modules together select): no step judging a module alone sees
+ * them. A module whose build list go could not print covers nothing.
+ */
+async function workspaceOnly(
+  ctx: RunContext,
+  members: GoModule[],
+  download: ModuleDownload
+): Promise<DownloadedModule[]> {
+  const lists = await Promise.all(members.map(m => ctx.graphs.buildList(m).catch(() => undefined)))
+  const covered = new Set(
+    lists.flatMap(l => (l && l.error === undefined ? l.modules.map(m => `${m.Path}@${m.Version}`) : []))
+  )
+  return download.modules.filter(m => m.Version && !covered.has(`${m.Path}@${m.Version}`))
 }
 
 export const verifyCheck: Check = {

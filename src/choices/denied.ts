@@ -2,7 +2,8 @@
  * mod-denied (verify step): a module the build uses matches `deny-modules`. The build list is
  * go's (`go list -m all`), each module judged by its path and version and, where it is replaced
  * by another module, by the replacement's too. A requirement of go.mod that go did not list is
- * judged at the version go.mod names, so a go failure never hides a denied requirement.
+ * judged at the version go.mod names, so a go failure never hides a denied requirement. A
+ * workspace's build is judged too, where it uses what none of its modules alone does.
  */
 import type { RunContext } from '../checks/check.js'
 import { locateModule } from '../checks/verify.js'
@@ -20,6 +21,42 @@ interface Used {
 
 function describeRule(rule: DenyRule): string {
   return `deny-modules line ${rule.line} "${rule.pattern}"${rule.reason ? ` (${rule.reason})` : ''}`
+}
+
+function deniedFinding(
+  at: { file: string; line: number },
+  path: string,
+  version: string,
+  what: string,
+  rule: DenyRule,
+  through = ''
+): Finding {
+  return newFinding('mod-denied', {
+    ...at,
+    module: path,
+    version,
+    message: `${what} but denied by ${describeRule(rule)}.${through} Remove the requirement, or upgrade or replace what pulls it in (\`go mod why -m ${path}\` shows the way).`
+  })
+}
+
+/**
+ * mod-denied for each module@version only the workspace builds (a go.work `replace`, a version
+ * only the modules together select): `built` is what the workspace's download fetched, the
+ * replacement where go.work replaces a module (modcmd/download.go downloads info.Replace). What a
+ * module of the workspace builds alone is judged with that module.
+ */
+export function deniedInWorkspace(
+  rules: DenyRule[],
+  workFile: string,
+  built: { Path: string; Version: string }[],
+  locate: (path: string, version: string) => { file: string; line: number }
+): Finding[] {
+  return built.flatMap(m => {
+    const rule = findDenyingRule(rules, m.Path, m.Version)
+    if (rule === undefined) return []
+    const what = `${m.Path}@${m.Version}, which the workspace of ${workFile} builds though none of its modules alone does, is in the build`
+    return [deniedFinding(locate(m.Path, m.Version), m.Path, m.Version, what, rule)]
+  })
 }
 
 export async function deniedModuleFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
@@ -58,14 +95,7 @@ export async function deniedModuleFindings(ctx: RunContext, module: GoModule): P
       }
     }
     const what = u.replaces ? `${key}, which replaces ${u.replaces},` : key
-    findings.push(
-      newFinding('mod-denied', {
-        ...at,
-        module: u.path,
-        version: u.version,
-        message: `${what} is in the build but denied by ${describeRule(rule)}.${through} Remove the requirement, or upgrade or replace what pulls it in (\`go mod why -m ${u.path}\` shows the way).`
-      })
-    )
+    findings.push(deniedFinding(at, u.path, u.version, `${what} is in the build`, rule, through))
   }
   if (list.error !== undefined)
     findings.push(
