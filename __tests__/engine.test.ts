@@ -64,10 +64,12 @@ describe('module discovery', () => {
 })
 
 describe('the go command wrapper', () => {
-  it('drops -mod, -modfile and -insecure from GOFLAGS and keeps the rest', () => {
-    expect(cleanGoFlags('-mod=mod -modcacherw -modfile=/x/go.mod --insecure -buildvcs=false')).toBe(
-      '-modcacherw -buildvcs=false'
-    )
+  it('keeps only the GOFLAGS flags that change nothing go reads or checks: -mod, -modfile, -overlay and the unknown go', () => {
+    expect(
+      cleanGoFlags(
+        '-mod=mod -modcacherw -modfile=/x/go.mod --insecure -buildvcs=false -overlay=/tmp/o.json -tags=integration -pgo=off -x'
+      )
+    ).toBe('-modcacherw -buildvcs=false -tags=integration')
     expect(cleanGoFlags('')).toBe('')
   })
 

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { annotationMessage } from '../src/report/annotations.js'
 import { GoWorld } from './fixtures/workspace.js'
 import { gate, located } from './helpers/gate.js'
+import { GO_BIN } from './helpers/go.js'
 
 const GO_MOD = `module example.com/app
 
@@ -85,6 +88,23 @@ describe('verify step on the real go command', () => {
     expect(annotationMessage(result.findings[0])).toMatch(/Run `go mod tidy` and commit go\.sum\.$/)
     expect(fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')).toBe(missing)
     expect(world.git(dir, 'status', '--porcelain')).toBe('')
+  })
+
+  it('judges the files on disk whatever GOFLAGS the job sets: an -overlay hiding an import does not hide its missing entry', async () => {
+    const missing = cleanSum
+      .split('\n')
+      .filter(l => !l.startsWith('example.com/b v1.2.0 h1:'))
+      .join('\n')
+    const dir = app('overlay-hides', missing)
+    const hidden = path.join(world.root, 'overlay-main.go')
+    fs.writeFileSync(hidden, 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n')
+    const overlay = path.join(world.root, 'overlay.json')
+    fs.writeFileSync(overlay, JSON.stringify({ Replace: { [path.join(dir, 'main.go')]: hidden } }))
+    const env = { ...world.env, GOFLAGS: `-modcacherw -overlay=${overlay}` }
+    // go with the overlay builds without example.com/b, so its missing entry goes unnoticed there.
+    execFileSync(GO_BIN, ['build', '-o', os.devNull, '.'], { cwd: dir, env })
+    const result = await gate({ env }, dir, { checks: 'verify' })
+    expect(located(result)).toEqual(['sum-missing-entry go.mod:7'])
   })
 
   it('reports a version that does not exist as mod-download-failed on its require line', async () => {

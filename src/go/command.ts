@@ -56,14 +56,20 @@ export interface GoEnv {
 }
 
 /**
- * GOFLAGS without the flags that would let the checked repository or the job weaken the check:
- * -mod=mod lets go rewrite go.mod and go.sum, -modfile points it at other files, -insecure
- * (pre-1.17) skipped TLS. The rest (for example -modcacherw, -buildvcs) is kept.
+ * The GOFLAGS flags go-guard's own go runs keep: -tags selects the files the job builds (the
+ * packages whose go.sum entries it needs); the others change nothing go reads or checks. Every
+ * other flag is dropped, known or not: -mod=mod lets go rewrite go.mod and go.sum, -modfile and
+ * -overlay make it read other files than those under review, -insecure (before go 1.17) skipped
+ * TLS. go applies a GOFLAGS flag only to commands that define it (cmd/go/internal/base/goflags.go),
+ * so none of these is needed for a command to run.
  */
+const KEPT_GOFLAGS = /^--?(tags|modcacherw|buildvcs|trimpath)(=|$)/
+
+/** GOFLAGS reduced to KEPT_GOFLAGS. */
 export function cleanGoFlags(goflags: string): string {
   return goflags
     .split(/\s+/)
-    .filter(f => f !== '' && !/^--?(mod|modfile)(=|$)/.test(f) && !/^--?insecure(=|$)/.test(f))
+    .filter(f => KEPT_GOFLAGS.test(f))
     .join(' ')
 }
 
