@@ -66,6 +66,30 @@ describe('toolchain step: PATH, environment and version', () => {
     expect(narrow.findings.map(f => f.rule)).toEqual(['env-notice'])
   })
 
+  it('a pattern exempting every module of a host is weakened however many elements it has; one organisation is a notice', async () => {
+    // go matches a pattern of n elements against the first n elements of a path (module.MatchPrefixPatterns).
+    for (const pattern of ['*/*', 'github.com/*', 'github.com/*/*', '*.com', 'g*,corp.example']) {
+      const result = await judge({}, { GONOSUMDB: pattern })
+      expect(result.findings.map(f => `${f.rule} ${f.message.split(' ')[0]}`)).toEqual([
+        `env-weakened-verification GONOSUMDB=${pattern}`
+      ])
+    }
+    for (const pattern of ['github.com/corp/*', 'github.com/corp', 'corp.example/*/*']) {
+      const result = await judge({}, { GOPRIVATE: pattern })
+      expect(result.findings.map(f => `${f.rule} ${f.message.split(' ')[0]}`)).toEqual([
+        `env-notice GOPRIVATE=${pattern}`
+      ])
+    }
+  })
+
+  it('GOFLAGS -overlay and -modfile make the job read other files: weakened; GOPROXY=off is a notice that nothing downloads', async () => {
+    const result = await judge({}, { GOFLAGS: '-modcacherw -overlay=/tmp/o.json', GOPROXY: 'off' })
+    expect(result.findings.map(f => `${f.rule} ${f.message}`).sort()).toEqual([
+      expect.stringMatching(/^env-notice GOPROXY=off .*go downloads no module/),
+      expect.stringMatching(/^env-weakened-verification GOFLAGS=-modcacherw -overlay=\/tmp\/o\.json .*-overlay/)
+    ])
+  })
+
   it('GOTOOLCHAIN=auto as the official $GOROOT/go.env sets it is no notice; set by the job, it is', async () => {
     const rootEnv = path.join(t.release.goroot, 'go.env')
     const original = fs.readFileSync(rootEnv, 'utf8')

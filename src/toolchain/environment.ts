@@ -29,16 +29,7 @@ async function readEnvFile(file: string): Promise<Map<string, string>> {
   return parseEnvFile(await fs.readFile(file, 'utf8').catch(() => ''))
 }
 
-const KEYS = [
-  'GOSUMDB',
-  'GONOSUMDB',
-  'GOPRIVATE',
-  'GOFLAGS',
-  'GOINSECURE',
-  'GOPROXY',
-  'GOTOOLCHAIN',
-  'GONOSUMCHECK'
-] as const
+const KEYS = ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GOFLAGS', 'GOINSECURE', 'GOPROXY', 'GOTOOLCHAIN'] as const
 
 /** The three places, highest precedence first. */
 export async function environmentSources(processEnv: NodeJS.ProcessEnv, goEnv: GoEnv): Promise<EnvSource[]> {
@@ -65,8 +56,7 @@ function effective(sources: EnvSource[], key: string): { value: string; source: 
   return undefined
 }
 
-// A GONOSUMDB/GOPRIVATE pattern that exempts whole public code hosts: a bare wildcard, or one of
-// the hosts most public modules live on.
+// Hosts most public modules live on.
 const PUBLIC_HOSTS = [
   'github.com',
   'gitlab.com',
@@ -81,15 +71,30 @@ const PUBLIC_HOSTS = [
   'go.opentelemetry.io'
 ]
 
+// A path element no owner, repository or host chose.
+const PROBE = 'go-guard-probe-7f3a'
+
+/**
+ * A GONOSUMDB/GOPRIVATE pattern that exempts public modules wholesale: one matching, as go
+ * matches (module.MatchPrefixPatterns, path by path element), a module path nobody chose on a
+ * public host or on any host. `github.com/corp/*` exempts one organisation; `*`, `*.com`,
+ * `github.com/*` and a wildcard in each of two elements exempt every module of a host.
+ */
 function coversPublicHostsWholesale(pattern: string): boolean {
-  const p = pattern.trim().replace(/\/+$/, '')
-  if (p === '') return false
-  const first = p.split('/')[0]
-  return (
-    !p.includes('/') &&
-    (first.includes('*') || first.includes('?') || PUBLIC_HOSTS.some(h => matchPrefixPatterns(p, h)))
-  )
+  const deep = `/${PROBE}/${PROBE}/${PROBE}/${PROBE}`
+  return [...PUBLIC_HOSTS, `${PROBE}.example`].some(host => matchPrefixPatterns(pattern, host + deep))
 }
+
+/** GOFLAGS flags that change what the job's go reads or checks (go-guard's own runs drop them: cleanGoFlags). */
+const WEAKENING_GOFLAGS: [RegExp, string][] = [
+  [/^--?mod=mod$/, 'with -mod=mod go rewrites go.mod and go.sum instead of failing on a missing or wrong entry.'],
+  [/^--?modfile(=|$)/, 'with -modfile go reads other files than the go.mod and go.sum under review.'],
+  [
+    /^--?overlay(=|$)/,
+    'with -overlay go reads the files its JSON maps in place of those on disk, so the go.mod, go.sum and sources it builds need not be the ones under review.'
+  ],
+  [/^--?insecure(=|$)/, 'with -insecure go fetched over plain HTTP without verification.']
+]
 
 export interface EnvContext {
   sources: EnvSource[]
@@ -153,27 +158,8 @@ export function judgeEnvironment({ sources, at, sumModules }: EnvContext): Findi
 
   const goflags = effective(sources, 'GOFLAGS')
   for (const flag of goflags?.value.split(/\s+/) ?? []) {
-    if (/^--?mod=mod$/.test(flag))
-      weakened(
-        'GOFLAGS',
-        goflags!.value,
-        goflags!.source,
-        'with -mod=mod go rewrites go.mod and go.sum instead of failing on a missing or wrong entry.'
-      )
-    else if (/^--?modfile(=|$)/.test(flag))
-      weakened(
-        'GOFLAGS',
-        goflags!.value,
-        goflags!.source,
-        'with -modfile go reads other files than the go.mod and go.sum under review.'
-      )
-    else if (/^--?insecure(=|$)/.test(flag))
-      weakened(
-        'GOFLAGS',
-        goflags!.value,
-        goflags!.source,
-        'with -insecure go fetched over plain HTTP without verification.'
-      )
+    const why = WEAKENING_GOFLAGS.find(([pattern]) => pattern.test(flag))?.[1]
+    if (why) weakened('GOFLAGS', goflags!.value, goflags!.source, why)
   }
 
   const insecure = effective(sources, 'GOINSECURE')
@@ -185,7 +171,10 @@ export function judgeEnvironment({ sources, at, sumModules }: EnvContext): Findi
       'matching modules may be fetched over plain HTTP (checksums still apply).'
     )
   const proxy = effective(sources, 'GOPROXY')
-  if (proxy && proxy.value.split(/[,|]/).every(p => p === 'direct' || p === 'off')) {
+  const proxies = proxy?.value.split(/[,|]/) ?? []
+  if (proxy && proxies.every(p => p === 'off')) {
+    notice('GOPROXY', proxy.value, proxy.source, 'go downloads no module: it builds from what the module cache holds.')
+  } else if (proxy && proxies.every(p => p === 'direct' || p === 'off')) {
     notice(
       'GOPROXY',
       proxy.value,
