@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-J26LED4N.js";
+} from "./chunks/chunk-XBYINU3K.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

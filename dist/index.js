@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-J26LED4N.js";
+} from "./chunks/chunk-XBYINU3K.js";
 import {
   baseFromEvent,
   emitAnnotations,
