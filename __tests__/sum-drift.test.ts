@@ -738,7 +738,7 @@ describe('sum-drift', () => {
     expect(located(removed)).toEqual(['sum-module-removed go.mod:1'])
   })
 
-  it('on a shallow clone it fetches the missing base commit, and says fetch-depth: 0 when it cannot', async () => {
+  it('on a shallow clone it fetches the missing base commit, and blocks saying fetch-depth: 0 when it cannot', async () => {
     const origin = world.dir('origin')
     fs.writeFileSync(path.join(origin, 'go.mod'), goMod(A.requires))
     fs.writeFileSync(path.join(origin, 'main.go'), mainGo(A.imports))
@@ -766,6 +766,13 @@ describe('sum-drift', () => {
     })
     expect(located(missing)).toEqual(['step-skipped go.sum:1'])
     expect(missing.findings[0].fix).toMatch(/fetch-depth: 0/)
+    // A base that was named but cannot be had blocks: a tampered hash must not pass for want of it.
+    expect(missing.findings[0].severity).toBe('error')
+    expect(missing.blocking).toBe(1)
+    // Naming no base is a notice.
+    const unnamed = await gate(world, clone, { checks: 'sum-drift' })
+    expect(unnamed.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['step-skipped notice'])
+    expect(unnamed.blocking).toBe(0)
   })
 
   it('only-new reports only replace directives absent from the base commit', async () => {

@@ -92,8 +92,8 @@ export function skipped(step: StepId, file: string, message: string, fix: string
 
 /**
  * `step-skipped` at error, on `line`: where skipping weakens the gate (the contract's words) the
- * skip blocks. A base commit that could not be read would hide sum-hash-changed; a `go` line past
- * the running go would switch the steps off while a build with GOTOOLCHAIN=auto goes on.
+ * skip blocks. A base commit that could not be read or fetched would hide sum-hash-changed; a `go`
+ * line past the running go would switch the steps off while a build with GOTOOLCHAIN=auto goes on.
  */
 export function blockingSkip(step: StepId, file: string, line: number, message: string, fix: string): Finding {
   return { ...skipped(step, file, message, fix), line, severity: 'error' }

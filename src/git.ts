@@ -58,7 +58,11 @@ export function gitRunner(env: NodeJS.ProcessEnv = process.env, timeoutMs = GIT_
 export const runGit: GitRunner = gitRunner()
 
 /** The base commit, or why there is none and what would give one. */
-export type BaseResolution = { sha: string } | { skipped: string; fix: string }
+/**
+ * A base commit, or why there is none. `blocks` where one was named (base-ref or the event) but
+ * cannot be had: that is a git failure, not an absent base, and passing would hide what changed.
+ */
+export type BaseResolution = { sha: string } | { skipped: string; fix: string; blocks?: true }
 
 /**
  * A base-ref go-guard accepts: a commit-ish, never a refspec (`a:b`, `+a`, `^a`) nor an option
@@ -102,8 +106,9 @@ export async function resolveBase(
     }
   if ((await git(['rev-parse', '--is-inside-work-tree'], root)).code !== 0) {
     return {
-      skipped: `${root} is not a git repository, so there is no base commit to diff go.sum against`,
-      fix: 'run go-guard in a git checkout (actions/checkout)'
+      skipped: `${root} is not a git repository, so the base commit ${ref} cannot be read`,
+      fix: 'run go-guard in a git checkout (actions/checkout)',
+      blocks: true
     }
   }
   const verify = async (commitish: string): Promise<string | undefined> => {
@@ -131,7 +136,8 @@ export async function resolveBase(
   if (afterFetch) return { sha: afterFetch }
   return {
     skipped: `the base commit ${ref} is not in this clone and fetching it from origin failed (${(fetched.stderr || 'no detail').trim().split('\n').pop()})`,
-    fix: 'add `fetch-depth: 0` to actions/checkout, or fetch the base commit before go-guard runs'
+    fix: 'add `fetch-depth: 0` to actions/checkout, or fetch the base commit before go-guard runs',
+    blocks: true
   }
 }
 

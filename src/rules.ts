@@ -15,7 +15,7 @@ export const RULES = {
     step: 'any',
     severity: 'notice',
     summary:
-      'a step could not run; at error where skipping weakens the gate (an unreadable base commit, a `go` line newer than the running go)',
+      'a step could not run; at error where skipping weakens the gate (a base commit that cannot be read or fetched, a `go` line newer than the running go)',
     fix: 'give the step what its finding says it needs (a base commit, the module proxy, a newer go); some skips need nothing'
   },
   'toolchain-checksum-mismatch': {

@@ -554,7 +554,9 @@ export const sumDriftCheck: Check = {
       const all = ctx.scope.modules.map(module => ({ module }))
       return [
         ...findings,
-        skipped('sum-drift', ctx.repositoryFile.goSum, base.skipped, base.fix),
+        base.blocks
+          ? blockingSkip('sum-drift', ctx.repositoryFile.goSum, 1, base.skipped, base.fix)
+          : skipped('sum-drift', ctx.repositoryFile.goSum, base.skipped, base.fix),
         ...(await lifecycleFindings(ctx, all, false))
       ]
     }
