@@ -191,6 +191,50 @@ describe('verify step on the real go command', () => {
   })
 })
 
+describe('verify step: a hash go mod download never checks', () => {
+  it("blocks on a forged hash of a module only the tests of a tool's packages need, which go mod tidy refuses", async () => {
+    // `go mod download` fetches what the module's packages need; tidy also loads the tests of
+    // the tool packages ("all"), so only tidy meets the hash, and stops with SECURITY ERROR.
+    const world = new GoWorld([
+      { path: 'example.com/t', version: 'v1.0.0' },
+      {
+        path: 'example.com/tool',
+        version: 'v1.0.0',
+        goMod: 'module example.com/tool\n\ngo 1.21\n\nrequire example.com/t v1.0.0\n',
+        files: {
+          'cmd/x/main.go': 'package main\n\nimport _ "example.com/tool/lib"\n\nfunc main() {}\n',
+          'lib/lib.go': 'package lib\n',
+          'lib/lib_test.go':
+            'package lib\n\nimport (\n\t"testing"\n\n\t_ "example.com/t"\n)\n\nfunc TestLib(t *testing.T) {}\n'
+        }
+      }
+    ])
+    try {
+      const dir = world.dir('tool-test-dep', {
+        'go.mod': 'module example.com/app\n\ngo 1.24\n\ntool example.com/tool/cmd/x\n',
+        'main.go': 'package main\n\nfunc main() {}\n'
+      })
+      world.go(dir, 'mod', 'tidy')
+      const sum = fs.readFileSync(path.join(dir, 'go.sum'), 'utf8')
+      const line = sum.split('\n').findIndex(l => l.startsWith('example.com/t v1.0.0 h1:')) + 1
+      expect(line).toBeGreaterThan(0)
+      fs.writeFileSync(
+        path.join(dir, 'go.sum'),
+        sum.replace(/^(example\.com\/t v1\.0\.0 h1:)\S+/m, '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY=')
+      )
+      world.commitAll(dir, 'forged')
+      fs.rmSync(path.join(world.root, 'modcache'), { recursive: true, force: true })
+      expect(world.go(dir, 'mod', 'download', '-json')).not.toMatch(/"Path": "example\.com\/t"/)
+      expect(() => world.go(dir, 'mod', 'tidy', '-diff')).toThrow(/SECURITY ERROR/)
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual([`mod-download-failed go.sum:${line}`])
+      expect(result.findings[0].message).toMatch(/checksum mismatch/)
+    } finally {
+      world.cleanup()
+    }
+  })
+})
+
 describe('verify step with several faults in one module', () => {
   it('still reports a missing entry when another module has a checksum mismatch (go aborts loading on one)', async () => {
     const world = new GoWorld([

@@ -155,6 +155,15 @@ function downloadFindings(target: DownloadTarget, download: ModuleDownload): Fin
   return findings
 }
 
+/**
+ * mod-download-failed for each checksum mismatch go reported running another command on the
+ * module: `go mod tidy` reads more of the module graph than `go mod download` fetches, and stops
+ * with "SECURITY ERROR" on a go.sum hash the content disagrees with, as the download would.
+ */
+export function checksumMismatches(module: GoModule, result: GoResult): Finding[] {
+  return downloadFindings(moduleTarget(module), { result, modules: [] }).filter(f => f.cause === 'checksum-mismatch')
+}
+
 /** The module@versions a module's own download reports as mod-download-failed: what is not said again elsewhere. */
 export function failedDownloads(module: GoModule, download: ModuleDownload): string[] {
   return downloadFindings(moduleTarget(module), download).flatMap(f => (f.module ? [`${f.module}@${f.version}`] : []))

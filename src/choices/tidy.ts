@@ -3,6 +3,7 @@
  * on each line that would change.
  */
 import type { RunContext } from '../checks/check.js'
+import { checksumMismatches } from '../checks/verify.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { type TidyChange, tidyDiff } from '../go/tidy.js'
 import type { GoModule } from '../modules.js'
@@ -33,7 +34,10 @@ function lineCount(text: string | undefined): number {
 export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<Finding[]> {
   if (allRulesOff(ctx.config, ['mod-not-tidy'])) return []
   const result = await tidyDiff(ctx.go, module)
-  if ('skipped' in result)
+  if ('skipped' in result) {
+    // A hash go refused while tidying blocks as the download's would: it is no matter of tidiness.
+    const mismatches = result.failed ? checksumMismatches(module, result.failed) : []
+    if (mismatches.length > 0) return mismatches
     return [
       skipped(
         'verify',
@@ -42,6 +46,7 @@ export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<F
         'use go 1.23 or later, or fix what go reports; `rules: mod-not-tidy: off` turns the check off'
       )
     ]
+  }
   return result.changes.map(c => {
     const [file, text] =
       c.file === 'go.mod' ? [module.goModFile, module.goModText] : [module.goSumFile, module.goSumText]

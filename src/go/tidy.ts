@@ -4,7 +4,7 @@
  * exiting 1 when anything would change. Run on a scratch go.mod/go.sum all the same, so the work
  * tree cannot be touched whatever the go command does.
  */
-import { type GoCommand, ScratchModFile, goFailure } from './command.js'
+import { type GoCommand, type GoResult, ScratchModFile, goFailure } from './command.js'
 import { compareGoVersions, fromToolchainName } from './gover.js'
 import type { GoModule } from '../modules.js'
 
@@ -92,7 +92,8 @@ export function parseTidyDiff(diff: string): TidyChange[] {
   return changes.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line)
 }
 
-export type TidyResult = { changes: TidyChange[] } | { skipped: string }
+/** The lines tidy would change; or why they are unknown, with go's result where go failed. */
+export type TidyResult = { changes: TidyChange[] } | { skipped: string; failed?: GoResult }
 
 export async function tidyDiff(go: GoCommand, module: GoModule): Promise<TidyResult> {
   const release = fromToolchainName((await go.env()).GOVERSION)
@@ -103,5 +104,5 @@ export async function tidyDiff(go: GoCommand, module: GoModule): Promise<TidyRes
   if (failure === undefined) return { changes: [] }
   // tidy -diff exits 1 when it prints a diff: only a failure with no diff is an error.
   const changes = parseTidyDiff(result.stdout)
-  return changes.length > 0 ? { changes } : { skipped: `go mod tidy -diff failed: ${failure}` }
+  return changes.length > 0 ? { changes } : { skipped: `go mod tidy -diff failed: ${failure}`, failed: result }
 }
