@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-XBYINU3K.js";
+} from "./chunks/chunk-7KKJL7BD.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-PS6UAZUP.js";
+} from "./chunks/chunk-XMJOPH5Y.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-FDAIZ5N4.js";
+} from "./chunks/chunk-S65ZBQPO.js";
 import {
   getInput,
   info,
