@@ -101,6 +101,32 @@ describe('scope: what go builds', () => {
     ])
   })
 
+  it('a directory replacement leading outside the repository is reported whatever allow-local-replace says', async () => {
+    const outside = world.dir('outside-lib', { 'go.mod': 'module example.com/lib\n\ngo 1.21\n', 'lib.go': EVIL })
+    const dir = world.dir('replace-outside', {
+      'go.mod': goMod(
+        'example.com/app',
+        `replace example.com/lib => ${path.relative(path.join(world.root, 'replace-outside'), outside)}\n`
+      ),
+      'main.go': MAIN,
+      'go.work': `go 1.21\n\nuse .\n\nreplace example.com/other => ${outside}\n`,
+      'inside/go.mod':
+        'module example.com/inside\n\ngo 1.21\n\nreplace example.com/lib => ../lib\n\nreplace example.com/linked => ./linked\n',
+      'lib/go.mod': 'module example.com/lib\n\ngo 1.21\n'
+    })
+    fs.symlinkSync(outside, path.join(dir, 'inside/linked'))
+    // go builds lib from the directory outside.
+    expect(world.go(dir, 'list', '-f', '{{.Dir}}', 'example.com/lib').trim()).toBe(outside)
+    const result = await gate(world, dir, { checks: 'replace', 'allow-local-replace': 'true' })
+    expect(located(result).sort()).toEqual([
+      'replace-in-workspace go.work:5',
+      'scope-outside-repository go.mod:6',
+      'scope-outside-repository go.work:5',
+      'scope-outside-repository inside/go.mod:7'
+    ])
+    expect(result.blocking).toBe(4)
+  })
+
   it('a go that cannot run still leaves the scope read, from the go.work as parsed', async () => {
     const dir = world.dir('no-go', {
       'go.work': 'go 1.21\n\nuse ./.app\n',

@@ -11,6 +11,7 @@ import picomatch from 'picomatch'
 import { ConfigError } from './config.js'
 import { type GoCommand, GoCommandError, parseJSONStream } from './go/command.js'
 import { type ParseResult, parseModFile, parseWorkFile } from './go/modfile.js'
+import { isDirectoryPath } from './go/module.js'
 import { type SumFile, parseSumFile } from './go/sumfile.js'
 import type { RuleId } from './rules.js'
 
@@ -366,6 +367,38 @@ async function workspaceModuleDirs(
 }
 
 /**
+ * scope-outside-repository for each directory replacement of a go.mod or go.work in the repository
+ * that leads outside it, as written or through a link: go builds the replaced module from code no
+ * reviewer of this repository sees, whatever allow-local-replace says of replacements within it.
+ * go resolves the path against the directory of the file that holds it (modload's replacement
+ * directory: the module root, or go.work's directory).
+ */
+async function replacementsOutside(
+  root: string,
+  modules: GoModule[],
+  workspaces: GoWorkspace[],
+  problems: Problems
+): Promise<void> {
+  const holders = [
+    ...modules.map(m => ({ dir: m.dir, file: m.goModFile, replace: m.mod.file.replace })),
+    ...workspaces.map(w => ({ dir: w.dir, file: w.file, replace: w.work.file.replace }))
+  ]
+  for (const { dir, file, replace } of holders) {
+    // A module that is itself outside is reported where its `use` or `modules` entry names it.
+    if (replace.length === 0 || (await isOutside(root, dir))) continue
+    for (const r of replace) {
+      if (!isDirectoryPath(r.new.path) || !(await isOutside(root, path.resolve(dir, r.new.path)))) continue
+      problems.add(
+        'scope-outside-repository',
+        path.join(root, file),
+        r.line,
+        `${file} replaces ${r.old.path} with the directory ${r.new.path}, outside the repository (as written, or through a link): the build uses code no reviewer of this repository sees. Move the code into the repository, or drop the replacement.`
+      )
+    }
+  }
+}
+
+/**
  * The module directories a `modules` input can name (the `modules` output, for a matrix of jobs):
  * a module outside the repository, reached through a go.work `use`, cannot be named.
  */
@@ -407,6 +440,7 @@ export async function loadScope(root: string, patterns: string[] | undefined, go
     if (isFence(m, inWorkspace)) fences.push(m.goModFile)
     else modules.push(m)
   }
+  await replacementsOutside(root, modules, workspaces, problems)
   // A gate pointed at the wrong directory must not pass for want of anything to judge.
   if (modules.length === 0 && workspaces.length === 0 && problems.list.length === 0 && fences.length === 0)
     throw new ConfigError(

@@ -60,8 +60,8 @@ export const RULES = {
     step: 'any',
     severity: 'error',
     summary:
-      'a go.work `use` names a directory outside `working-directory`: the build depends on code no reviewer sees',
-    fix: 'move the module into the repository, or drop the `use` directive'
+      'a go.work `use`, or a directory `replace` of a go.mod or go.work, names a directory outside `working-directory`: the build depends on code no reviewer sees',
+    fix: 'move the module into the repository, or drop the `use` or `replace` directive'
   },
   'scope-unreadable': {
     step: 'any',
