@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-7KKJL7BD.js";
+} from "./chunks/chunk-KBCJ2L6Z.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-XMJOPH5Y.js";
+} from "./chunks/chunk-IMUB2PZO.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-S65ZBQPO.js";
+} from "./chunks/chunk-X76VPCZT.js";
 import {
   getInput,
   info,
