@@ -127,6 +127,33 @@ describe('scope: what go builds', () => {
     expect(result.blocking).toBe(4)
   })
 
+  it('a workspace outside the repository that go would build with is reported: GOWORK, or a go.work above it', async () => {
+    const outer = world.dir('outer', {
+      'go.work': 'go 1.21\n\nuse ./repo\n\nreplace example.com/lib => ./evil\n',
+      'evil/go.mod': 'module example.com/lib\n\ngo 1.21\n',
+      'evil/lib.go': EVIL,
+      'repo/go.mod': goMod('example.com/app'),
+      'repo/go.sum': cleanSum,
+      'repo/main.go': MAIN
+    })
+    const repo = path.join(outer, 'repo')
+    // go, run in the repository, finds the go.work above it and builds lib from ./evil.
+    expect(world.go(repo, 'env', 'GOWORK').trim()).toBe(path.join(outer, 'go.work'))
+    expect(world.go(repo, 'list', '-f', '{{.Dir}}', 'example.com/lib').trim()).toBe(path.join(outer, 'evil'))
+    const above = await gate(world, repo, { checks: 'replace' })
+    expect(located(above)).toEqual(['scope-outside-repository go.mod:1'])
+    expect(above.findings[0].message).toContain(path.join(outer, 'go.work'))
+    // GOWORK=off is what go-guard itself runs with: nothing to report.
+    expect(located(await gate({ env: { ...world.env, GOWORK: 'off' } }, repo, { checks: 'replace' }))).toEqual([])
+
+    const named = appWorkspace('gowork-env')
+    fs.renameSync(path.join(outer, 'go.work'), path.join(world.root, 'elsewhere.work'))
+    const env = { ...world.env, GOWORK: path.join(world.root, 'elsewhere.work') }
+    const result = await gate({ env }, path.join(named, 'app'), { checks: 'replace' })
+    expect(located(result)).toEqual(['scope-outside-repository go.mod:1'])
+    expect(result.findings[0].message).toMatch(/^GOWORK=\S+elsewhere\.work is set/)
+  })
+
   it('a go that cannot run still leaves the scope read, from the go.work as parsed', async () => {
     const dir = world.dir('no-go', {
       'go.work': 'go 1.21\n\nuse ./.app\n',

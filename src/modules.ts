@@ -399,6 +399,53 @@ async function replacementsOutside(
 }
 
 /**
+ * scope-outside-repository where the job's go would build as a workspace outside the repository:
+ * GOWORK names a file outside it, or, with GOWORK unset, go finds a go.work above it, walking up
+ * from a module no go.work of the repository covers (modload FindGoWork and findWorkspaceFile: up
+ * to the file system root; its GOROOT exception never applies to a repository outside GOROOT).
+ * That workspace's `use` and `replace` directives then decide what every go command builds, and
+ * go-guard judges each module with GOWORK=off.
+ */
+async function foreignWorkspace(
+  root: string,
+  gowork: string | undefined,
+  modules: GoModule[],
+  workspaces: GoWorkspace[],
+  problems: Problems
+): Promise<void> {
+  if (gowork === 'off') return
+  const covered = (dir: string): boolean => workspaces.some(w => dir === w.dir || dir.startsWith(w.dir + path.sep))
+  const inRepository = modules.filter(m => m.relDir !== '..' && !m.relDir.startsWith('../'))
+  const at = inRepository[0]?.dir ?? root
+  if (gowork !== undefined && gowork !== '' && gowork !== 'auto') {
+    // go refuses a relative GOWORK ("not an absolute path"): no build runs to be misled.
+    if (!path.isAbsolute(gowork) || !(await isOutside(root, gowork))) return
+    problems.add(
+      'scope-outside-repository',
+      path.join(at, 'go.mod'),
+      1,
+      `GOWORK=${gowork} is set in the job's environment: every go command of the job builds as that workspace, outside the repository, says (its \`use\` and \`replace\` directives), which no reviewer of this repository sees and go-guard does not judge. Unset GOWORK, or set it to off.`
+    )
+    return
+  }
+  const exposed = inRepository.filter(m => !covered(m.dir))
+  if (exposed.length === 0) return
+  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'go.work')
+    if ((await fs.stat(file).catch(() => undefined))?.isFile()) {
+      problems.add(
+        'scope-outside-repository',
+        path.join(exposed[0].dir, 'go.mod'),
+        1,
+        `go finds ${file} above the repository: every go command run in ${exposed.map(m => m.relDir).join(', ')} builds as that workspace says (its \`use\` and \`replace\` directives), which no reviewer of this repository sees and go-guard does not judge. Remove it, or set GOWORK=off for the job.`
+      )
+      return
+    }
+    if (path.dirname(dir) === dir) return
+  }
+}
+
+/**
  * The module directories a `modules` input can name (the `modules` output, for a matrix of jobs):
  * a module outside the repository, reached through a go.work `use`, cannot be named.
  */
@@ -441,6 +488,7 @@ export async function loadScope(root: string, patterns: string[] | undefined, go
     else modules.push(m)
   }
   await replacementsOutside(root, modules, workspaces, problems)
+  await foreignWorkspace(root, go.baseEnv.GOWORK, modules, workspaces, problems)
   // A gate pointed at the wrong directory must not pass for want of anything to judge.
   if (modules.length === 0 && workspaces.length === 0 && problems.list.length === 0 && fences.length === 0)
     throw new ConfigError(
