@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-KBCJ2L6Z.js";
+} from "./chunks/chunk-6QX42OOK.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -17,7 +17,7 @@ import {
   redactSecrets,
   traceProcesses,
   verdict
-} from "./chunks/chunk-X76VPCZT.js";
+} from "./chunks/chunk-V65YT7HP.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -138,7 +138,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-7MK4ZBEZ.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-ZCAZ4DTT.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-KBCJ2L6Z.js";
+} from "./chunks/chunk-6QX42OOK.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-IMUB2PZO.js";
+} from "./chunks/chunk-DSCEJLVI.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-X76VPCZT.js";
+} from "./chunks/chunk-V65YT7HP.js";
 import {
   getInput,
   info,
