@@ -17,7 +17,8 @@ const scope = (sum: string): Scope => ({
   workspaces: [],
   problems: [],
   fences: [],
-  strayVendors: []
+  strayVendors: [],
+  setAside: []
 })
 
 function store(overrides: Partial<CacheStore> = {}): CacheStore & { calls: string[] } {

@@ -16,7 +16,7 @@ replace (
 	github.com/other/thing => github.com/evil/thing v1.0.0
 )
 
-replace github.com/single/line => ../outside
+replace github.com/single/line => ./third_party/line
 `
 
 describe('replace step', () => {

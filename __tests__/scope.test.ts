@@ -154,6 +154,31 @@ describe('scope: what go builds', () => {
     expect(result.findings[0].message).toMatch(/^GOWORK=\S+elsewhere\.work is set/)
   })
 
+  it('a module under testdata/ or a dot-directory, which go builds only inside it, is one notice naming each', async () => {
+    const forged = cleanSum.replace(
+      /^(example\.com\/lib v1\.0\.0 h1:)\S+/m,
+      '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY='
+    )
+    const dir = world.dir('set-aside', {
+      'go.mod': 'module example.com/root\n\ngo 1.21\n',
+      '.ci/tools/go.mod': goMod('example.com/tools'),
+      '.ci/tools/go.sum': forged,
+      '.ci/tools/main.go': MAIN,
+      'pkg/testdata/fixture/go.mod': 'module example.com/fixture\n\ngo 1.21\n',
+      '.git/modules/x/go.mod': 'module example.com/gitdir\n\ngo 1.21\n'
+    })
+    // go, run inside .ci/tools, builds that module, and refuses its forged hash.
+    expect(() => world.go(path.join(dir, '.ci/tools'), 'build', '.')).toThrow(/checksum mismatch/)
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toEqual(['step-skipped .ci/tools/go.mod:1'])
+    expect(result.findings[0].message).toMatch(
+      /^\.ci\/tools\/go\.mod \(and pkg\/testdata\/fixture\/go\.mod\) are under testdata/
+    )
+    // Judged in a job of its own, the module blocks.
+    const own = await gate(world, path.join(dir, '.ci/tools'), { checks: 'verify' })
+    expect(own.blocking).toBeGreaterThan(0)
+  })
+
   it('a go that cannot run still leaves the scope read, from the go.work as parsed', async () => {
     const dir = world.dir('no-go', {
       'go.work': 'go 1.21\n\nuse ./.app\n',

@@ -29,7 +29,14 @@ function result(findings: Finding[], blocking: number): GateResult {
     steps,
     findings,
     blocking,
-    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [], fences: [], strayVendors: [] },
+    scope: {
+      modules: [{ relDir: '.' } as never],
+      workspaces: [],
+      problems: [],
+      fences: [],
+      strayVendors: [],
+      setAside: []
+    },
     base: { sha: BASE },
     durationMs: 30,
     goMs: 20,
@@ -140,7 +147,8 @@ describe('job summary', () => {
         workspaces: [],
         problems: [],
         fences: [],
-        strayVendors: []
+        strayVendors: [],
+        setAside: []
       }
     }
     const md = renderSummary(many, { failOn: 'error' })

@@ -108,6 +108,18 @@ export function scopeFindings(step: StepId, scope: Scope, runningName: string | 
         `nothing, if no build uses it; if a script builds from it with a go.mod of its own (a vendor.mod copied to go.mod), commit that go.mod so vendor/ is regenerated and compared`
       )
     )
+  if (scope.setAside.length > 0) {
+    const [first, ...others] = scope.setAside
+    const listed = others.slice(0, 9).join(', ') + (others.length > 9 ? `, and ${others.length - 9} more` : '')
+    findings.push(
+      skipped(
+        step,
+        first,
+        `${first}${others.length > 0 ? ` (and ${listed})` : ''} ${others.length > 0 ? 'are' : 'is'} under testdata/ or a dot-directory, which go's \`./...\` skips and go-guard does not judge; go builds such a module when run inside its directory`,
+        `nothing, for test fixtures; for a module a job builds (a CI tool), judge it in a job of its own (\`working-directory\` set to its directory) or list it in a go.work's \`use\``
+      )
+    )
+  }
   const running = runningName === undefined ? undefined : fromToolchainName(runningName)
   if (running === undefined) return findings
   const files = [

@@ -68,9 +68,16 @@ export interface Scope {
    * beside them: go builds from none of them, so no step compares them (see strayVendors).
    */
   strayVendors: string[]
+  /**
+   * go.mod files (repository-relative) under a testdata/ or dot-directory that no go.work uses:
+   * go's `./...` never reaches them and no step judges them, but go builds one when run inside
+   * its directory (a CI tool module in .ci/, a test fixture module).
+   */
+  setAside: string[]
 }
 
-// Never descended into: not modules of this repository, or not modules at all.
+// Not modules of this repository, or not modules at all: no module is looked for in them
+// (testdata/ and dot-directories are walked only for the go.mod files set aside there).
 const SKIPPED_DIRS = new Set(['vendor', 'testdata', 'node_modules'])
 
 function toSlash(p: string): string {
@@ -148,13 +155,16 @@ function isFileThroughLink(file: string): boolean {
 function discover(
   root: string,
   problems: Problems
-): { moduleDirs: string[]; workFiles: string[]; vendorParents: string[] } {
+): { moduleDirs: string[]; workFiles: string[]; vendorParents: string[]; setAside: string[] } {
   const moduleDirs: string[] = []
   const workFiles: string[] = []
   const vendorParents: string[] = []
-  // A stack, not recursion: nesting is as deep as a pull request makes it.
-  const dirs = [root]
-  for (let dir = dirs.pop(); dir !== undefined; dir = dirs.pop()) {
+  const setAside: string[] = []
+  // A stack, not recursion: nesting is as deep as a pull request makes it. A directory go's
+  // `./...` skips (testdata, a dot-directory) is walked only for the go.mod files set aside in it.
+  const dirs: { dir: string; aside: boolean }[] = [{ dir: root, aside: false }]
+  for (let next = dirs.pop(); next !== undefined; next = dirs.pop()) {
+    const { dir, aside } = next
     let entries
     try {
       entries = fsSync.readdirSync(dir, { withFileTypes: true })
@@ -164,8 +174,11 @@ function discover(
     }
     for (const e of entries) {
       if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) dirs.push(path.join(dir, e.name))
-        else if (e.name === 'vendor') vendorParents.push(dir)
+        const skipped = e.name.startsWith('.') || SKIPPED_DIRS.has(e.name)
+        if (!skipped) dirs.push({ dir: path.join(dir, e.name), aside })
+        else if (e.name === 'testdata' || (e.name.startsWith('.') && e.name !== '.git'))
+          dirs.push({ dir: path.join(dir, e.name), aside: true })
+        if (e.name === 'vendor' && !aside) vendorParents.push(dir)
         continue
       }
       if (e.name !== 'go.mod' && e.name !== 'go.work') continue
@@ -173,11 +186,13 @@ function discover(
       // go stats go.mod and go.work through links (modload.findModuleRoot, findWorkspaceFile).
       const isFile = e.isFile() || (e.isSymbolicLink() && isFileThroughLink(file))
       if (!isFile) continue
-      if (e.name === 'go.mod') moduleDirs.push(dir)
+      if (aside) {
+        if (e.name === 'go.mod') setAside.push(dir)
+      } else if (e.name === 'go.mod') moduleDirs.push(dir)
       else workFiles.push(file)
     }
   }
-  return { moduleDirs: moduleDirs.sort(), workFiles: workFiles.sort(), vendorParents }
+  return { moduleDirs: moduleDirs.sort(), workFiles: workFiles.sort(), vendorParents, setAside: setAside.sort() }
 }
 
 /**
@@ -498,7 +513,11 @@ export async function loadScope(root: string, patterns: string[] | undefined, go
     )
   // A job the modules input narrows judges its own modules; the repository's other files are the others'.
   const stray = patterns === undefined ? strayVendors(root, found) : []
-  return { modules, workspaces, problems: problems.list, fences, strayVendors: stray }
+  const setAside =
+    patterns === undefined
+      ? found.setAside.filter(dir => !inWorkspace.has(dir)).map(dir => relPath(root, path.join(dir, 'go.mod')))
+      : []
+  return { modules, workspaces, problems: problems.list, fences, strayVendors: stray, setAside }
 }
 
 /**

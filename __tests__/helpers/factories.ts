@@ -24,7 +24,14 @@ export function gateResult(findings: Finding[], blocking = 0): GateResult {
     ],
     findings,
     blocking,
-    scope: { modules: [{ relDir: '.' } as never], workspaces: [], problems: [], fences: [], strayVendors: [] },
+    scope: {
+      modules: [{ relDir: '.' } as never],
+      workspaces: [],
+      problems: [],
+      fences: [],
+      strayVendors: [],
+      setAside: []
+    },
     durationMs: 1300,
     goMs: 1000,
     ownCpuMs: 50
