@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-6QX42OOK.js";
+} from "./chunks/chunk-DIEYIEHR.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-6QX42OOK.js";
+} from "./chunks/chunk-DIEYIEHR.js";
 import {
   baseFromEvent,
   emitAnnotations,
