@@ -98,6 +98,13 @@ describe('the go command wrapper', () => {
     )
   })
 
+  it('says which setting a go that refuses its environment names, rather than blaming go-binary', async () => {
+    const go = new GoCommand(GO_BIN, { ...process.env, GOEXPERIMENT: 'unheardof' })
+    await expect(go.env()).rejects.toThrow(
+      /^go refuses the job's Go environment: "go env -json" failed: go: unknown GOEXPERIMENT unheardof\. Fix the setting go names$/
+    )
+  })
+
   it('bounds a go subprocess in time', async () => {
     const world = new GoWorld()
     try {

@@ -161,6 +161,12 @@ export class GoCommand {
         new GoCommandError(
           `${this.binary} is not a working go command: "go env -json" ${why}. Point go-binary at the go the job installed`
         )
+      // go that runs and refuses its environment (an unknown GOEXPERIMENT, a relative GOWORK)
+      // is the right go: what to fix is the setting it names.
+      if (result.code !== 0 && /^go: /m.test(result.stderr))
+        throw new GoCommandError(
+          `go refuses the job's Go environment: "go env -json" failed: ${goErrorText(result.stderr)}. Fix the setting go names`
+        )
       if (result.code !== 0) throw broken(`failed: ${goErrorText(result.stderr)}`)
       try {
         return JSON.parse(result.stdout) as GoEnv
