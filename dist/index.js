@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-DIEYIEHR.js";
+} from "./chunks/chunk-2RI46S75.js";
 import {
   baseFromEvent,
   emitAnnotations,
