@@ -356,6 +356,32 @@ describe('policy on the real go command', () => {
       expect(world.git(dir, 'status', '--porcelain')).toBe('')
     })
 
+    it('says a repeated line, a blank line and white space one cannot see for what they are', async () => {
+      const { dir, goSum } = app(['example.com/lib'], ({ goSum: s }) => ({
+        // The content hash twice, a blank line, and the /go.mod line split at a no-break space.
+        goSum: s
+          .replace(/^(example\.com\/lib v1\.0\.0 h1:\S+\n)/m, '$1$1\n')
+          .replace(/^example\.com\/lib v1\.0\.0\/go\.mod/m, 'example.com/lib\u00a0v1.0.0/go.mod')
+      }))
+      const real = lineOf(goSum, 'example.com/lib v1.0.0 h1:')
+      const result = await gate(world, dir, { checks: 'verify' })
+      expect(located(result)).toEqual([
+        `mod-not-tidy go.sum:${real + 1}`,
+        `mod-not-tidy go.sum:${real + 2}`,
+        `mod-not-tidy go.sum:${real + 3}`
+      ])
+      const messages = result.findings.map(f => f.message)
+      expect(messages[0]).toMatch(
+        new RegExp(
+          `^go mod tidy would remove "example\\.com/lib v1\\.0\\.0 h1:\\S+" from go\\.sum: line ${real} says the same, and go writes each hash once\\. Run`
+        )
+      )
+      expect(messages[1]).toMatch(/^go mod tidy would remove a blank line from go\.sum\. Run/)
+      expect(messages[2]).toMatch(
+        /^go mod tidy would rewrite the white space of "example\.com\/lib\\u00a0v1\.0\.0\/go\.mod h1:\S+" in go\.sum as "example\.com\/lib v1\.0\.0\/go\.mod h1:/
+      )
+    })
+
     it('is step-skipped on a go older than 1.23, which has no tidy -diff', async () => {
       const { dir } = app(['example.com/lib'])
       // A go that says it is go1.22.0 and otherwise is the real one.

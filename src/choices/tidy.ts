@@ -11,19 +11,55 @@ import { allRulesOff } from '../policy.js'
 
 /** A go.sum line, or a go.mod line naming a module path (not a block's parenthesis or a blank line). */
 function namesModule(c: TidyChange): boolean {
+  if ((c.before ?? '').trim() === '') return false
   return c.file === 'go.sum' || /[./]/.test(c.before?.replace(/\/\/.*$/, '') ?? '')
 }
 
-function describe(c: TidyChange, file: string): string {
+// White space other than ' ' and '\t', which go.mod and go.sum fields may be split at but a reader cannot see.
+const UNSEEN_SPACE = /[\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g
+
+/** A line for a message: a blank one said so, the rest quoted, with white space one cannot see spelled out. */
+function quoted(text: string | undefined): string {
+  if ((text ?? '').trim() === '') return 'a blank line'
+  return `"${text!.replace(UNSEEN_SPACE, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+}
+
+/** The same fields, whatever separates them (go splits go.sum at any Unicode space). */
+const sameFields = (a: string | undefined, b: string | undefined): boolean =>
+  (a ?? '')
+    .trim()
+    .split(/[\s\u0085]+/)
+    .join(' ') ===
+  (b ?? '')
+    .trim()
+    .split(/[\s\u0085]+/)
+    .join(' ')
+
+/** For a go.sum line tidy would remove, another line of the same key and hash: go keeps one of them. */
+function repeated(c: TidyChange, module: GoModule): number | undefined {
+  if (c.file !== 'go.sum' || c.action !== 'remove') return undefined
+  const removed = module.sum?.lines.find(l => l.line === c.line)
+  return module.sum?.lines.find(
+    l => removed !== undefined && l.key === removed.key && l.hash === removed.hash && l.line !== removed.line
+  )?.line
+}
+
+function describe(c: TidyChange, file: string, module: GoModule): string {
   switch (c.action) {
     case 'add':
-      return `go mod tidy would add "${c.after}" to ${file} here`
-    case 'remove':
-      return `go mod tidy would remove "${c.before}" from ${file}${namesModule(c) ? ': no package of the module or of its tests needs it' : ''}`
+      return `go mod tidy would add ${quoted(c.after)} to ${file} here`
+    case 'remove': {
+      const same = repeated(c, module)
+      if (same !== undefined)
+        return `go mod tidy would remove ${quoted(c.before)} from ${file}: line ${same} says the same, and go writes each hash once`
+      return `go mod tidy would remove ${quoted(c.before)} from ${file}${namesModule(c) ? ': no package of the module or of its tests needs it' : ''}`
+    }
     case 'change':
-      return `go mod tidy would change "${c.before}" to "${c.after}" in ${file}`
+      return sameFields(c.before, c.after)
+        ? `go mod tidy would rewrite the white space of ${quoted(c.before)} in ${file} as ${quoted(c.after)}`
+        : `go mod tidy would change ${quoted(c.before)} to ${quoted(c.after)} in ${file}`
     case 'move':
-      return `go mod tidy would move "${c.before}" within ${file} (it writes each block sorted, and requirements direct apart from indirect)`
+      return `go mod tidy would move ${quoted(c.before)} within ${file} (${c.file === 'go.sum' ? 'it writes go.sum sorted' : 'it writes each block sorted, and requirements direct apart from indirect'})`
   }
 }
 
@@ -57,7 +93,7 @@ export async function tidyFindings(ctx: RunContext, module: GoModule): Promise<F
         : { file, line: Math.max(1, Math.min(c.line, lineCount(text))) }
     return newFinding('mod-not-tidy', {
       ...at,
-      message: `${describe(c, file)}. Run \`go mod tidy\` and commit go.mod and go.sum.`,
+      message: `${describe(c, file, module)}. Run \`go mod tidy\` and commit go.mod and go.sum.`,
       fixInMessage: true
     })
   })
