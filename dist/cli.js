@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-2RI46S75.js";
+} from "./chunks/chunk-CNSLKHBP.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-2RI46S75.js";
+} from "./chunks/chunk-CNSLKHBP.js";
 import {
   baseFromEvent,
   emitAnnotations,
