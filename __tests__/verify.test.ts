@@ -171,6 +171,20 @@ describe('verify step on the real go command', () => {
     expect(result.steps[0].status).toBe('failed')
   })
 
+  it("puts a replacement's forged /go.mod hash on its /go.mod line of go.sum", async () => {
+    const forged = cleanSum.replace(
+      /^(example\.com\/forka v1\.0\.0\/go\.mod h1:)\S+/m,
+      '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY='
+    )
+    expect(forged).not.toBe(cleanSum)
+    const dir = app('forged-replacement-gomod', forged)
+    expect(() => world.go(dir, 'mod', 'download')).toThrow(/forka@v1\.0\.0\/go\.mod: checksum mismatch/)
+    const result = await gate(world, dir, { checks: 'verify' })
+    expect(located(result)).toContain(
+      `mod-download-failed go.sum:${sumLine(forged, 'example.com/forka v1.0.0/go.mod')}`
+    )
+  })
+
   it('names the replacement whose go.mod hash is missing, on the replace line', async () => {
     const missing = cleanSum
       .split('\n')

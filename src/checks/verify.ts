@@ -27,11 +27,20 @@ import type { ModuleDownload } from './downloads.js'
 import { deniedInWorkspace, deniedModuleFindings } from '../choices/denied.js'
 import { tidyFindings } from '../choices/tidy.js'
 
-/** Where a module's findings go: its go.mod require line, else its go.sum line, else go.mod line 1. */
-export function locateModule(module: GoModule, modPath: string, version?: string): { file: string; line: number } {
+/**
+ * Where a module's findings go: its go.mod require line, else its go.sum line (the `/go.mod` one
+ * where `goMod` says the finding is about that hash), else go.mod line 1.
+ */
+export function locateModule(
+  module: GoModule,
+  modPath: string,
+  version?: string,
+  goMod?: boolean
+): { file: string; line: number } {
   const req = module.mod.file.require.find(r => r.path === modPath)
   if (req) return { file: module.goModFile, line: req.line }
-  const sumLine = module.sum?.lines.find(l => l.path === modPath && (version === undefined || l.version === version))
+  const lines = module.sum?.lines.filter(l => l.path === modPath && (version === undefined || l.version === version))
+  const sumLine = lines?.find(l => goMod === undefined || l.goMod === goMod) ?? lines?.[0]
   if (sumLine) return { file: module.goSumFile, line: sumLine.line }
   return { file: module.goModFile, line: 1 }
 }
@@ -73,7 +82,7 @@ function moduleTarget(module: GoModule): DownloadTarget {
   return {
     file: module.goModFile,
     sumFile: module.goSumFile,
-    locate: (modPath, version) => locateModule(module, modPath, version),
+    locate: (modPath, version, goMod) => locateModule(module, modPath, version, goMod),
     lineErrors: { mod: module.goModFile, sum: module.goSumFile }
   }
 }
