@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-CNSLKHBP.js";
+} from "./chunks/chunk-RAQ5SHCZ.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-CNSLKHBP.js";
+} from "./chunks/chunk-RAQ5SHCZ.js";
 import {
   baseFromEvent,
   emitAnnotations,
