@@ -111,6 +111,18 @@ describe('vendor step', () => {
     expect(located(result)).toEqual(['vendor-modules-txt-mismatch go.mod:10'])
   })
 
+  it('a modules.txt differing in no module is a mismatch on its first differing line, a blank line or the end said so', async () => {
+    const appended = await gate(
+      world,
+      app(d => fs.appendFileSync(path.join(d, 'vendor/modules.txt'), '\n')),
+      { checks: 'vendor' }
+    )
+    expect(located(appended)).toHaveLength(1)
+    expect(appended.findings[0].message).toMatch(
+      /^vendor\/modules\.txt line \d+ is a blank line where `go mod vendor` writes the end of the file/
+    )
+  })
+
   it("a go version edited in modules.txt is a mismatch on that line; one newer than the toolchain is refused in go's words", async () => {
     const edit =
       (from: string, to: string) =>

@@ -370,15 +370,26 @@ export function diffModulesTxt(
     }
   }
   if (out.length > 0 || skip.size > 0) return out
-  const haveLines = haveText.split('\n')
-  const wantLines = wantText.split('\n')
-  const first = haveLines.findIndex((l, i) => l !== wantLines[i])
-  const line = first === -1 ? haveLines.length : first + 1
+  // Lines without the piece after the final newline: a line past the last is the file's end.
+  const linesOf = (text: string): string[] => (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n')
+  const haveLines = linesOf(haveText)
+  const wantLines = linesOf(wantText)
+  let line = 1
+  while (line <= Math.max(haveLines.length, wantLines.length) && haveLines[line - 1] === wantLines[line - 1]) line++
   return [
     {
       file: 'modules.txt',
-      line,
-      message: `vendor/modules.txt line ${line} is ${JSON.stringify(haveLines[line - 1] ?? '')} where \`go mod vendor\` writes ${JSON.stringify(wantLines[line - 1] ?? '')}`
+      line: Math.min(line, haveLines.length),
+      message:
+        line > Math.max(haveLines.length, wantLines.length)
+          ? 'vendor/modules.txt differs from what `go mod vendor` writes only in its final newline'
+          : `vendor/modules.txt line ${line} is ${shownLine(haveLines[line - 1])} where \`go mod vendor\` writes ${shownLine(wantLines[line - 1])}`
     }
   ]
+}
+
+/** A line of modules.txt for a message; none is the file's end. */
+function shownLine(text: string | undefined): string {
+  if (text === undefined) return 'the end of the file'
+  return text === '' ? 'a blank line' : JSON.stringify(text)
 }
