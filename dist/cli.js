@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-RAQ5SHCZ.js";
+} from "./chunks/chunk-EJLE7SXK.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

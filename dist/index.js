@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-RAQ5SHCZ.js";
+} from "./chunks/chunk-EJLE7SXK.js";
 import {
   baseFromEvent,
   emitAnnotations,
