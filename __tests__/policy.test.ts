@@ -439,6 +439,25 @@ describe('policy on the real go command', () => {
       expect(world.git(dir, 'status', '--porcelain')).toBe('')
     })
 
+    it('leave out a requirement a local directory replaces: go builds the directory, and the proxy never saw its version', async () => {
+      const dir = world.dir(`local-${++cases}`, {
+        'go.mod':
+          'module example.com/app\n\ngo 1.21\n\nrequire example.com/sub v0.0.0-00010101000000-000000000000\n\nreplace example.com/sub => ./sub\n',
+        'main.go': 'package main\n\nimport _ "example.com/sub"\n\nfunc main() {}\n',
+        'sub/go.mod': 'module example.com/sub\n\ngo 1.21\n',
+        'sub/sub.go': 'package sub\n'
+      })
+      world.go(dir, 'build', '.')
+      const go = loggingGo(world.dir(`go-local-${cases}`))
+      const result = await gate(world, dir, {
+        checks: 'sum-drift',
+        'allow-local-replace': 'true',
+        'go-binary': go.binary
+      })
+      expect(lifecycle(result)).toEqual(['step-skipped go.sum:1'])
+      expect(go.commandLines().filter(l => l.includes('example.com/sub@'))).toEqual([])
+    })
+
     it('carry the author’s text escaped through the bundled action', () => {
       const { dir } = app(['example.com/loud'])
       const r = runAction({ repo: dir, env: world.env, inputs: { checks: 'sum-drift' } })

@@ -8,7 +8,8 @@ import type { RunContext } from '../checks/check.js'
 import { mapLimit } from '../concurrency.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { GoCommandError } from '../go/command.js'
-import type { ModFile } from '../go/modfile.js'
+import type { ModFile, ModuleVersion, Replace } from '../go/modfile.js'
+import { isDirectoryPath } from '../go/module.js'
 import { type ModuleVersionArg, isSafeModuleArg, listLifecycle, proxyUnavailable } from '../go/retractions.js'
 import type { GoModule } from '../modules.js'
 import { allRulesOff } from '../policy.js'
@@ -22,12 +23,23 @@ export interface JudgedModule {
 
 const RULE_IDS: RuleId[] = ['sum-retracted-version', 'sum-deprecated-module']
 
-/** The require lines of head that the base does not have at the same version; all of them when `hasBase` is false. */
+/**
+ * The require lines of head that the base does not have at the same version (all of them when
+ * `hasBase` is false), but those a local directory replaces: the build uses the directory, and the
+ * version is mostly a placeholder the proxy never saw (v0.0.0-00010101000000-000000000000).
+ */
 function judgedRequirements({ module, baseMod }: JudgedModule, hasBase: boolean) {
   const base = hasBase && baseMod !== undefined ? baseMod.require : []
   // A set, not a search per line: go.mod files of hundreds of requirements are common.
   const atBase = new Set(base.map(b => `${b.path} ${b.version}`))
-  return module.mod.file.require.filter(r => !atBase.has(`${r.path} ${r.version}`))
+  const { replace } = module.mod.file
+  // A replacement of the exact version wins over one of every version (modload's replacement).
+  const replacement = (r: ModuleVersion): Replace | undefined =>
+    replace.find(l => l.old.path === r.path && l.old.version === r.version) ??
+    replace.find(l => l.old.path === r.path && l.old.version === '')
+  return module.mod.file.require.filter(
+    r => !atBase.has(`${r.path} ${r.version}`) && !isDirectoryPath(replacement(r)?.new.path ?? '')
+  )
 }
 
 async function moduleFindings(ctx: RunContext, judged: JudgedModule, hasBase: boolean): Promise<Finding[]> {
