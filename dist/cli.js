@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-EJLE7SXK.js";
+} from "./chunks/chunk-BGX2TBCZ.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-EJLE7SXK.js";
+} from "./chunks/chunk-BGX2TBCZ.js";
 import {
   baseFromEvent,
   emitAnnotations,
