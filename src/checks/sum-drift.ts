@@ -6,14 +6,13 @@
  */
 import { type Finding, blockingSkip, newFinding, skipped } from '../findings.js'
 import { GitError } from '../git.js'
-import type { ModFile, Replace } from '../go/modfile.js'
+import { type ModFile, parseModFile, replacementLookup } from '../go/modfile.js'
 import { effectiveMajor, isDirectoryPath, isPseudoVersion, modulePathFamily } from '../go/module.js'
 import { requirersOf } from '../go/buildlist.js'
 import { listReleases } from '../go/releases.js'
 import { checkWithDatabase } from '../go/sumdb.js'
 import * as semver from '../go/semver.js'
 import { BaseSum, type PathSums, SAME_HASH, type SumLine, sumsByPath } from '../go/sumfile.js'
-import { parseModFile } from '../go/modfile.js'
 import type { RuleId } from '../rules.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
 import type { Check, RunContext } from './check.js'
@@ -69,29 +68,6 @@ interface ModuleDrift {
   pseudoVersions: PseudoRequirement[]
 }
 
-/**
- * The replacement go applies to `path@version`: a replace of that exact version, else one of all
- * its versions (cmd/go/internal/modload/modfile.go replacement). Indexed once, so a go.mod with
- * many requirements and replacements costs one lookup per requirement, not a scan.
- */
-function replacements(mod: ModFile | undefined): (path: string, version: string) => Replace | undefined {
-  if (mod === undefined || mod.replace.length === 0) return () => undefined
-  const byPath = new Map<string, Replace[]>()
-  for (const r of mod.replace) {
-    const same = byPath.get(r.old.path)
-    if (same) same.push(r)
-    else byPath.set(r.old.path, [r])
-  }
-  return (path, version) => {
-    let ofAll: Replace | undefined
-    for (const r of byPath.get(path) ?? []) {
-      if (r.old.version === version) return r
-      if (r.old.version === '') ofAll ??= r
-    }
-    return ofAll
-  }
-}
-
 /** What buildVersions reads of a go.sum: its paths, each with the highest version it hashes content for. */
 interface SumVersions {
   has(path: string): boolean
@@ -118,7 +94,7 @@ function headVersionsOf(sums: Map<string, PathSums>): SumVersions {
 function buildVersions(
   sums: SumVersions,
   mod: ModFile | undefined,
-  replacementOf: ReturnType<typeof replacements>
+  replacementOf: ReturnType<typeof replacementLookup>
 ): Map<string, string> {
   const out = new Map<string, string>()
   sums.contentVersions((path, version) => out.set(path, version))
@@ -203,8 +179,8 @@ export function diffModule(
 
   // 2. Module by module: added, removed, upgraded, downgraded, new major versions.
   // Indexed once: the pseudo-version pass below asks the same replacements.
-  const headReplacementOf = replacements(headMod)
-  const baseVersions = buildVersions(baseSum, baseMod, replacements(baseMod))
+  const headReplacementOf = replacementLookup(headMod)
+  const baseVersions = buildVersions(baseSum, baseMod, replacementLookup(baseMod))
   const headVersions = buildVersions(headVersionsOf(headSums), headMod, headReplacementOf)
   // Families are asked of added modules only: built at the first one.
   let baseFamilies: Map<string, { path: string; version: string }[]> | undefined

@@ -8,7 +8,7 @@ import type { RunContext } from '../checks/check.js'
 import { mapLimit } from '../concurrency.js'
 import { type Finding, newFinding, skipped } from '../findings.js'
 import { GoCommandError } from '../go/command.js'
-import type { ModFile, ModuleVersion, Replace } from '../go/modfile.js'
+import { type ModFile, replacementLookup } from '../go/modfile.js'
 import { isDirectoryPath } from '../go/module.js'
 import { type ModuleVersionArg, isSafeModuleArg, listLifecycle, proxyUnavailable } from '../go/retractions.js'
 import type { GoModule } from '../modules.js'
@@ -32,13 +32,9 @@ function judgedRequirements({ module, baseMod }: JudgedModule, hasBase: boolean)
   const base = hasBase && baseMod !== undefined ? baseMod.require : []
   // A set, not a search per line: go.mod files of hundreds of requirements are common.
   const atBase = new Set(base.map(b => `${b.path} ${b.version}`))
-  const { replace } = module.mod.file
-  // A replacement of the exact version wins over one of every version (modload's replacement).
-  const replacement = (r: ModuleVersion): Replace | undefined =>
-    replace.find(l => l.old.path === r.path && l.old.version === r.version) ??
-    replace.find(l => l.old.path === r.path && l.old.version === '')
+  const replacementOf = replacementLookup(module.mod.file)
   return module.mod.file.require.filter(
-    r => !atBase.has(`${r.path} ${r.version}`) && !isDirectoryPath(replacement(r)?.new.path ?? '')
+    r => !atBase.has(`${r.path} ${r.version}`) && !isDirectoryPath(replacementOf(r.path, r.version)?.new.path ?? '')
   )
 }
 

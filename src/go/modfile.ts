@@ -615,3 +615,26 @@ export function parseModFile(text: string): ParseResult {
 export function parseWorkFile(text: string): ParseResult {
   return parse(text, 'work')
 }
+
+/**
+ * The replacement go applies to `path@version`: a replace of that exact version, else one of all
+ * its versions (cmd/go/internal/modload/modfile.go replacement). Indexed once, so a go.mod with
+ * many requirements and replacements costs one lookup per requirement, not a scan.
+ */
+export function replacementLookup(mod: ModFile | undefined): (path: string, version: string) => Replace | undefined {
+  if (mod === undefined || mod.replace.length === 0) return () => undefined
+  const byPath = new Map<string, Replace[]>()
+  for (const r of mod.replace) {
+    const same = byPath.get(r.old.path)
+    if (same) same.push(r)
+    else byPath.set(r.old.path, [r])
+  }
+  return (path, version) => {
+    let ofAll: Replace | undefined
+    for (const r of byPath.get(path) ?? []) {
+      if (r.old.version === version) return r
+      if (r.old.version === '') ofAll ??= r
+    }
+    return ofAll
+  }
+}
