@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-BGX2TBCZ.js";
+} from "./chunks/chunk-OKKF36TH.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-BGX2TBCZ.js";
+} from "./chunks/chunk-OKKF36TH.js";
 import {
   baseFromEvent,
   emitAnnotations,
