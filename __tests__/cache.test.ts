@@ -4,6 +4,7 @@ import { type CacheStore, moduleCachePlan, restoreCache, saveCache, toolchainCac
 import { GoCommand } from '../src/go/command.js'
 import type { Logger } from '../src/logger.js'
 import type { Scope } from '../src/modules.js'
+import { scopeOf } from './helpers/factories.js'
 import { GO_BIN } from './helpers/go.js'
 import { ROOT, RUNTIMES } from './helpers/runner.js'
 
@@ -12,14 +13,7 @@ function recorder(): Logger & { lines: string[] } {
   return { lines, info: m => lines.push(`info ${m}`), warning: m => lines.push(`warning ${m}`), debug: () => {} }
 }
 
-const scope = (sum: string): Scope => ({
-  modules: [{ goSumFile: 'go.sum', goSumText: sum } as never],
-  workspaces: [],
-  problems: [],
-  fences: [],
-  strayVendors: [],
-  setAside: []
-})
+const scope = (sum: string): Scope => scopeOf([{ goSumFile: 'go.sum', goSumText: sum }])
 
 function store(overrides: Partial<CacheStore> = {}): CacheStore & { calls: string[] } {
   const calls: string[] = []

@@ -10,7 +10,7 @@ import type { Finding } from '../src/findings.js'
 import { COMMENT_LIMIT_BYTES, renderComment } from '../src/report/comment.js'
 import { blobLinks } from '../src/report/markdown.js'
 import { SUMMARY_LIMIT_BYTES, renderSummary } from '../src/report/summary.js'
-import { finding } from './helpers/factories.js'
+import { finding, scopeOf } from './helpers/factories.js'
 import { HOSTILE, addedRows, expectInert } from './helpers/markdown.js'
 
 const SHA = 'c0ffee'.padEnd(40, '0')
@@ -29,14 +29,7 @@ function result(findings: Finding[], blocking: number): GateResult {
     steps,
     findings,
     blocking,
-    scope: {
-      modules: [{ relDir: '.' } as never],
-      workspaces: [],
-      problems: [],
-      fences: [],
-      strayVendors: [],
-      setAside: []
-    },
+    scope: scopeOf(),
     base: { sha: BASE },
     durationMs: 30,
     goMs: 20,
@@ -142,14 +135,7 @@ describe('job summary', () => {
   it('names the first 100 modules of a monorepo and counts the rest', () => {
     const many = {
       ...result([], 0),
-      scope: {
-        modules: Array.from({ length: 150 }, (_, i) => ({ relDir: `svc/m${i}` }) as never),
-        workspaces: [],
-        problems: [],
-        fences: [],
-        strayVendors: [],
-        setAside: []
-      }
+      scope: scopeOf(Array.from({ length: 150 }, (_, i) => ({ relDir: `svc/m${i}` })))
     }
     const md = renderSummary(many, { failOn: 'error' })
     expect(md).toContain('`svc/m99` and 50 more\n')

@@ -21,6 +21,13 @@ replace example.com/a => example.com/forka v1.0.0
 `
 const MAIN = 'package main\n\nimport (\n\t_ "example.com/a"\n\t_ "example.com/b"\n)\n\nfunc main() {}\n'
 
+/** `sum` without the lines that start with `prefix`. */
+const dropLine = (sum: string, prefix: string): string =>
+  sum
+    .split('\n')
+    .filter(l => !l.startsWith(prefix))
+    .join('\n')
+
 describe('verify step on the real go command', () => {
   let world: GoWorld
   let cleanSum: string
@@ -76,10 +83,7 @@ describe('verify step on the real go command', () => {
   })
 
   it('reports a missing go.sum entry as sum-missing-entry, and go does not write it back', async () => {
-    const missing = cleanSum
-      .split('\n')
-      .filter(l => !l.startsWith('example.com/b v1.2.0 h1:'))
-      .join('\n')
+    const missing = dropLine(cleanSum, 'example.com/b v1.2.0 h1:')
     const dir = app('missing-entry', missing)
     const result = await gate(world, dir, { checks: 'verify' })
     expect(located(result)).toEqual(['sum-missing-entry go.mod:7'])
@@ -91,10 +95,7 @@ describe('verify step on the real go command', () => {
   })
 
   it('judges the files on disk whatever GOFLAGS the job sets: an -overlay hiding an import does not hide its missing entry', async () => {
-    const missing = cleanSum
-      .split('\n')
-      .filter(l => !l.startsWith('example.com/b v1.2.0 h1:'))
-      .join('\n')
+    const missing = dropLine(cleanSum, 'example.com/b v1.2.0 h1:')
     const dir = app('overlay-hides', missing)
     const hidden = path.join(world.root, 'overlay-main.go')
     fs.writeFileSync(hidden, 'package main\n\nimport _ "example.com/a"\n\nfunc main() {}\n')
@@ -186,10 +187,7 @@ describe('verify step on the real go command', () => {
   })
 
   it('names the replacement whose go.mod hash is missing, on the replace line', async () => {
-    const missing = cleanSum
-      .split('\n')
-      .filter(l => !l.startsWith('example.com/forka v1.0.0/go.mod '))
-      .join('\n')
+    const missing = dropLine(cleanSum, 'example.com/forka v1.0.0/go.mod ')
     const dir = app('missing-replacement-gomod', missing)
     expect(() => world.go(dir, 'list', '-m', 'all')).toThrow(
       /example\.com\/a@v1\.0\.0 \(replaced by example\.com\/forka@v1\.0\.0\): missing go\.sum entry for go\.mod file/
@@ -313,12 +311,6 @@ describe('verify step: every package go can build, as go reports it', () => {
     ])
   })
   afterAll(() => world.cleanup())
-
-  const dropLine = (sum: string, prefix: string): string =>
-    sum
-      .split('\n')
-      .filter(l => !l.startsWith(prefix))
-      .join('\n')
 
   it('checks the packages an ignore directive hides from ./..., which go build ./dir still builds', async () => {
     const goMod = 'module example.com/app\n\ngo 1.25\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0\n)\n'

@@ -1,6 +1,12 @@
 import type { GateResult } from '../../src/engine.js'
 import { type Finding, type Severity, newFinding } from '../../src/findings.js'
+import type { Scope } from '../../src/modules.js'
 import type { RuleId } from '../../src/rules.js'
+
+/** A scope of these modules (their fields as a test needs them) and nothing else. */
+export function scopeOf(modules: object[] = [{ relDir: '.' }]): Scope {
+  return { modules: modules as never, workspaces: [], problems: [], fences: [], strayVendors: [], setAside: [] }
+}
 
 export function finding(rule: RuleId, line = 1, overrides: Partial<Finding> = {}): Finding {
   return { ...newFinding(rule, { file: 'go.mod', line, message: `${rule} at ${line}`, step: 'verify' }), ...overrides }
@@ -24,14 +30,7 @@ export function gateResult(findings: Finding[], blocking = 0): GateResult {
     ],
     findings,
     blocking,
-    scope: {
-      modules: [{ relDir: '.' } as never],
-      workspaces: [],
-      problems: [],
-      fences: [],
-      strayVendors: [],
-      setAside: []
-    },
+    scope: scopeOf(),
     durationMs: 1300,
     goMs: 1000,
     ownCpuMs: 50
