@@ -452,7 +452,7 @@ async function foreignWorkspace(
         'scope-outside-repository',
         path.join(exposed[0].dir, 'go.mod'),
         1,
-        `go finds ${file} above the repository: every go command run in ${exposed.map(m => m.relDir).join(', ')} builds as that workspace says (its \`use\` and \`replace\` directives), which no reviewer of this repository sees and go-guard does not judge. Remove it, or set GOWORK=off for the job.`
+        `go finds ${file} above working-directory: every go command run in ${exposed.map(m => m.relDir).join(', ')} builds as that workspace says (its \`use\` and \`replace\` directives), which go-guard, judging each module with GOWORK=off, does not see. Point working-directory at that workspace's directory to judge it, remove it, or set GOWORK=off for the job.`
       )
       return
     }

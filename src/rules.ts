@@ -60,7 +60,7 @@ export const RULES = {
     step: 'any',
     severity: 'error',
     summary:
-      'a go.work `use`, or a directory `replace` of a go.mod or go.work, names a directory outside `working-directory`, or go would build with a go.work outside it (`GOWORK`, or one above the repository): the build depends on code no reviewer sees',
+      'a go.work `use`, or a directory `replace` of a go.mod or go.work, names a directory outside `working-directory`, or go would build with a go.work outside it (`GOWORK`, or one in a directory above it): the build depends on code no reviewer sees',
     fix: 'move the module into the repository, or drop the `use` or `replace` directive'
   },
   'scope-unreadable': {
