@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-OKKF36TH.js";
+} from "./chunks/chunk-MP25RGWE.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -17,7 +17,7 @@ import {
   redactSecrets,
   traceProcesses,
   verdict
-} from "./chunks/chunk-V65YT7HP.js";
+} from "./chunks/chunk-23QYM4ZX.js";
 import "./chunks/chunk-WYOLP7NZ.js";
 
 // src/cli.ts
@@ -138,7 +138,7 @@ ${USAGE}
         break;
       case "github":
         ;
-        (await import("./chunks/github-ZCAZ4DTT.js")).emitAnnotations(result.findings, place.toWorkspace);
+        (await import("./chunks/github-I6XTZ6WK.js")).emitAnnotations(result.findings, place.toWorkspace);
         break;
       default:
         process.stdout.write(renderText(result));

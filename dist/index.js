@@ -8,14 +8,14 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-OKKF36TH.js";
+} from "./chunks/chunk-MP25RGWE.js";
 import {
   baseFromEvent,
   emitAnnotations,
   headLinks,
   publishToGitHub,
   takeGitHubToken
-} from "./chunks/chunk-DSCEJLVI.js";
+} from "./chunks/chunk-ZMQRHQPJ.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -25,7 +25,7 @@ import {
   renderSummary,
   traceProcesses,
   verdict
-} from "./chunks/chunk-V65YT7HP.js";
+} from "./chunks/chunk-23QYM4ZX.js";
 import {
   getInput,
   info,
