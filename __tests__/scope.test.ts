@@ -154,7 +154,7 @@ describe('scope: what go builds', () => {
     expect(result.findings[0].message).toMatch(/^GOWORK=\S+elsewhere\.work is set/)
   })
 
-  it('a module under testdata/ or a dot-directory, which go builds only inside it, is one notice naming each', async () => {
+  it('a module under testdata/ or a dot-directory, which go builds only inside it, is one notice naming each; a module cache is no module', async () => {
     const forged = cleanSum.replace(
       /^(example\.com\/lib v1\.0\.0 h1:)\S+/m,
       '$1AAAAFC7V8xnw/y8GkzlohNxJf9LxVdt7X+lcHd6YyLY='
@@ -165,12 +165,18 @@ describe('scope: what go builds', () => {
       '.ci/tools/go.sum': forged,
       '.ci/tools/main.go': MAIN,
       'pkg/testdata/fixture/go.mod': 'module example.com/fixture\n\ngo 1.21\n',
-      '.git/modules/x/go.mod': 'module example.com/gitdir\n\ngo 1.21\n'
+      '.git/modules/x/go.mod': 'module example.com/gitdir\n\ngo 1.21\n',
+      // Module caches a job keeps in the checkout, hidden or not: no module of them is the repository's.
+      '.cache/gomod/cache/download/example.com/x/@v/list': 'v1.0.0\n',
+      '.cache/gomod/example.com/x@v1.0.0/go.mod': 'module example.com/x\n\ngo 1.21\n',
+      'gomodcache/cache/download/example.com/y/@v/list': 'v1.0.0\n',
+      'gomodcache/example.com/y@v1.0.0/go.mod': 'module example.com/y\n\ngo 1.21\n'
     })
     // go, run inside .ci/tools, builds that module, and refuses its forged hash.
     expect(() => world.go(path.join(dir, '.ci/tools'), 'build', '.')).toThrow(/checksum mismatch/)
     const result = await gate(world, dir, { checks: 'verify' })
     expect(located(result)).toEqual(['step-skipped .ci/tools/go.mod:1'])
+    expect(result.scope.modules.map(m => m.relDir)).toEqual(['.'])
     expect(result.findings[0].message).toMatch(
       /^\.ci\/tools\/go\.mod \(and pkg\/testdata\/fixture\/go\.mod\) are under testdata/
     )

@@ -152,6 +152,17 @@ function isFileThroughLink(file: string): boolean {
  * run does, nothing runs beside it, and a pull request can add tens of thousands of directories,
  * where a promise per directory costs five times the CPU of the directory listing itself.
  */
+/**
+ * A module cache (GOMODCACHE, laid out by cmd/go/internal/modfetch: `cache/download` beside the
+ * extracted modules), which a job may keep inside the checkout (`.cache/go-mod`): every module in
+ * it has a go.mod, none is the repository's, and it holds hundreds of thousands of files.
+ */
+function isModuleCache(dir: string, entries: fsSync.Dirent[]): boolean {
+  return (
+    entries.some(e => e.name === 'cache' && e.isDirectory()) && fsSync.existsSync(path.join(dir, 'cache', 'download'))
+  )
+}
+
 function discover(
   root: string,
   problems: Problems
@@ -172,6 +183,7 @@ function discover(
       problems.unreadable(dir, error)
       continue
     }
+    if (isModuleCache(dir, entries)) continue
     for (const e of entries) {
       if (e.isDirectory()) {
         const skipped = e.name.startsWith('.') || SKIPPED_DIRS.has(e.name)
