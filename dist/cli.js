@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-MP25RGWE.js";
+} from "./chunks/chunk-GWUKNRER.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

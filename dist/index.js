@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-MP25RGWE.js";
+} from "./chunks/chunk-GWUKNRER.js";
 import {
   baseFromEvent,
   emitAnnotations,
