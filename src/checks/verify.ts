@@ -20,7 +20,7 @@ import * as path from 'node:path'
 import { type Finding, newFinding } from '../findings.js'
 import { type DownloadedModule, type GoResult, ScratchModFile, goFailure, parseJSONStream } from '../go/command.js'
 import { parseModFile } from '../go/modfile.js'
-import { type SumLine, indexSum, parseSumFile, sumKey } from '../go/sumfile.js'
+import { type SumLine, indexSum, parseSumFile, sumKey, sumLineOf } from '../go/sumfile.js'
 import type { GoModule, GoWorkspace } from '../modules.js'
 import type { Check, RunContext } from './check.js'
 import type { ModuleDownload } from './downloads.js'
@@ -39,16 +39,17 @@ export function locateModule(
 ): { file: string; line: number } {
   const req = module.mod.file.require.find(r => r.path === modPath)
   if (req) return { file: module.goModFile, line: req.line }
-  const lines = module.sum?.lines.filter(l => l.path === modPath && (version === undefined || l.version === version))
-  const sumLine = lines?.find(l => goMod === undefined || l.goMod === goMod) ?? lines?.[0]
+  const sumLine = sumLineOf(module.sum, modPath, version, goMod)
   if (sumLine) return { file: module.goSumFile, line: sumLine.line }
   return { file: module.goModFile, line: 1 }
 }
 
 /** The go.sum line of module@version's content hash, for findings about the module's files. */
 function locateSum(module: GoModule, modPath: string, version: string): { file: string; line: number } {
-  const sumLine = module.sum?.lines.find(l => l.path === modPath && l.version === version && !l.goMod)
-  return sumLine ? { file: module.goSumFile, line: sumLine.line } : locateModule(module, modPath, version)
+  const sumLine = sumLineOf(module.sum, modPath, version, false)
+  return sumLine && !sumLine.goMod
+    ? { file: module.goSumFile, line: sumLine.line }
+    : locateModule(module, modPath, version)
 }
 
 // "verifying example.com/a@v1.0.0: checksum mismatch" (modfetch.checkModSum) and
@@ -93,8 +94,7 @@ function workspaceTarget(ws: GoWorkspace): DownloadTarget {
     file: ws.file,
     sumFile: ws.sumFile,
     locate(modPath, version, goMod) {
-      const lines = ws.sum?.lines.filter(l => l.path === modPath && l.version === version) ?? []
-      const sumLine = lines.find(l => l.goMod === goMod) ?? lines[0]
+      const sumLine = sumLineOf(ws.sum, modPath, version, goMod)
       if (sumLine) return { file: ws.sumFile, line: sumLine.line }
       const replace = ws.work.file.replace.find(r => r.new.path === modPath && r.new.version === version)
       return { file: ws.file, line: replace?.line ?? 1 }
@@ -450,8 +450,12 @@ async function verifyModule(ctx: RunContext, module: GoModule): Promise<Finding[
  * files). Each module's `go mod verify` runs alone and never hashes them; this is its directory
  * check (verify.go verifyMod) for them.
  */
-async function workspaceOnlyFindings(ctx: RunContext, ws: GoWorkspace, only: DownloadedModule[]): Promise<Finding[]> {
-  const target = workspaceTarget(ws)
+async function workspaceOnlyFindings(
+  ctx: RunContext,
+  ws: GoWorkspace,
+  target: DownloadTarget,
+  only: DownloadedModule[]
+): Promise<Finding[]> {
   const findings = await Promise.all(
     only
       .filter(m => m.Dir && m.Sum)
@@ -486,16 +490,15 @@ async function verifyWorkspace(ctx: RunContext, ws: GoWorkspace): Promise<Findin
   const reported = new Set(
     (await Promise.all(members.map(async m => failedDownloads(m, await ctx.downloads.get(m))))).flat()
   )
-  const failures = downloadFindings(workspaceTarget(ws), download).filter(
+  const target = workspaceTarget(ws)
+  const failures = downloadFindings(target, download).filter(
     f => f.module === undefined || !reported.has(`${f.module}@${f.version}`)
   )
   const only = await workspaceOnly(ctx, members, download)
-  const denied = deniedInWorkspace(ctx.config.denyModules, ws.file, only, (p, v) =>
-    workspaceTarget(ws).locate(p, v, false)
-  )
+  const denied = deniedInWorkspace(ctx.config.denyModules, ws.file, only, (p, v) => target.locate(p, v, false))
   // Where the download failed, that failure blocks already (as a module's verify run is not said after it).
   return download.result.code === 0
-    ? [...failures, ...denied, ...(await workspaceOnlyFindings(ctx, ws, only))]
+    ? [...failures, ...denied, ...(await workspaceOnlyFindings(ctx, ws, target, only))]
     : [...failures, ...denied]
 }
 

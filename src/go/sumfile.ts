@@ -236,6 +236,20 @@ export function parseSumFile(text: string): SumFile {
   return { lines, malformed }
 }
 
+/**
+ * The go.sum line a finding about `path` (at `version`, where given) goes on: the first whose
+ * `/go.mod` suffix is `goMod` where that is given, else the first of the path (and version).
+ */
+export function sumLineOf(
+  sum: SumFile | undefined,
+  path: string,
+  version?: string,
+  goMod?: boolean
+): SumLine | undefined {
+  const lines = sum?.lines.filter(l => l.path === path && (version === undefined || l.version === version)) ?? []
+  return lines.find(l => goMod === undefined || l.goMod === goMod) ?? lines[0]
+}
+
 /** One module path's go.sum lines, in file order, and the highest version they hash content for. */
 export interface PathSums {
   lines: SumLine[]
