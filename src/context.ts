@@ -9,6 +9,7 @@ import { type Finding, type StepId, blockingSkip, newFinding, skipped } from './
 import type { ModFile, ParseResult } from './go/modfile.js'
 import { compareGoVersions, fromToolchainName } from './go/gover.js'
 import type { GoModule, Scope } from './modules.js'
+import { shortList } from './shortlist.js'
 
 /** A module or workspace reduced to what the engine checks before judging it. */
 interface TargetFacts {
@@ -110,12 +111,11 @@ export function scopeFindings(step: StepId, scope: Scope, runningName: string | 
     )
   if (scope.setAside.length > 0) {
     const [first, ...others] = scope.setAside
-    const listed = others.slice(0, 9).join(', ') + (others.length > 9 ? `, and ${others.length - 9} more` : '')
     findings.push(
       skipped(
         step,
         first,
-        `${first}${others.length > 0 ? ` (and ${listed})` : ''} ${others.length > 0 ? 'are' : 'is'} under testdata/ or a dot-directory, which go's \`./...\` skips and go-guard does not judge; go builds such a module when run inside its directory`,
+        `${first}${others.length > 0 ? ` (and ${shortList(others, 9)})` : ''} ${others.length > 0 ? 'are' : 'is'} under testdata/ or a dot-directory, which go's \`./...\` skips and go-guard does not judge; go builds such a module when run inside its directory`,
         `nothing, for test fixtures; for a module a job builds (a CI tool), judge it in a job of its own (\`working-directory\` set to its directory) or list it in a go.work's \`use\``
       )
     )

@@ -14,6 +14,7 @@ import { type ParseResult, parseModFile, parseWorkFile } from './go/modfile.js'
 import { isDirectoryPath } from './go/module.js'
 import { type SumFile, parseSumFile } from './go/sumfile.js'
 import type { RuleId } from './rules.js'
+import { shortList } from './shortlist.js'
 
 export interface GoModule {
   /** Absolute directory. */
@@ -464,7 +465,10 @@ async function foreignWorkspace(
         'scope-outside-repository',
         path.join(exposed[0].dir, 'go.mod'),
         1,
-        `go finds ${file} above working-directory: every go command run in ${exposed.map(m => m.relDir).join(', ')} builds as that workspace says (its \`use\` and \`replace\` directives), which go-guard, judging each module with GOWORK=off, does not see. Point working-directory at that workspace's directory to judge it, remove it, or set GOWORK=off for the job.`
+        `go finds ${file} above working-directory: every go command run in ${shortList(
+          exposed.map(m => m.relDir),
+          10
+        )} builds as that workspace says (its \`use\` and \`replace\` directives), which go-guard, judging each module with GOWORK=off, does not see. Point working-directory at that workspace's directory to judge it, remove it, or set GOWORK=off for the job.`
       )
       return
     }
