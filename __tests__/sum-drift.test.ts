@@ -775,6 +775,17 @@ describe('sum-drift', () => {
     expect(unnamed.blocking).toBe(0)
   })
 
+  it('a base named outside a git checkout blocks; with none named it is a notice', async () => {
+    const dir = world.dir('no-git', { 'go.mod': 'module example.com/app\n\ngo 1.21\n' })
+    expect(() => world.git(dir, 'rev-parse', '--is-inside-work-tree')).toThrow()
+    const named = await gate(world, dir, { checks: 'sum-drift', 'base-ref': 'main' })
+    expect(named.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['step-skipped error'])
+    expect(named.findings[0].message).toMatch(/is not a git repository, so the base commit main cannot be read/)
+    expect(named.blocking).toBe(1)
+    const unnamed = await gate(world, dir, { checks: 'sum-drift' })
+    expect(unnamed.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['step-skipped notice'])
+  })
+
   it('only-new reports only replace directives absent from the base commit', async () => {
     const dir = world.dir('only-new', {
       'go.mod': 'module example.com/app\n\ngo 1.21\n\nreplace example.com/old => ./old\n'
