@@ -8,7 +8,7 @@ import {
   runGate,
   stderrLogger,
   writeReports
-} from "./chunks/chunk-GWUKNRER.js";
+} from "./chunks/chunk-TSFBHZSZ.js";
 import {
   ConfigError,
   INPUT_DEFAULTS,

@@ -8,7 +8,7 @@ import {
   reportPlace,
   runGate,
   writeReports
-} from "./chunks/chunk-GWUKNRER.js";
+} from "./chunks/chunk-TSFBHZSZ.js";
 import {
   baseFromEvent,
   emitAnnotations,
